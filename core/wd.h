@@ -1,0 +1,400 @@
+/* wd.h: the public API of the wasmdbg engine.
+ *
+ * Everything outside core/ (the CLI, WASI host, DWARF layer, profiler, TUI)
+ * talks to the engine only through this header. The engine decodes and
+ * validates a module, instantiates it in a store, runs it in an instrumented
+ * interpreter, and lets a front end stop it, step it and inspect it.
+ *
+ * Ownership, in one place:
+ *  - wd_module: created by wd_module_load(), freed by wd_module_free(). It owns
+ *    its decoded data (one arena) and its compiled code. Instances keep a
+ *    pointer to it: free the module only after the store that used it.
+ *  - wd_store: owns every runtime object created in it (instances, functions,
+ *    tables, memories, globals) and its execution context; wd_store_free()
+ *    frees them all at once. Handles returned by wd_store_* / wd_instance_*
+ *    calls are borrowed from the store.
+ *  - Strings returned by the engine are borrowed from the object they describe.
+ *
+ * Errors: every fallible call fills a wd_error (message + wasm byte offset).
+ * A trap is not an error: it is a stop reason (wd_stop), with a backtrace.
+ */
+#ifndef WD_H
+#define WD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---------------------------------------------------------------- errors */
+
+typedef enum wd_status {
+    WD_OK = 0,
+    WD_ERR_MALFORMED,     /* the binary does not decode */
+    WD_ERR_INVALID,       /* decodes but fails validation */
+    WD_ERR_LINK,          /* imports do not match (unlinkable) */
+    WD_ERR_UNINSTANTIABLE,/* instantiation trapped (segment out of bounds, start trapped) */
+    WD_ERR_NOMEM,         /* allocation failed or a declared size is beyond limits */
+    WD_ERR_IO,            /* reading a file failed */
+    WD_ERR_ARG,           /* the caller passed something wrong (bad index, type) */
+    WD_ERR_NOTFOUND,      /* export or name not found */
+} wd_status;
+
+#define WD_NO_OFFSET UINT64_MAX
+
+typedef struct wd_error {
+    wd_status status;
+    uint64_t offset;      /* byte offset in the module file, or WD_NO_OFFSET */
+    char file[128];       /* the name the module was loaded under, may be "" */
+    char msg[256];
+} wd_error;
+
+/* "file:0x1a3: message" (or "file: message" without an offset). Returns buf. */
+char *wd_error_format(const wd_error *err, char *buf, size_t size);
+void wd_error_clear(wd_error *err);
+
+/* ---------------------------------------------------------------- values */
+
+typedef enum wd_valtype {
+    WD_I32 = 0x7F,
+    WD_I64 = 0x7E,
+    WD_F32 = 0x7D,
+    WD_F64 = 0x7C,
+    WD_V128 = 0x7B,
+    WD_FUNCREF = 0x70,
+    WD_EXTERNREF = 0x6F,
+} wd_valtype;
+
+const char *wd_valtype_name(wd_valtype t); /* "i32", "funcref", ... */
+
+/* Number of 64-bit slots a value of this type occupies (v128 takes 2). */
+static inline unsigned wd_valtype_slots(wd_valtype t) { return t == WD_V128 ? 2u : 1u; }
+
+typedef struct wd_func wd_func;
+
+/* A reference: a funcref points at a wd_func; an externref is an opaque
+ * host value. The null reference of either type is WD_REF_NULL (0). */
+typedef uint64_t wd_ref;
+#define WD_REF_NULL ((wd_ref)0)
+
+typedef struct wd_value {
+    wd_valtype type;
+    union {
+        uint32_t i32;
+        uint64_t i64;
+        uint32_t f32_bits;  /* floats travel as bits: NaN payloads survive */
+        uint64_t f64_bits;
+        uint8_t v128[16];   /* little-endian lanes */
+        wd_ref ref;
+    } of;
+} wd_value;
+
+/* ---------------------------------------------------------------- features */
+
+enum {
+    WD_FEATURE_TAIL_CALL = 1u << 0,
+    WD_FEATURE_EXTENDED_CONST = 1u << 1,
+    WD_FEATURE_MULTI_MEMORY = 1u << 2,
+    /* room: memory64, exceptions */
+};
+
+typedef struct wd_load_options {
+    uint32_t features;    /* WD_FEATURE_* beyond WebAssembly 2.0 */
+    const char *name;     /* file name used in error messages (copied) */
+} wd_load_options;
+
+/* ---------------------------------------------------------------- modules */
+
+typedef struct wd_module wd_module;
+
+/* Decodes, validates and compiles a module from bytes (copied: the caller's
+ * buffer may be freed afterwards). NULL on failure with err filled. */
+wd_module *wd_module_load(const uint8_t *bytes, size_t size,
+                          const wd_load_options *opts, wd_error *err);
+/* Reads a file and loads it; the file name goes into error messages. */
+wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
+                               wd_error *err);
+void wd_module_free(wd_module *m);
+
+typedef enum wd_externkind {
+    WD_EXTERN_FUNC = 0,
+    WD_EXTERN_TABLE = 1,
+    WD_EXTERN_MEMORY = 2,
+    WD_EXTERN_GLOBAL = 3,
+} wd_externkind;
+
+typedef struct wd_functype {
+    uint32_t nparams, nresults;
+    const wd_valtype *params;   /* borrowed from the module or caller */
+    const wd_valtype *results;
+} wd_functype;
+
+typedef struct wd_limits {
+    uint64_t min;
+    uint64_t max;       /* valid only if has_max */
+    bool has_max;
+} wd_limits;
+
+typedef struct wd_import_desc {
+    const char *module, *name;
+    wd_externkind kind;
+    wd_functype func;              /* kind == FUNC */
+    wd_valtype elem_type;          /* kind == TABLE */
+    wd_limits limits;              /* TABLE, MEMORY */
+    wd_valtype global_type;        /* kind == GLOBAL */
+    bool global_mutable;
+} wd_import_desc;
+
+typedef struct wd_export_desc {
+    const char *name;
+    wd_externkind kind;
+    uint32_t index;                /* in the module's index space of that kind */
+} wd_export_desc;
+
+uint32_t wd_module_import_count(const wd_module *m);
+void wd_module_import(const wd_module *m, uint32_t i, wd_import_desc *out);
+uint32_t wd_module_export_count(const wd_module *m);
+void wd_module_export(const wd_module *m, uint32_t i, wd_export_desc *out);
+uint32_t wd_module_func_count(const wd_module *m);       /* imports included */
+wd_functype wd_module_func_type(const wd_module *m, uint32_t funcidx);
+/* Name from the name section, else an export name, else NULL. */
+const char *wd_module_func_name(const wd_module *m, uint32_t funcidx);
+/* Byte range of the function body in the file (0,0 for imports). */
+void wd_module_func_range(const wd_module *m, uint32_t funcidx,
+                          uint64_t *body_start, uint64_t *body_end);
+/* Offset of the Code section's contents in the file (DWARF addresses are
+ * relative to it). */
+uint64_t wd_module_code_section_offset(const wd_module *m);
+
+typedef struct wd_custom_section {
+    const char *name;
+    const uint8_t *data;
+    size_t size;
+    uint64_t offset;     /* file offset of data */
+} wd_custom_section;
+
+uint32_t wd_module_custom_count(const wd_module *m);
+void wd_module_custom(const wd_module *m, uint32_t i, wd_custom_section *out);
+
+/* ---------------------------------------------------------------- store */
+
+typedef struct wd_store wd_store;
+typedef struct wd_instance wd_instance;
+typedef struct wd_table wd_table;
+typedef struct wd_memory wd_memory;
+typedef struct wd_global wd_global;
+typedef struct wd_exec wd_exec;
+
+typedef struct wd_store_options {
+    uint32_t max_call_depth;     /* 0: default (10000 frames) */
+    uint64_t max_stack_slots;    /* 0: default (1M slots = 8 MiB) */
+} wd_store_options;
+
+wd_store *wd_store_new(const wd_store_options *opts);
+void wd_store_free(wd_store *s);
+
+/* A host function. args_results points at the argument slots (each value
+ * one uint64 slot, v128 two, in parameter order); the function writes its
+ * results into the same array from slot 0. Return 0 to continue, or a
+ * wd_trap code to trap, or WD_HOST_EXIT after wd_exec_request_exit(). */
+typedef int (*wd_host_fn)(wd_exec *x, void *env, uint64_t *args_results);
+
+wd_func *wd_func_new_host(wd_store *s, const wd_functype *type,
+                          wd_host_fn fn, void *env, const char *debug_name);
+wd_table *wd_table_new(wd_store *s, wd_valtype elem, wd_limits lim, wd_ref init,
+                       wd_error *err);
+wd_memory *wd_memory_new(wd_store *s, wd_limits pages, wd_error *err);
+wd_global *wd_global_new(wd_store *s, wd_value v, bool mutable_);
+
+wd_functype wd_func_type(const wd_func *f);
+
+/* Resolves an import request: return the extern to use, or NULL to fail
+ * linking ("unknown import"). kind tells which member of *out to set. */
+typedef union wd_extern {
+    wd_func *func;
+    wd_table *table;
+    wd_memory *memory;
+    wd_global *global;
+} wd_extern;
+
+typedef bool (*wd_import_resolver)(void *user, const wd_import_desc *imp,
+                                   wd_extern *out);
+
+/* Links, allocates and initialises an instance and runs its start function.
+ * Fails with WD_ERR_LINK (imports), WD_ERR_UNINSTANTIABLE (a segment out of
+ * bounds or a trap in start; err->msg then holds the trap message). */
+wd_instance *wd_instance_new(wd_store *s, const wd_module *m,
+                             wd_import_resolver resolve, void *user,
+                             wd_error *err);
+
+const wd_module *wd_instance_module(const wd_instance *inst);
+bool wd_instance_export(const wd_instance *inst, const char *name,
+                        wd_externkind *kind, wd_extern *out);
+wd_func *wd_instance_func(const wd_instance *inst, uint32_t funcidx);
+wd_memory *wd_instance_memory(const wd_instance *inst, uint32_t memidx);
+wd_global *wd_instance_global(const wd_instance *inst, uint32_t globalidx);
+wd_table *wd_instance_table(const wd_instance *inst, uint32_t tableidx);
+
+/* Memory, tables, globals. */
+uint8_t *wd_memory_data(wd_memory *mem);
+uint64_t wd_memory_size(const wd_memory *mem);          /* bytes */
+/* Bounds-checked copies; false if [addr, addr+len) is outside. */
+bool wd_memory_read(const wd_memory *mem, uint64_t addr, void *dst, size_t len);
+bool wd_memory_write(wd_memory *mem, uint64_t addr, const void *src, size_t len);
+/* Grows by delta pages; returns the old size in pages or -1. */
+int64_t wd_memory_grow(wd_memory *mem, uint64_t delta_pages);
+
+uint32_t wd_table_size(const wd_table *t);
+bool wd_table_get(const wd_table *t, uint32_t i, wd_ref *out);
+bool wd_table_set(wd_table *t, uint32_t i, wd_ref v);
+
+wd_value wd_global_get(const wd_global *g);
+bool wd_global_set(wd_global *g, wd_value v);   /* false if immutable or wrong type */
+bool wd_global_is_mutable(const wd_global *g);
+
+/* ---------------------------------------------------------------- traps */
+
+typedef enum wd_trap {
+    WD_TRAP_NONE = 0,
+    WD_TRAP_UNREACHABLE,          /* "unreachable" */
+    WD_TRAP_INT_OVERFLOW,         /* "integer overflow" */
+    WD_TRAP_INT_DIV_ZERO,         /* "integer divide by zero" */
+    WD_TRAP_INVALID_CONVERSION,   /* "invalid conversion to integer" */
+    WD_TRAP_MEM_OOB,              /* "out of bounds memory access" */
+    WD_TRAP_TABLE_OOB,            /* "out of bounds table access" */
+    WD_TRAP_UNDEFINED_ELEMENT,    /* "undefined element" */
+    WD_TRAP_UNINIT_ELEMENT,       /* "uninitialized element" */
+    WD_TRAP_INDIRECT_TYPE,        /* "indirect call type mismatch" */
+    WD_TRAP_STACK_EXHAUSTED,      /* "call stack exhausted" */
+    WD_TRAP_NULL_REF,             /* "null reference" */
+    WD_TRAP_HOST,                 /* a host function trapped; see message */
+    WD_TRAP_PROBE,                /* a probe asked for a trap */
+    WD_TRAP__COUNT
+} wd_trap;
+
+/* The spec's wording for each trap. */
+const char *wd_trap_message(wd_trap t);
+
+/* ---------------------------------------------------------------- execution */
+
+typedef enum wd_stop {
+    WD_STOP_DONE = 0,     /* the invoked function returned; results are ready */
+    WD_STOP_TRAP,         /* trapped; see wd_exec_trap() and the frames */
+    WD_STOP_BREAK,        /* a probe returned WD_PROBE_STOP; resumable */
+    WD_STOP_BUDGET,       /* the instruction budget ran out; resumable */
+    WD_STOP_INTERRUPT,    /* wd_exec_interrupt() was called; resumable */
+    WD_STOP_EXIT,         /* a host function called wd_exec_request_exit() */
+} wd_stop;
+
+#define WD_HOST_EXIT (-1)
+
+/* The store's execution context (one per store). */
+wd_exec *wd_store_exec(wd_store *s);
+
+/* Starts a call of f with args; runs until it stops. On WD_STOP_DONE the
+ * results are in results[0..nresults). Other stops leave the call suspended
+ * (BREAK, BUDGET, INTERRUPT: resume with wd_exec_resume) or finished (TRAP,
+ * EXIT: the exec is reset by the next wd_exec_call). */
+wd_stop wd_exec_call(wd_exec *x, wd_func *f, const wd_value *args, uint32_t nargs,
+                     wd_value *results, uint32_t nresults);
+wd_stop wd_exec_resume(wd_exec *x, wd_value *results, uint32_t nresults);
+/* Abandons a suspended call. */
+void wd_exec_reset(wd_exec *x);
+bool wd_exec_suspended(const wd_exec *x);
+
+/* Budget in instructions (approximate: counted per straight-line run at
+ * safepoints, which are function entries and loop back-edges). 0 = none.
+ * When it runs out the exec stops with WD_STOP_BUDGET. */
+void wd_exec_set_budget(wd_exec *x, uint64_t insns);
+/* Total instructions counted at safepoints since the store was created. */
+uint64_t wd_exec_insn_count(const wd_exec *x);
+
+/* Async-signal-safe: asks the running code to stop at its next safepoint. */
+void wd_exec_interrupt(wd_exec *x);
+
+/* Called by a host function before returning WD_HOST_EXIT. */
+void wd_exec_request_exit(wd_exec *x, int code);
+int wd_exec_exit_code(const wd_exec *x);
+
+wd_trap wd_exec_trap(const wd_exec *x);
+/* Full trap text, e.g. "integer divide by zero" or a host's own message. */
+const char *wd_exec_trap_message(const wd_exec *x);
+/* Lets a host function set a custom message before returning WD_TRAP_HOST. */
+void wd_exec_set_trap_message(wd_exec *x, const char *msg);
+
+/* The memory of the instance whose function is running (for host calls). */
+wd_memory *wd_exec_caller_memory(wd_exec *x, uint32_t memidx);
+
+/* ---------------------------------------------------------------- frames */
+
+typedef struct wd_frame_info {
+    const wd_instance *instance;   /* NULL for a host function frame */
+    uint32_t funcidx;              /* in the instance's module */
+    const char *func_name;         /* may be NULL */
+    uint64_t offset;               /* wasm byte offset (file-relative) of the
+                                      current instruction; for callers, the call */
+    uint32_t nlocals;              /* params + locals */
+    uint32_t stack_height;         /* operand stack values in this frame */
+} wd_frame_info;
+
+/* Frames are numbered from the innermost (0) outwards, as in gdb. */
+uint32_t wd_exec_frame_count(const wd_exec *x);
+bool wd_exec_frame(const wd_exec *x, uint32_t depth, wd_frame_info *out);
+bool wd_exec_frame_local(const wd_exec *x, uint32_t depth, uint32_t localidx,
+                         wd_value *out);
+bool wd_exec_frame_set_local(wd_exec *x, uint32_t depth, uint32_t localidx,
+                             wd_value v);
+/* Operand stack value i (0 = bottom of this frame's stack). */
+bool wd_exec_frame_stack(const wd_exec *x, uint32_t depth, uint32_t i,
+                         wd_value *out);
+
+/* Formats "#0  name+0x1c (offset 0x2a3)" lines for every frame into buf. */
+size_t wd_exec_backtrace(const wd_exec *x, char *buf, size_t size);
+
+/* ---------------------------------------------------------------- probes */
+
+typedef enum wd_probe_action {
+    WD_PROBE_CONTINUE = 0,
+    WD_PROBE_STOP,         /* stop before the instruction runs: WD_STOP_BREAK */
+    WD_PROBE_TRAP,         /* trap with WD_TRAP_PROBE */
+} wd_probe_action;
+
+typedef struct wd_probe_event {
+    const wd_instance *instance;
+    uint32_t funcidx;
+    uint64_t offset;        /* wasm file offset of the instruction about to run */
+    uint16_t opcode;        /* wasm opcode: byte, or (prefix << 8 | sub) for 0xFC/0xFD
+                               sub-opcodes below 256 */
+} wd_probe_event;
+
+typedef wd_probe_action (*wd_probe_fn)(wd_exec *x, const wd_probe_event *ev,
+                                       void *user);
+
+/* A local probe patches one instruction of the module's compiled code: it
+ * fires each time that instruction is about to run, in every instance of
+ * the module. offset is the wasm file offset of an instruction inside
+ * function funcidx. Returns a probe id > 0, or 0 with err filled. */
+uint32_t wd_probe_add_local(wd_module *m, uint32_t funcidx, uint64_t offset,
+                            wd_probe_fn fn, void *user, wd_error *err);
+bool wd_probe_remove_local(wd_module *m, uint32_t id);
+
+/* A global probe fires before every instruction in this exec: the
+ * interpreter switches to a second dispatch table while one is set. */
+uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user);
+bool wd_probe_remove_global(wd_exec *x, uint32_t id);
+
+/* Safepoint hook: called at a safepoint when the budget counter runs out
+ * for a reason registered here (the profiler's sampling). period is in
+ * counted instructions; 0 removes it. */
+typedef void (*wd_tick_fn)(wd_exec *x, void *user);
+void wd_exec_set_tick(wd_exec *x, uint64_t period, wd_tick_fn fn, void *user);
+/* Async-signal-safe: requests a tick callback at the next safepoint. */
+void wd_exec_request_tick(wd_exec *x);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WD_H */
