@@ -1,0 +1,24 @@
+/* cli.h: what the wasmdbg subcommands share.
+ *
+ * Each subcommand is one handler in its own file (cli/<name>.c) and one row in the command
+ * table in cli/main.c. A handler gets the arguments from its own name on, so argv[0] is the
+ * subcommand's name, and returns one of the exit statuses below, which main() passes on.
+ */
+#ifndef WD_CLI_H
+#define WD_CLI_H
+
+/* Exit statuses of the wasmdbg program (documented in README.md). */
+enum wd_exit_status {
+    WD_EXIT_OK = 0,     /* success; for spectest: every command of the script passed */
+    WD_EXIT_ERROR = 1,  /* bad or invalid module, I/O error, link error, failed spec tests */
+    WD_EXIT_USAGE = 2,  /* bad command line */
+    WD_EXIT_TRAP = 134, /* the guest trapped (128 + SIGABRT, as a crashing native program) */
+};
+
+/* wasmdbg spectest [--enable-FEATURE...] FILE.json   (cli/spectest.c); argv[0] == "spectest" */
+int wd_cli_spectest(int argc, char **argv);
+
+/* wasmdbg run FILE.wasm [--invoke EXPORT [ARG...]]   (cli/run.c); argv[0] == "run" */
+int wd_cli_run(int argc, char **argv);
+
+#endif /* WD_CLI_H */

@@ -1,0 +1,77 @@
+/* main.c: the wasmdbg program's entry point.
+ *
+ * Looks the first argument up in the command table and hands the rest of the command line to
+ * that subcommand's handler. Handles only what belongs to no subcommand: help, the version
+ * and unknown names. New subcommands add one row to the table and a handler in cli/.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#ifndef WD_VERSION
+#error "WD_VERSION is defined by CMakeLists.txt (project version)"
+#endif
+
+struct wd_command {
+    const char *name;
+    int (*handler)(int argc, char **argv);
+    const char *help; /* one line: arguments, then what it does */
+};
+
+static const struct wd_command commands[] = {
+    {"run", wd_cli_run,
+     "FILE.wasm [--invoke EXPORT [ARG...]]  run a module, print the results"},
+    {"spectest", wd_cli_spectest,
+     "[--enable-FEATURE...] FILE.json       run a spec test script made by wast2json"},
+};
+
+#define N_COMMANDS (sizeof commands / sizeof commands[0])
+
+static void usage(FILE *out)
+{
+    fprintf(out, "usage: wasmdbg COMMAND [ARGS...]\n"
+                 "       wasmdbg --help | --version\n"
+                 "\n"
+                 "commands:\n");
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
+    fprintf(out, "\n"
+                 "exit status: %d ok, %d error (invalid module, I/O or link error), %d usage,\n"
+                 "             %d the guest trapped\n",
+            WD_EXIT_OK, WD_EXIT_ERROR, WD_EXIT_USAGE, WD_EXIT_TRAP);
+}
+
+static const struct wd_command *find_command(const char *name)
+{
+    for (size_t i = 0; i < N_COMMANDS; i++)
+        if (strcmp(commands[i].name, name) == 0)
+            return &commands[i];
+    return NULL;
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return WD_EXIT_USAGE;
+    }
+    const char *name = argv[1];
+
+    if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0 || strcmp(name, "help") == 0) {
+        usage(stdout);
+        return WD_EXIT_OK;
+    }
+    if (strcmp(name, "--version") == 0) {
+        printf("wasmdbg %s\n", WD_VERSION);
+        return WD_EXIT_OK;
+    }
+
+    const struct wd_command *cmd = find_command(name);
+    if (cmd == NULL) {
+        fprintf(stderr, "wasmdbg: unknown command '%s'\n\n", name);
+        usage(stderr);
+        return WD_EXIT_USAGE;
+    }
+    return cmd->handler(argc - 1, argv + 1);
+}
