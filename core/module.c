@@ -1,0 +1,242 @@
+/* module.c: loading and freeing modules, and the read-only accessors of
+ * wd.h over the decoded module (imports, exports, functions, customs).
+ *
+ * Loading is decode -> validate -> compile; a module that fails any step is
+ * freed and NULL is returned with the error of that step.
+ */
+#include "module.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ------------------------------------------------------------ load / free */
+
+static void set_name(wd_module *m, const char *name)
+{
+    if (!name)
+        name = "";
+    size_t n = strlen(name);
+    if (n > sizeof m->name - 1)
+        n = sizeof m->name - 1;
+    memcpy(m->name, name, n);
+    m->name[n] = '\0';
+}
+
+wd_module *wd_module_load(const uint8_t *bytes, size_t size,
+                          const wd_load_options *opts, wd_error *err)
+{
+    const char *name = opts && opts->name ? opts->name : "";
+    if (!bytes && size) {
+        wd__error_set(err, WD_ERR_ARG, name, WD_NO_OFFSET, "no module bytes");
+        return NULL;
+    }
+    wd_module *m = wd__calloc(1, sizeof *m);
+    if (!m) {
+        wd__error_set(err, WD_ERR_NOMEM, name, WD_NO_OFFSET, "out of memory");
+        return NULL;
+    }
+    wd_arena_init(&m->arena);
+    set_name(m, name);
+    m->features = opts ? opts->features : 0;
+    if (size) {
+        m->bytes = wd__malloc(size);
+        if (!m->bytes) {
+            wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET,
+                          "out of memory (%zu bytes)", size);
+            wd_module_free(m);
+            return NULL;
+        }
+        memcpy(m->bytes, bytes, size);
+    }
+    m->size = size;
+    if (!wd__decode(m, err) || !wd__validate(m, err) || !wd__compile(m, err)) {
+        wd_module_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
+                               wd_error *err)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        wd__error_set(err, WD_ERR_IO, path, WD_NO_OFFSET, "cannot open %s: %s",
+                      path, strerror(errno));
+        return NULL;
+    }
+    uint8_t *buf = NULL;
+    size_t len = 0, cap = 0;
+    for (;;) {
+        if (len == cap) {
+            size_t ncap = cap ? cap * 2 : 65536;
+            uint8_t *nb = wd__realloc(buf, ncap);
+            if (!nb) {
+                wd__free(buf);
+                fclose(f);
+                wd__error_set(err, WD_ERR_NOMEM, path, WD_NO_OFFSET,
+                              "out of memory reading %s", path);
+                return NULL;
+            }
+            buf = nb;
+            cap = ncap;
+        }
+        size_t got = fread(buf + len, 1, cap - len, f);
+        len += got;
+        if (got == 0) {
+            if (ferror(f)) {
+                int e = errno;
+                wd__free(buf);
+                fclose(f);
+                wd__error_set(err, WD_ERR_IO, path, WD_NO_OFFSET, "cannot read %s: %s",
+                              path, strerror(e));
+                return NULL;
+            }
+            break;
+        }
+    }
+    fclose(f);
+    wd_load_options o;
+    memset(&o, 0, sizeof o);
+    if (opts)
+        o = *opts;
+    if (!o.name)
+        o.name = path;
+    wd_module *m = wd_module_load(buf, len, &o, err);
+    wd__free(buf);
+    return m;
+}
+
+void wd_module_free(wd_module *m)
+{
+    if (!m)
+        return;
+    wd__compile_free(m);
+    wd_arena_free(&m->arena);
+    wd__free(m->bytes);
+    wd__free(m);
+}
+
+/* ------------------------------------------------------------ imports / exports */
+
+static wd_functype functype_of(const wd_module *m, uint32_t typeidx)
+{
+    wd_functype t;
+    memset(&t, 0, sizeof t);
+    if (typeidx < m->ntypes) {
+        const wd_ftype *ft = &m->types[typeidx];
+        t.nparams = ft->nparams;
+        t.nresults = ft->nresults;
+        t.params = ft->params;
+        t.results = ft->results;
+    }
+    return t;
+}
+
+uint32_t wd_module_import_count(const wd_module *m) { return m ? m->nimports : 0; }
+
+void wd_module_import(const wd_module *m, uint32_t i, wd_import_desc *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!m || i >= m->nimports)
+        return;
+    const wd_mimport *im = &m->imports[i];
+    out->module = im->module;
+    out->name = im->name;
+    out->kind = im->kind;
+    switch (im->kind) {
+    case WD_EXTERN_FUNC:
+        if (im->index < m->nfuncs)
+            out->func = functype_of(m, m->funcs[im->index].typeidx);
+        break;
+    case WD_EXTERN_TABLE:
+        if (im->index < m->ntables) {
+            out->elem_type = m->tables[im->index].elem;
+            out->limits = m->tables[im->index].lim;
+        }
+        break;
+    case WD_EXTERN_MEMORY:
+        if (im->index < m->nmemories)
+            out->limits = m->memories[im->index].lim;
+        break;
+    case WD_EXTERN_GLOBAL:
+        if (im->index < m->nglobals) {
+            out->global_type = m->globals[im->index].type;
+            out->global_mutable = m->globals[im->index].mut;
+        }
+        break;
+    }
+}
+
+uint32_t wd_module_export_count(const wd_module *m) { return m ? m->nexports : 0; }
+
+void wd_module_export(const wd_module *m, uint32_t i, wd_export_desc *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!m || i >= m->nexports)
+        return;
+    out->name = m->exports[i].name;
+    out->kind = m->exports[i].kind;
+    out->index = m->exports[i].index;
+}
+
+/* ------------------------------------------------------------ functions */
+
+uint32_t wd_module_func_count(const wd_module *m) { return m ? m->nfuncs : 0; }
+
+wd_functype wd_module_func_type(const wd_module *m, uint32_t funcidx)
+{
+    if (!m || funcidx >= m->nfuncs) {
+        wd_functype t;
+        memset(&t, 0, sizeof t);
+        return t;
+    }
+    return functype_of(m, m->funcs[funcidx].typeidx);
+}
+
+const char *wd_module_func_name(const wd_module *m, uint32_t funcidx)
+{
+    if (!m || funcidx >= m->nfuncs)
+        return NULL;
+    if (m->funcs[funcidx].name)
+        return m->funcs[funcidx].name;
+    for (uint32_t i = 0; i < m->nexports; i++)
+        if (m->exports[i].kind == WD_EXTERN_FUNC && m->exports[i].index == funcidx)
+            return m->exports[i].name;
+    return NULL;
+}
+
+void wd_module_func_range(const wd_module *m, uint32_t funcidx,
+                          uint64_t *body_start, uint64_t *body_end)
+{
+    uint64_t s = 0, e = 0;
+    if (m && funcidx < m->nfuncs && m->funcs[funcidx].import < 0) {
+        s = m->funcs[funcidx].body_offset;
+        e = m->funcs[funcidx].end_offset;
+    }
+    if (body_start)
+        *body_start = s;
+    if (body_end)
+        *body_end = e;
+}
+
+uint64_t wd_module_code_section_offset(const wd_module *m)
+{
+    return m ? m->code_section_offset : 0;
+}
+
+/* ------------------------------------------------------------ custom sections */
+
+uint32_t wd_module_custom_count(const wd_module *m) { return m ? m->ncustoms : 0; }
+
+void wd_module_custom(const wd_module *m, uint32_t i, wd_custom_section *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!m || i >= m->ncustoms)
+        return;
+    out->name = m->customs[i].name;
+    out->data = m->customs[i].data;
+    out->size = m->customs[i].size;
+    out->offset = m->customs[i].offset;
+}
