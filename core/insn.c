@@ -225,7 +225,7 @@ bool wd_insn_read(wd_reader *r, uint32_t features, wd_insn *out)
         out->imm.sel.count = n;
         out->imm.sel.type = (wd_valtype)0;
         for (uint64_t i = 0; i < n; i++) {   /* bounded by the data */
-            wd_valtype t;
+            wd_valtype t = (wd_valtype)0;
             if (!wd_insn_valtype(r, &t))
                 return false;
             if (i == 0)

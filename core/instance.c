@@ -405,10 +405,15 @@ const wd_module *wd_instance_module(const wd_instance *inst)
 bool wd_instance_export(const wd_instance *inst, const char *name,
                         wd_externkind *kind, wd_extern *out)
 {
+    return name && wd_instance_export_n(inst, name, strlen(name), kind, out);
+}
+
+bool wd_instance_export_n(const wd_instance *inst, const char *name, size_t len,
+                          wd_externkind *kind, wd_extern *out)
+{
     if (!inst || !name)
         return false;
     const wd_module *m = inst->module;
-    size_t len = strlen(name);
     for (uint32_t i = 0; i < m->nexports; i++) {
         const wd_mexport *e = &m->exports[i];
         if (e->name_len != len || memcmp(e->name, name, len) != 0)

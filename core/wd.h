@@ -233,6 +233,9 @@ wd_instance *wd_instance_new(wd_store *s, const wd_module *m,
 const wd_module *wd_instance_module(const wd_instance *inst);
 bool wd_instance_export(const wd_instance *inst, const char *name,
                         wd_externkind *kind, wd_extern *out);
+/* The same for a name of len bytes, which may contain NUL bytes. */
+bool wd_instance_export_n(const wd_instance *inst, const char *name, size_t len,
+                          wd_externkind *kind, wd_extern *out);
 wd_func *wd_instance_func(const wd_instance *inst, uint32_t funcidx);
 wd_memory *wd_instance_memory(const wd_instance *inst, uint32_t memidx);
 wd_global *wd_instance_global(const wd_instance *inst, uint32_t globalidx);
