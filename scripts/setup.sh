@@ -9,6 +9,9 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config   # build
   clang lld wasi-libc libclang-rt-14-dev-wasm32  # C -> wasm for examples/ and bench/
+  clang-19 lld-19 libclang-rt-19-dev-wasm32      # a second toolchain for the DWARF tests
+  llvm-14                                        # llvm-symbolizer/dwarfdump: DWARF references
+  valgrind                                       # callgrind_annotate reads our profiles
   wabt                                           # wast2json for the spec tests, wasm-interp
   libcmocka-dev                                  # unit tests
   libdwarf-dev libcapstone-dev libncurses-dev    # DWARF, disassembly, TUI

@@ -1,0 +1,234 @@
+/* dw_int.h: private structures of the DWARF layer (dwarf/ only). */
+#ifndef WD_DW_INT_H
+#define WD_DW_INT_H
+
+#include <libdwarf.h>
+#include <dwarf.h>
+
+#include "wd_dwarf.h"
+
+/* ------------------------------------------------------------ arena */
+
+typedef struct dw_chunk dw_chunk;
+typedef struct dw_arena {
+    dw_chunk *head;
+    size_t used;     /* bytes allocated, for the memory target */
+} dw_arena;
+
+void *dw_alloc(dw_arena *a, size_t size);          /* zeroed, 8-aligned; NULL on OOM */
+char *dw_strdup(dw_arena *a, const char *s);
+void dw_arena_free(dw_arena *a);
+
+/* Grow-by-doubling array helper: ensures room for one more element. */
+bool dw_grow(void **ptr, size_t *cap, size_t n, size_t elem);
+
+/* ------------------------------------------------------------ byte reader */
+
+typedef struct dw_rd {
+    const uint8_t *p, *end;
+    bool bad;
+} dw_rd;
+
+static inline dw_rd dw_rd_make(const uint8_t *p, size_t n)
+{
+    dw_rd r = {p, p + n, false};
+    return r;
+}
+uint64_t dw_uleb(dw_rd *r);
+int64_t dw_sleb(dw_rd *r);
+uint64_t dw_uN(dw_rd *r, unsigned n);              /* little-endian, n <= 8 */
+const char *dw_cstr(dw_rd *r);                      /* NUL-terminated in place */
+static inline uint8_t dw_u8(dw_rd *r) { return (uint8_t)dw_uN(r, 1); }
+static inline bool dw_skip(dw_rd *r, uint64_t n)
+{
+    if (r->bad || n > (uint64_t)(r->end - r->p)) {
+        r->bad = true;
+        return false;
+    }
+    r->p += n;
+    return true;
+}
+
+/* ------------------------------------------------------------ sections */
+
+enum {
+    DW_SEC_INFO, DW_SEC_ABBREV, DW_SEC_LINE, DW_SEC_STR, DW_SEC_LINE_STR,
+    DW_SEC_STR_OFFSETS, DW_SEC_ADDR, DW_SEC_RANGES, DW_SEC_RNGLISTS, DW_SEC_LOC,
+    DW_SEC_LOCLISTS, DW_SEC__COUNT
+};
+
+typedef struct dw_sec {
+    const uint8_t *data;
+    size_t size;
+} dw_sec;
+
+/* ------------------------------------------------------------ units */
+
+typedef struct dw_range { uint32_t lo, hi; } dw_range;
+
+typedef struct dw_lrow {        /* one line-table row, compact */
+    uint32_t addr;
+    uint32_t line;
+    uint16_t column;
+    uint16_t file;              /* index into the unit's files[] */
+    uint8_t flags;              /* WD_DW_ROW_* */
+    uint8_t pad;
+    uint16_t discr;
+} dw_lrow;
+
+typedef struct dw_seq { uint32_t lo, hi; uint32_t first, last; } dw_seq; /* rows [first,last] incl. end row */
+
+enum { DW_SC_SUBPROGRAM = 1, DW_SC_INLINED, DW_SC_BLOCK };
+
+typedef struct dw_scope {
+    uint8_t kind;
+    uint32_t parent;            /* scope index, UINT32_MAX for top level */
+    uint32_t end;               /* index one past this scope's subtree */
+    dw_range *ranges;
+    uint32_t nranges;
+    const char *name;           /* demangled display name (functions) */
+    const char *linkage;
+    const char *decl_file;
+    uint32_t decl_line;
+    uint32_t call_file, call_line, call_column, discr;
+    const uint8_t *frame_base;  /* subprograms */
+    uint32_t frame_base_len;
+    uint32_t first_var, nvars;  /* variables declared directly in this scope */
+    uint64_t die_off;
+} dw_scope;
+
+enum { DW_LOC_NONE, DW_LOC_EXPR, DW_LOC_LIST, DW_LOC_CONST };
+
+struct wd_dw_var {
+    const char *name;
+    uint64_t type_off;          /* global .debug_info offset of the type DIE, 0 = none */
+    uint8_t is_param, loc_kind;
+    const uint8_t *expr;        /* DW_LOC_EXPR / DW_LOC_CONST (block) */
+    uint32_t expr_len;
+    uint64_t list_off;          /* DW_LOC_LIST: offset in .debug_loc / .debug_loclists */
+    int64_t const_val;          /* DW_LOC_CONST without block */
+    uint32_t scope;             /* owning scope, UINT32_MAX for globals */
+    struct dw_unit *unit;
+};
+
+struct wd_dw_type {             /* a type DIE, decoded once */
+    uint64_t off;
+    uint16_t tag;
+    uint16_t encoding;
+    const char *name;
+    uint64_t byte_size;
+    bool has_size;
+    uint64_t sub_off;           /* DW_AT_type */
+    struct dw_unit *unit;
+    /* children: members / enumerators / subranges / params */
+    uint32_t nkids;
+    struct dw_tkid *kids;
+    bool declaration;
+};
+
+typedef struct dw_tkid {
+    uint16_t tag;
+    const char *name;
+    uint64_t type_off;
+    uint64_t member_off;        /* data_member_location */
+    int64_t enum_val;
+    uint64_t count;             /* subrange count (UINT64_MAX = unknown) */
+    uint32_t bit_size, bit_off; /* bitfields: bit offset from the member's start, LSB first */
+    bool is_bitfield;
+} dw_tkid;
+
+typedef struct dw_unit {
+    uint64_t hdr_off;           /* offset of the unit header in .debug_info */
+    uint64_t die_off;           /* offset of the unit DIE */
+    uint16_t version;
+    uint8_t addr_size;
+    const char *name, *comp_dir, *producer;
+    uint32_t language;
+    bool has_stmt;
+    uint64_t stmt_list;
+    uint64_t addr_base, rnglists_base, loclists_base, str_offsets_base;
+    uint32_t base_pc;
+    dw_range *ranges;
+    uint32_t nranges;
+    bool broken;                /* warned and skipped */
+
+    bool lines_done;
+    const char **files;         /* full paths */
+    uint32_t nfiles;
+    uint32_t file_base;         /* 1 for DWARF < 5, 0 for 5 */
+    dw_lrow *rows;
+    uint32_t nrows;
+    dw_seq *seqs;
+    uint32_t nseqs;
+
+    bool dies_done;
+    dw_scope *scopes;
+    uint32_t nscopes;
+    struct wd_dw_var *vars;
+    uint32_t nvars;
+    uint32_t *sp_index;         /* subprogram scope indexes sorted by first range lo */
+    dw_range *sp_ranges;        /* (one entry per range of each top-level subprogram) */
+    uint32_t *sp_of_range;
+    uint32_t nsp_ranges;
+} dw_unit;
+
+typedef struct dw_cu_range { uint32_t lo, hi, unit; } dw_cu_range;
+
+typedef struct dw_tcache { uint64_t off; struct wd_dw_type *t; } dw_tcache;
+
+typedef struct dw_subst { char *from, *to; } dw_subst;
+typedef struct dw_srcfile { char *path; char *data; size_t size; uint32_t *line_starts; uint32_t nlines; bool missing; } dw_srcfile;
+
+struct wd_dwarf {
+    const wd_module *m;
+    wd_dwarf_warn_fn warn;
+    void *warn_user;
+    dw_arena arena;
+    dw_sec sec[DW_SEC__COUNT];
+    uint64_t debug_bytes;
+    uint32_t code_size;         /* size of the Code section contents */
+
+    Dwarf_Debug dbg;
+    Dwarf_Obj_Access_Interface iface;
+    Dwarf_Obj_Access_Methods methods;
+    struct { const char *name; const uint8_t *data; size_t size; } *lsecs;
+    uint32_t nlsecs;
+
+    dw_unit *units;
+    uint32_t nunits;
+    dw_cu_range *cu_ranges;
+    uint32_t ncu_ranges;
+
+    dw_tcache *types;           /* open hash by offset */
+    size_t ntypes, types_cap;
+
+    dw_subst *substs;
+    size_t nsubsts, substs_cap;
+    char **srcdirs;
+    size_t nsrcdirs, srcdirs_cap;
+    dw_srcfile *srcfiles;
+    size_t nsrcfiles, srcfiles_cap;
+
+    char **warned;              /* messages already given */
+    size_t nwarned, warned_cap;
+};
+
+void dw_warn(wd_dwarf *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void dw_dwerr(wd_dwarf *d, Dwarf_Error e);          /* frees a libdwarf error */
+
+/* Unit access (dw_open.c). */
+dw_unit *dw_unit_for_addr(wd_dwarf *d, uint32_t addr);
+bool dw_unit_lines(wd_dwarf *d, dw_unit *u);        /* dw_line.c */
+bool dw_unit_dies(wd_dwarf *d, dw_unit *u);         /* dw_die.c */
+bool dw_addrx(wd_dwarf *d, const dw_unit *u, uint64_t index, uint64_t *out);
+/* Range list at DW_AT_ranges value (an offset, or an index for rnglistx). */
+bool dw_read_ranges(wd_dwarf *d, const dw_unit *u, uint64_t value, bool is_index,
+                    dw_arena *a, dw_range **out, uint32_t *n);
+/* Finds the expression of a location list live at addr. */
+bool dw_loclist_find(wd_dwarf *d, const dw_unit *u, uint64_t off, uint32_t addr,
+                     const uint8_t **expr, size_t *len, bool *found);
+const char *dw_unit_file(const dw_unit *u, uint64_t index);
+bool dw_is_tombstone(const wd_dwarf *d, uint64_t lo);
+struct wd_dw_type *dw_type_get(wd_dwarf *d, dw_unit *u, uint64_t off);
+
+#endif

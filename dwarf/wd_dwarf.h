@@ -1,0 +1,269 @@
+/* wd_dwarf.h: the source-level view of a module, from its DWARF custom sections.
+ *
+ * wd_dwarf reads the `.debug_*` custom sections that clang/rustc leave in a
+ * module (DWARF 4 and 5, mixed) with libdwarf for the DIE tree and with its own
+ * small readers for line programs, range lists, location lists and location
+ * expressions (libdwarf 20210528 cannot decode DW_OP_WASM_location).
+ *
+ * Addresses: every "addr" here is a DWARF code address, i.e. an offset from
+ * the start of the Code section's contents (wd_module_code_section_offset()),
+ * the same numbers llvm-symbolizer and llvm-dwarfdump use. A file offset is
+ * addr + wd_module_code_section_offset(m).
+ *
+ * Laziness: wd_dwarf_open() only reads each compilation unit's header and its
+ * unit DIE (name, ranges). A unit's line program is decoded the first time an
+ * address or a file of that unit is asked about; its DIE tree (functions,
+ * inlined frames, variables) the first time a function or variable is.
+ *
+ * Ownership:
+ *  - wd_dwarf borrows the module: the section bytes stay in the module, so
+ *    free the wd_dwarf before the module.
+ *  - Every string and every struct pointer returned by this API (file names,
+ *    function names, wd_dw_var, wd_dw_type) is owned by the wd_dwarf and lives
+ *    until wd_dwarf_close().
+ *
+ * Bad input: a truncated or corrupt unit is reported once through the warning
+ * callback (default: "wasmdbg: warning: ..." on stderr) and skipped; the rest
+ * keeps working. libdwarf is always called with an error pointer, so it never
+ * aborts the process.
+ */
+#ifndef WD_WD_DWARF_H
+#define WD_WD_DWARF_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wd.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct wd_dwarf wd_dwarf;
+
+typedef void (*wd_dwarf_warn_fn)(void *user, const char *msg);
+
+/* Opens the DWARF of m. Returns NULL with err->status WD_ERR_NOTFOUND when the
+ * module has no .debug_info, or WD_ERR_MALFORMED when libdwarf rejects the
+ * sections as a whole. warn may be NULL (stderr). */
+wd_dwarf *wd_dwarf_open(const wd_module *m, wd_dwarf_warn_fn warn, void *warn_user,
+                        wd_error *err);
+void wd_dwarf_close(wd_dwarf *d);
+
+const wd_module *wd_dwarf_module(const wd_dwarf *d);
+
+/* ------------------------------------------------------------ summary */
+
+typedef struct wd_dwarf_summary {
+    uint32_t units;            /* compilation units */
+    uint32_t units_v[6];       /* units by DWARF version (index 2..5) */
+    uint64_t debug_bytes;      /* total size of the .debug_* sections */
+    uint32_t functions;        /* subprograms with code (parses every unit) */
+    uint32_t inlined;          /* inlined subroutine instances */
+    uint32_t line_rows;        /* line table rows (without end_sequence rows) */
+    uint32_t files;            /* distinct source files in line tables */
+} wd_dwarf_summary;
+
+/* full = false fills only units/units_v/debug_bytes (instant). */
+void wd_dwarf_summarize(wd_dwarf *d, bool full, wd_dwarf_summary *out);
+
+typedef struct wd_dwarf_unit_info {
+    const char *name, *comp_dir, *producer;
+    uint16_t version;
+    uint32_t language;         /* DW_LANG_* */
+    uint64_t offset;           /* of the unit DIE in .debug_info */
+} wd_dwarf_unit_info;
+
+uint32_t wd_dwarf_unit_count(const wd_dwarf *d);
+bool wd_dwarf_unit(const wd_dwarf *d, uint32_t i, wd_dwarf_unit_info *out);
+
+/* ------------------------------------------------------------ line table */
+
+enum {
+    WD_DW_ROW_STMT = 1u << 0,          /* is_stmt */
+    WD_DW_ROW_END_SEQUENCE = 1u << 1,  /* first address after a sequence */
+    WD_DW_ROW_PROLOGUE_END = 1u << 2,
+    WD_DW_ROW_EPILOGUE_BEGIN = 1u << 3,
+    WD_DW_ROW_BASIC_BLOCK = 1u << 4,
+};
+
+typedef struct wd_dw_row {
+    uint32_t addr;
+    uint32_t line;
+    uint32_t column;
+    uint32_t flags;                /* WD_DW_ROW_* */
+    const char *file;              /* full path as llvm-symbolizer prints it, or "" */
+    uint32_t discriminator;
+} wd_dw_row;
+
+/* The row that covers addr (last row at or before it in its sequence).
+ * Tombstoned sequences (dead code removed by the linker) are dropped. */
+bool wd_dwarf_line_at(wd_dwarf *d, uint32_t addr, wd_dw_row *out);
+
+/* Calls fn for every row of every unit (unit order, then row order,
+ * end_sequence rows included), or only rows whose file matches `file`
+ * (see wd_dwarf_file_matches) when file is not NULL. Stops early when fn
+ * returns false. */
+typedef bool (*wd_dw_row_fn)(void *user, const wd_dw_row *row);
+void wd_dwarf_each_row(wd_dwarf *d, const char *file, wd_dw_row_fn fn, void *user);
+
+/* A user-typed file name matches a table path when they are equal or the
+ * path ends with "/" + name. */
+bool wd_dwarf_file_matches(const char *path, const char *name);
+
+/* Breakpoint addresses for file:line: every address where a row of that
+ * line starts a statement (is_stmt, and the previous row of the sequence is
+ * a different line or file), across every unit and every inlined copy.
+ * Writes up to max sorted, distinct addresses; returns how many there are. If
+ * the line has no code, the next line that has some is used and *line_used
+ * says which (NULL allowed). */
+size_t wd_dwarf_line_addrs(wd_dwarf *d, const char *file, uint32_t line,
+                           uint32_t *out, size_t max, uint32_t *line_used);
+
+/* ------------------------------------------------------------ functions */
+
+typedef struct wd_dw_frame {
+    const char *function;      /* demangled when possible; NULL when unknown */
+    const char *linkage_name;  /* mangled name or NULL */
+    const char *file;          /* "" when unknown */
+    uint32_t line, column;
+    uint32_t discriminator;
+    const char *decl_file;     /* where the function is declared, or "" */
+    uint32_t decl_line;
+    uint32_t low_pc;           /* start of the (inlined) function's first range */
+    bool inlined;              /* an inlined_subroutine frame */
+    bool from_name_section;    /* function named by the name section, not DWARF */
+} wd_dw_frame;
+
+/* Symbolizes addr into frames, innermost first (llvm-symbolizer --inlines):
+ * frame 0's location comes from the line table, frame i's from frame i-1's
+ * call site. Returns the number of frames there are (may exceed max); 0 when
+ * nothing at all is known. When no DWARF function covers addr and
+ * name_fallback is true, the name section names the (single) frame. */
+size_t wd_dwarf_symbolize(wd_dwarf *d, uint32_t addr, bool name_fallback,
+                          wd_dw_frame *out, size_t max);
+
+typedef struct wd_dw_func {
+    const char *name;          /* demangled when possible */
+    const char *linkage_name;  /* or NULL */
+    uint32_t low_pc, high_pc;  /* first range, [low, high) */
+    const char *decl_file;
+    uint32_t decl_line;
+} wd_dw_func;
+
+/* Calls fn for every out-of-line function with code, in unit order. */
+typedef bool (*wd_dw_func_fn)(void *user, const wd_dw_func *f);
+void wd_dwarf_each_func(wd_dwarf *d, wd_dw_func_fn fn, void *user);
+
+/* Finds an out-of-line function by name (DWARF name, linkage name or
+ * demangled name). */
+bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out);
+
+/* ------------------------------------------------------------ values */
+
+/* How the evaluator reads the paused program. Every callback returns false
+ * when the value is not available. Local, global and operand stack values
+ * are the raw 64-bit slot (i32 zero-extended, floats as bits). */
+typedef struct wd_dw_target {
+    void *user;
+    bool (*read_local)(void *user, uint32_t index, uint64_t *out);
+    bool (*read_global)(void *user, uint32_t index, uint64_t *out);
+    /* index as in DW_OP_WASM_location 2: counted from the bottom of the
+     * frame's operand stack */
+    bool (*read_stack)(void *user, uint32_t index, uint64_t *out);
+    bool (*read_memory)(void *user, uint64_t addr, void *dst, size_t len);
+} wd_dw_target;
+
+/* The result of evaluating a location expression: up to 16 pieces. */
+typedef enum wd_dw_loc_kind {
+    WD_DW_LOC_NONE = 0,        /* optimized out / unavailable here */
+    WD_DW_LOC_MEMORY,          /* in linear memory at addr */
+    WD_DW_LOC_VALUE,           /* the value itself (DW_OP_stack_value, locals) */
+    WD_DW_LOC_IMPLICIT,        /* DW_OP_implicit_value bytes */
+} wd_dw_loc_kind;
+
+typedef struct wd_dw_piece {
+    wd_dw_loc_kind kind;
+    uint64_t addr;             /* MEMORY */
+    uint64_t value;            /* VALUE */
+    uint8_t bytes[16];         /* IMPLICIT (first 16 bytes) */
+    uint32_t size;             /* bytes; 0 = the whole object (no DW_OP_piece) */
+} wd_dw_piece;
+
+typedef struct wd_dw_location {
+    uint32_t npieces;
+    wd_dw_piece pieces[16];
+    char error[96];            /* why evaluation failed, or "" */
+} wd_dw_location;
+
+typedef struct wd_dw_expr_ctx {
+    const wd_dw_target *target;
+    const uint8_t *frame_base; /* DW_AT_frame_base expression, or NULL */
+    size_t frame_base_len;
+    wd_dwarf *dwarf;           /* for DW_OP_addrx; may be NULL */
+    const void *unit;          /* internal: the unit, for DW_OP_addrx */
+} wd_dw_expr_ctx;
+
+/* Evaluates one DWARF location expression (raw bytes) in ctx. Returns false
+ * with out->error set on an unknown op, malformed bytes or an unreadable
+ * operand; returns true with npieces == 0 for an empty expression. */
+bool wd_dwarf_eval_expr(const uint8_t *expr, size_t len, const wd_dw_expr_ctx *ctx,
+                        wd_dw_location *out);
+
+typedef struct wd_dw_var wd_dw_var;    /* a variable or parameter (borrowed) */
+typedef struct wd_dw_type wd_dw_type;  /* a type (borrowed) */
+
+/* Variables visible at addr in the frame `inline_depth` of the chain that
+ * wd_dwarf_symbolize gives (0 = innermost): parameters first, then locals of
+ * the innermost lexical block outwards. Globals are not included. Returns
+ * how many there are (may exceed max). */
+size_t wd_dwarf_vars_at(wd_dwarf *d, uint32_t addr, uint32_t inline_depth,
+                        const wd_dw_var **out, size_t max);
+/* Global variables of every unit (parses every unit). */
+size_t wd_dwarf_globals(wd_dwarf *d, const wd_dw_var **out, size_t max);
+/* Looks a variable up by name in the scopes at addr, then among globals. */
+const wd_dw_var *wd_dwarf_find_var(wd_dwarf *d, uint32_t addr, uint32_t inline_depth,
+                                   const char *name);
+
+const char *wd_dw_var_name(const wd_dw_var *v);
+bool wd_dw_var_is_param(const wd_dw_var *v);
+const wd_dw_type *wd_dw_var_type(wd_dwarf *d, const wd_dw_var *v);
+
+/* The type's name as C writes it ("int", "struct point *", "int [4]"). */
+char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size);
+uint64_t wd_dw_type_size(wd_dwarf *d, const wd_dw_type *t);
+
+/* Where v lives at addr (location lists are resolved against addr; the
+ * frame base comes from the enclosing subprogram). */
+bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
+                           const wd_dw_target *target, wd_dw_location *out);
+
+/* Formats v's value at addr the way gdb prints it, e.g.
+ * "{x = 1, y = 2, name = 0x41d \"origin\"}" or "<optimized out>".
+ * Returns the length written (always NUL-terminated, truncated to size). */
+size_t wd_dwarf_format_var(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
+                           const wd_dw_target *target, char *buf, size_t size);
+
+/* ------------------------------------------------------------ sources */
+
+/* Source path remapping: `set substitute-path FROM TO` and --source-dir. */
+void wd_dwarf_add_substitution(wd_dwarf *d, const char *from, const char *to);
+void wd_dwarf_add_source_dir(wd_dwarf *d, const char *dir);
+/* Resolves a table path to a readable file (applying substitutions, then
+ * source dirs with the path's trailing components); returns a malloc'd
+ * string or NULL (and warns once per missing file). */
+char *wd_dwarf_source_path(wd_dwarf *d, const char *path);
+/* Line `line` (1-based) of a source file, without its newline, into buf.
+ * Files are read once and cached. False when unavailable. */
+bool wd_dwarf_source_line(wd_dwarf *d, const char *path, uint32_t line, char *buf,
+                          size_t size);
+
+/* A small demangler for Itanium C++ (_Z) and Rust v0 (_R) names. Returns a
+ * malloc'd string, or NULL when name is not mangled or not understood. */
+char *wd_demangle(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* WD_WD_DWARF_H */
