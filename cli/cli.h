@@ -21,4 +21,13 @@ int wd_cli_spectest(int argc, char **argv);
 /* wasmdbg run FILE.wasm [--invoke EXPORT [ARG...]]   (cli/run.c); argv[0] == "run" */
 int wd_cli_run(int argc, char **argv);
 
+/* Source-level tools over a module's DWARF (cli/info.c, lines.c, symbolize.c, disasm.c). */
+int wd_cli_info(int argc, char **argv);
+int wd_cli_lines(int argc, char **argv);
+int wd_cli_symbolize(int argc, char **argv);
+int wd_cli_disasm(int argc, char **argv);
+
+/* wasmdbg profile [-o FILE] [--mode cycles|insns] ... MODULE ...   (cli/profile.c) */
+int wd_cli_profile(int argc, char **argv);
+
 #endif /* WD_CLI_H */

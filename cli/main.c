@@ -24,6 +24,13 @@ static const struct wd_command commands[] = {
      "FILE.wasm [--invoke EXPORT [ARG...]]  run a module, print the results"},
     {"spectest", wd_cli_spectest,
      "[--enable-FEATURE...] FILE.json       run a spec test script made by wast2json"},
+    {"info", wd_cli_info, "MODULE                            sections, imports, exports, functions, DWARF"},
+    {"lines", wd_cli_lines, "MODULE [FILE] [--line N]          the DWARF line table (Code offsets)"},
+    {"symbolize", wd_cli_symbolize,
+     "[--json] MODULE [OFFSET...]   function and file:line:column per Code offset"},
+    {"disasm", wd_cli_disasm, "MODULE [FUNCTION] [--source]     disassemble, source lines interleaved"},
+    {"profile", wd_cli_profile,
+     "[-o FILE] [--mode cycles|insns] MODULE [ARGS]  profile a run (--help)"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

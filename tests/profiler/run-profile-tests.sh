@@ -1,0 +1,284 @@
+#!/usr/bin/env bash
+# run-profile-tests.sh: end-to-end checks of `wasmdbg profile`, each output loaded by its
+# real consumer.
+#
+#   run-profile-tests.sh WASMDBG SRCDIR WORKDIR TEST
+#
+# SRCDIR is tests/profiler (programs in progs/, golden files in golden/); WORKDIR is a
+# scratch folder; npm packages go to ../npm-* next to it and are kept between runs (installed
+# once). TEST is one of:
+#   golden        insns-mode outputs of progs/golden.wat equal golden/* byte for byte, and two
+#                 runs give identical files (UPDATE_GOLDEN=1 rewrites golden/)
+#   hot-insns     progs/hot.c's hot() tops the --top table in insns mode
+#   hot-cycles    ... and in cycles mode
+#   callgrind     callgrind_annotate reads the profile: totals, inclusive, per-line costs
+#   svg           xmllint accepts the SVG; it holds the frames and the script
+#   gecko         the Gecko JSON has the required fields; the samples add up
+#   speedscope    the speedscope JSON validates against speedscope's own schema (npm, ajv)
+#   pprof         `go tool pprof -top` (golang-go) or npm pprof-format decodes the .pb.gz
+#   bad-input     unknown format / unwritable path fail before the guest runs; a trap or
+#                 proc_exit mid-run still leaves a complete profile; no temporary files
+#   host-frames   a WASI program's fd_write time shows as [wasi:fd_write] frames (cycles)
+# Exit 77 (skip) when a tool the test needs is missing: clang, wat2wasm, npm, ...
+set -uo pipefail
+
+WASMDBG=$1
+SRC=$2
+WORK=$3
+TEST=$4
+mkdir -p "$WORK"
+cd "$WORK" || exit 1
+
+fail() { echo "FAIL: $*"; exit 1; }
+skip() { echo "SKIP: $*"; exit 77; }
+need() { command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed"; }
+
+build_wat() {   # build_wat NAME -> NAME.wasm
+  need wat2wasm
+  wat2wasm --debug-names "$SRC/progs/$1.wat" -o "$1.wasm" || fail "wat2wasm $1.wat"
+}
+
+build_hot() {   # progs/hot.c -> hot.wasm (freestanding, with DWARF)
+  need clang
+  clang --target=wasm32 -O1 -g -nostdlib -Wl,--no-entry -Wl,--export=run \
+        -o hot.wasm "$SRC/progs/hot.c" 2>clang.err ||
+    skip "clang cannot build wasm32 here: $(head -c 300 clang.err)"
+}
+
+# The golden run: 1 sample every 1000 instructions of main(20000).
+GOLDEN_FILES="g.folded g.samples.folded g.txt callgrind.out.g g.speedscope.json g.gecko.json g.svg g.pb.gz"
+golden_run() {   # golden_run DIR
+  mkdir -p "$1"
+  for f in $GOLDEN_FILES; do
+    "$WASMDBG" profile --mode insns --interval 1000 -o "$1/$f" golden.wasm --invoke main 20000 \
+      >"$1/stdout" 2>"$1/stderr" || fail "profile -o $f: $(cat "$1/stderr")"
+    grep -qx 'i32:[-0-9]*' "$1/stdout" || fail "no result printed: $(cat "$1/stdout")"
+  done
+}
+
+top_function() {   # the first function of a --top table on stdin
+  awk '/^ *self%/ { getline; print $4; exit }'
+}
+
+case "$TEST" in
+golden)
+  build_wat golden
+  rm -rf run1 run2
+  golden_run run1
+  golden_run run2
+  for f in $GOLDEN_FILES; do
+    cmp -s "run1/$f" "run2/$f" || fail "$f differs between two identical runs"
+  done
+  if [ "${UPDATE_GOLDEN:-0}" = 1 ]; then
+    for f in $GOLDEN_FILES; do cp "run1/$f" "$SRC/golden/$f"; done
+    echo "golden files updated in $SRC/golden"
+    exit 0
+  fi
+  for f in $GOLDEN_FILES; do
+    [ -f "$SRC/golden/$f" ] || fail "missing golden file golden/$f (run with UPDATE_GOLDEN=1)"
+    if ! cmp -s "run1/$f" "$SRC/golden/$f"; then
+      case "$f" in *.gz) ;; *) diff -u "$SRC/golden/$f" "run1/$f" | head -40 ;; esac
+      fail "$f differs from golden/$f"
+    fi
+  done
+  # the hot function is on top
+  [ "$(top_function < run1/g.txt)" = hot ] || fail "hot is not on top: $(cat run1/g.txt)"
+  echo "PASS: $(echo $GOLDEN_FILES | wc -w) golden files, deterministic"
+  ;;
+
+hot-insns | hot-cycles)
+  build_hot
+  mode=${TEST#hot-}
+  if [ "$mode" = insns ]; then args=(--mode insns --interval 10000); n=200000
+  else args=(--mode cycles --interval 200); n=3000000; fi
+  "$WASMDBG" profile "${args[@]}" --top hot.wasm --invoke run "$n" >top.txt 2>err.txt ||
+    fail "profile: $(cat err.txt)"
+  cat top.txt
+  [ "$(top_function < top.txt)" = hot ] || fail "hot() is not the hottest function"
+  grep -q ' hot  *.*hot\.c:[0-9]' top.txt || fail "no source line for hot()"
+  echo "PASS: hot() on top in $mode mode"
+  ;;
+
+callgrind)
+  need callgrind_annotate
+  build_hot
+  "$WASMDBG" profile --mode insns --interval 1000 -o callgrind.out.hot hot.wasm --invoke run 100000 \
+    >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  callgrind_annotate callgrind.out.hot >ann.txt 2>&1 || fail "callgrind_annotate: $(cat ann.txt)"
+  callgrind_annotate --inclusive=yes callgrind.out.hot >inc.txt 2>&1 || fail "inclusive"
+  grep -q 'PROGRAM TOTALS' ann.txt || fail "no totals: $(head -30 ann.txt)"
+  grep -Eq '\(100\.0%\).*hot\.c:run' inc.txt || fail "run() is not 100% inclusive: $(head -30 inc.txt)"
+  first=$(awk '/file:function/ { getline; getline; print; exit }' ann.txt)
+  case "$first" in *hot.c:hot*) ;; *) fail "hot() is not first by self cost: $first" ;; esac
+  # per-line annotation: the body of hot()'s loop carries the cost
+  grep -E '^ *[0-9,]+ \([ 0-9.]+%\).*s = s \* 31' ann.txt >/dev/null ||
+    fail "no per-line cost on hot()'s loop line: $(sed -n '/Auto-annotated/,$p' ann.txt | head -30)"
+  echo "PASS: callgrind_annotate totals, inclusive costs and per-line annotation"
+  ;;
+
+svg)
+  need xmllint
+  build_wat golden
+  "$WASMDBG" profile --mode insns --interval 1000 -o g.svg golden.wasm --invoke main 20000 \
+    >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  xmllint --noout g.svg || fail "xmllint rejects the SVG"
+  for s in 'id="frames"' 'id="search"' 'id="unzoom"' 'id="details"' 'id="matched"' \
+           'id="ignorecase"' 'function zoom(' 'function search(' '<title>hot ('; do
+    grep -qF "$s" g.svg || fail "SVG lacks $s"
+  done
+  n=$(grep -c '^<g><title>' g.svg)
+  [ "$n" -ge 5 ] || fail "only $n frames"
+  echo "PASS: SVG well-formed, $n frames, script present"
+  ;;
+
+gecko)
+  need python3
+  build_wat golden
+  "$WASMDBG" profile --mode insns --interval 1000 -o g.gecko.json golden.wasm --invoke main 20000 \
+    >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  samples=$(sed -n 's/^wasmdbg profile: \([0-9]*\) samples.*/\1/p' err.txt)
+  python3 - "$samples" <<'EOF' || fail "Gecko JSON check"
+import json, sys
+d = json.load(open("g.gecko.json"))
+want = int(sys.argv[1])
+m = d["meta"]
+for k in ("version", "interval", "startTime", "processType", "product", "stackwalk",
+          "categories", "markerSchema", "presymbolicated"):
+    assert k in m, "meta." + k
+assert m["version"] == 27
+for k in ("libs", "pausedRanges", "processes", "threads"):
+    assert isinstance(d[k], list), k
+t = d["threads"][0]
+for k in ("name", "processType", "processName", "pid", "tid", "registerTime", "unregisterTime",
+          "stringTable", "frameTable", "stackTable", "samples", "markers"):
+    assert k in t, "thread." + k
+ft, st, sm = t["frameTable"], t["stackTable"], t["samples"]
+assert ft["schema"] == {"location": 0, "relevantForJS": 1, "innerWindowID": 2, "implementation": 3,
+                        "line": 4, "column": 5, "category": 6, "subcategory": 7}
+assert st["schema"] == {"prefix": 0, "frame": 1}
+assert sm["schema"]["stack"] == 0 and sm["schema"]["time"] == 1
+ncat = len(m["categories"])
+for f in ft["data"]:
+    assert 0 <= f[0] < len(t["stringTable"]) and 0 <= f[6] < ncat
+for i, (prefix, frame) in enumerate(st["data"]):
+    assert prefix is None or 0 <= prefix < i, "prefix must point backwards"
+    assert 0 <= frame < len(ft["data"])
+times = [s[1] for s in sm["data"]]
+assert times == sorted(times)
+assert all(0 <= s[0] < len(st["data"]) for s in sm["data"])
+assert len(sm["data"]) == want, (len(sm["data"]), want)
+# self samples per function name: hot is the largest
+count = {}
+for s in sm["data"]:
+    name = t["stringTable"][ft["data"][st["data"][s[0]][1]][0]]
+    count[name] = count.get(name, 0) + 1
+top = max(count, key=count.get)
+assert top.startswith("hot"), count
+print("gecko OK:", len(sm["data"]), "samples", count)
+EOF
+  echo "PASS: Gecko JSON"
+  ;;
+
+speedscope)
+  need node
+  need npm
+  build_wat golden
+  "$WASMDBG" profile --mode insns --interval 1000 -o g.speedscope.json golden.wasm --invoke main 20000 \
+    >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  npm_dir=../npm-speedscope   # kept between runs: installed once
+  if [ ! -f $npm_dir/node_modules/speedscope/dist/release/file-format-schema.json ] ||
+     [ ! -d $npm_dir/node_modules/ajv ]; then
+    mkdir -p $npm_dir
+    (cd $npm_dir && timeout 300 npm install --no-audit --no-fund --silent speedscope@1.25.0 ajv@8 \
+       >npm.log 2>&1) || skip "npm install speedscope ajv failed (offline?): $(tail -3 $npm_dir/npm.log)"
+  fi
+  export NODE_PATH=$PWD/$npm_dir/node_modules
+  node "$SRC/check.js" speedscope g.speedscope.json || fail "speedscope schema validation"
+  # the negative case: a profile without weights must be rejected
+  python3 -c "
+import json; d = json.load(open('g.speedscope.json')); del d['profiles'][0]['weights']
+json.dump(d, open('bad.speedscope.json', 'w'))" || fail "python3"
+  if node "$SRC/check.js" speedscope bad.speedscope.json >/dev/null 2>&1; then
+    fail "the validator accepts a profile without weights"
+  fi
+  echo "PASS: speedscope schema"
+  ;;
+
+pprof)
+  build_hot
+  "$WASMDBG" profile --mode insns --interval 1000 -o hot.pb.gz hot.wasm --invoke run 100000 \
+    >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  gzip -t hot.pb.gz || fail "gzip -t rejects hot.pb.gz"
+  if command -v go >/dev/null 2>&1; then
+    go tool pprof -top -sample_index=instructions hot.pb.gz >pp.txt 2>&1 || fail "go tool pprof: $(cat pp.txt)"
+    cat pp.txt
+    awk '/flat%/ { getline; print $NF; exit }' pp.txt | grep -qx hot || fail "hot is not on top in pprof"
+    echo "PASS: go tool pprof"
+  else
+    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
+      skip "neither go (golang-go) nor node/npm is installed"
+    npm_dir=../npm-pprof
+    if [ ! -d $npm_dir/node_modules/pprof-format ]; then
+      mkdir -p $npm_dir
+      (cd $npm_dir && timeout 300 npm install --no-audit --no-fund --silent pprof-format@2.3.2 \
+         >npm.log 2>&1) || skip "npm install pprof-format failed (offline?): $(tail -3 $npm_dir/npm.log)"
+    fi
+    export NODE_PATH=$PWD/$npm_dir/node_modules
+    node "$SRC/check.js" pprof hot.pb.gz >pp.txt || fail "pprof-format: $(cat pp.txt)"
+    cat pp.txt
+    grep -q '^top hot$' pp.txt || fail "hot is not on top in pprof"
+    echo "PASS: pprof-format decodes the profile"
+  fi
+  ;;
+
+bad-input)
+  build_wat golden
+  build_wat wasi
+  rm -rf out && mkdir out
+  # unknown format: usage error, nothing written, the guest never ran
+  "$WASMDBG" profile -o out/p.unknownext wasi.wasm >stdout.txt 2>err.txt; rc=$?
+  [ $rc = 2 ] || fail "unknown extension: exit $rc, want 2"
+  grep -q 'cannot tell the format' err.txt || fail "message: $(cat err.txt)"
+  [ ! -s stdout.txt ] || fail "the guest ran although the format is unknown"
+  "$WASMDBG" profile --format flame -o out/p wasi.wasm >stdout.txt 2>err.txt; rc=$?
+  [ $rc = 2 ] || fail "unknown --format: exit $rc, want 2"
+  grep -q "unknown format 'flame'" err.txt || fail "message: $(cat err.txt)"
+  [ ! -s stdout.txt ] || fail "the guest ran although the format is unknown"
+  # unwritable path: error, the guest never ran
+  "$WASMDBG" profile -o out/missing/p.folded wasi.wasm >stdout.txt 2>err.txt; rc=$?
+  [ $rc = 1 ] || fail "unwritable path: exit $rc, want 1"
+  grep -q 'cannot write out/missing/p.folded' err.txt || fail "message: $(cat err.txt)"
+  [ ! -s stdout.txt ] || fail "the guest ran although the output is unwritable"
+  # a trap mid-run: exit 134, a complete profile of what ran
+  "$WASMDBG" profile --mode insns -o out/trap.pb.gz golden.wasm --invoke trap_after 100000 \
+    >/dev/null 2>err.txt; rc=$?
+  [ $rc = 134 ] || fail "trap: exit $rc, want 134"
+  gzip -t out/trap.pb.gz || fail "the profile after a trap is not a complete gzip file"
+  "$WASMDBG" profile --mode insns -o out/trap.folded golden.wasm --invoke trap_after 100000 \
+    >/dev/null 2>&1
+  grep -Eq '^trap_after;hot [0-9]+$' out/trap.folded || fail "trap profile: $(cat out/trap.folded)"
+  # proc_exit mid-run: the guest's exit status, a complete profile
+  "$WASMDBG" profile --mode insns -o out/exit.speedscope.json wasi.wasm >/dev/null 2>err.txt; rc=$?
+  [ $rc = 3 ] || fail "proc_exit(3): exit $rc: $(cat err.txt)"
+  python3 -c "import json; d = json.load(open('out/exit.speedscope.json')); assert d['profiles'][0]['samples']" ||
+    fail "the profile after proc_exit is not complete JSON"
+  # no temporary files left behind
+  left=$(ls -A out | grep -v -x -e trap.pb.gz -e trap.folded -e exit.speedscope.json)
+  [ -z "$left" ] || fail "files left behind: $left"
+  echo "PASS: bad input"
+  ;;
+
+host-frames)
+  build_wat wasi
+  "$WASMDBG" profile --mode cycles --interval 200 -o w.folded wasi.wasm >/dev/null 2>err.txt; rc=$?
+  [ $rc = 3 ] || fail "exit $rc: $(cat err.txt)"
+  cat w.folded
+  grep -Eq '^start;write_line;\[wasi:fd_write\] [0-9]+$' w.folded || fail "no [wasi:fd_write] frame"
+  echo "PASS: host-call frames"
+  ;;
+
+*)
+  echo "unknown test '$TEST'"
+  exit 2
+  ;;
+esac
