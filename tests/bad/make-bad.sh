@@ -51,12 +51,12 @@ emit bad-utf8-name "$H$TYPE0$FUNC1$(sec 7 010361c0800000)$(sec 10 0102000b)" \
 
 # -- bodies (found by the validator)
 # 100000 nested blocks that are never closed: the validator walks them all (no
-# recursion) and runs into the end of the body
+# recursion) and finds the body ending while blocks are still open
 body=00$(printf '0240%.0s' $(seq 100000))0b
 entry=$(leb $(( ${#body} / 2 )))$body
 code=$(sec 10 01"$entry")
 emit deep-nesting "$H$TYPE0$FUNC1$EXPORT_START$code" \
-  "0x$(printf '%x' $(( (${#H} + ${#TYPE0} + ${#FUNC1} + ${#EXPORT_START} + ${#code}) / 2 ))): unexpected end of section or function"
+  "0x$(printf '%x' $(( (${#H} + ${#TYPE0} + ${#FUNC1} + ${#EXPORT_START} + ${#code}) / 2 ))): END opcode expected"
 # opcode 0x06 (a hole in the table) in a body
 emit unknown-opcode "$H$TYPE0$FUNC1$EXPORT_START$(sec 10 010300060b)" "0x23: illegal opcode"
 # call 5 in a module with one function
