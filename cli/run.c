@@ -39,9 +39,9 @@ static void run_usage(FILE *out)
             "v128:i32x4:1,2,3,4, null.\n"
             "\n"
             "A module importing wasi_snapshot_preview1 runs as a WASI command instead:\n"
-            "  wasmdbg run FILE.wasm [--dir HOST[::GUEST]] [--env K=V] [--inherit-env]\n"
-            "              [--trace-wasi[=FILE]] [--trace-wasi-json[=FILE]]\n"
-            "              [--trace-filter=LIST] [--] [GUEST-ARG...]\n");
+            "  wasmdbg run [WASI-OPTION...] FILE.wasm [WASI-OPTION...] [--] [GUEST-ARG...]\n"
+            "WASI options: --dir HOST[::GUEST]  --env K=V  --inherit-env\n"
+            "              --trace-wasi[=FILE]  --trace-wasi-json[=FILE]  --trace-filter=LIST\n");
 }
 
 /* Returns the feature bit for an --enable-* flag, 0 if not one. */
@@ -473,6 +473,9 @@ int wd_cli_run(int argc, char **argv)
     const char *path = NULL;
     int path_at = -1;
     uint32_t features = 0;
+    /* WASI options may also come before the module, as in
+     * `wasmdbg run --dir . --env K=V prog.wasm ARGS`: kept for the WASI runner. */
+    int npre = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         uint32_t feat = feature_flag(a);
@@ -484,6 +487,16 @@ int wd_cli_run(int argc, char **argv)
             if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
                 run_usage(stdout);
                 return WD_EXIT_OK;
+            }
+            int w = wd_cli_wasi_option(a);
+            if (w > 0) {
+                if (w == 2 && i + 1 >= argc) {
+                    fprintf(stderr, "wasmdbg run: %s needs a value\n", a);
+                    return WD_EXIT_USAGE;
+                }
+                npre += w;
+                i += w - 1;
+                continue;
             }
             if (a[0] == '-' && a[1] != '\0') {
                 fprintf(stderr, "wasmdbg run: %s '%s' before the module\n",
@@ -518,13 +531,16 @@ int wd_cli_run(int argc, char **argv)
     if (wd_cli_module_is_wasi(m)) {
         /* The WASI runner gets the arguments after the path without the
          * feature flags (up to a "--", after which all is the guest's). */
-        char **wargs = calloc((size_t)nrest + 1, sizeof *wargs);
+        char **wargs = calloc((size_t)(npre + nrest) + 1, sizeof *wargs);
         if (!wargs) {
             fprintf(stderr, "wasmdbg: out of memory\n");
             wd_module_free(m);
             return WD_EXIT_ERROR;
         }
         int nw = 0;
+        for (int i = 1; i < path_at; i++)
+            if (!feature_flag(argv[i]))
+                wargs[nw++] = argv[i];
         bool guest = false;
         for (int i = 0; i < nrest; i++) {
             if (strcmp(rest[i], "--") == 0)
@@ -534,6 +550,10 @@ int wd_cli_run(int argc, char **argv)
         }
         rc = wd_cli_run_wasi(m, path, nw, wargs);
         free(wargs);
+    } else if (npre > 0) {
+        fprintf(stderr, "wasmdbg run: %s imports no WASI: --dir/--env/--trace-wasi do not apply\n",
+                path);
+        rc = WD_EXIT_USAGE;
     } else {
         rc = run_plain(m, path, nrest, rest);
     }
