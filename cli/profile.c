@@ -320,6 +320,28 @@ static uint32_t dwarf_symbolize(void *user, const wd_module *m, uint32_t funcidx
         out[i].line = fr[i].line;
         out[i].column = fr[i].column;
     }
+    /* Samples are taken at safepoints, which include loop headers; clang gives a `loop`
+     * instruction line 0. Attribute such a location to the next line of code in the same
+     * file (the first line of the loop body), up to 32 bytes ahead. */
+    if (n > 0 && out[0].line == 0) {
+        uint32_t addr = (uint32_t)(offset - s->code_off);
+        for (uint32_t k = 1; k <= 32; k++) {
+            wd_dw_row row;
+            if (!wd_dwarf_line_at(s->dw, addr + k, &row))
+                break;
+            if (row.flags & WD_DW_ROW_END_SEQUENCE)
+                break;
+            if (row.line == 0)
+                continue;
+            if (out[0].file && row.file && strcmp(row.file, out[0].file) != 0)
+                break;
+            out[0].line = row.line;
+            out[0].column = row.column;
+            if (!out[0].file && row.file && *row.file)
+                out[0].file = row.file;
+            break;
+        }
+    }
     return (uint32_t)n;
 }
 

@@ -476,10 +476,9 @@ static void sample_exec(wd_prof *p, wd_exec *x, uint32_t host_leaf, uint64_t wei
 
 void wd_prof_sample(wd_prof *p, wd_exec *x, uint64_t weight)
 {
-    uint32_t leaf = p->host_depth > 0
-                        ? p->host_names[(p->host_depth > 16 ? 16 : p->host_depth) - 1]
-                        : UINT32_MAX;
-    sample_exec(p, x, leaf, weight);
+    /* At a safepoint wasm code is running (also when a host function called back into
+     * wasm), so no host frame is added. */
+    sample_exec(p, x, UINT32_MAX, weight);
 }
 
 void wd_prof_add_stack(wd_prof *p, const wd_prof_rawframe *frames, uint32_t n,
@@ -677,7 +676,8 @@ void wd_prof_host_leave(wd_prof *p)
         uint64_t now = wdp_now_ticks();
         uint64_t w = now - p->last_tsc;
         p->last_tsc = now;
-        wd_prof_sample(p, p->exec, w);
+        uint32_t leaf = p->host_names[(p->host_depth > 16 ? 16 : p->host_depth) - 1];
+        sample_exec(p, p->exec, leaf, w);
     }
     p->host_depth--;
 }

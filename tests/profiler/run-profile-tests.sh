@@ -12,7 +12,8 @@
 #   hot-insns     progs/hot.c's hot() tops the --top table in insns mode
 #   hot-cycles    ... and in cycles mode
 #   callgrind     callgrind_annotate reads the profile: totals, inclusive, per-line costs
-#   svg           xmllint accepts the SVG; it holds the frames and the script
+#   svg           xmllint accepts the SVG; its script zooms, resets and searches (svgcheck.js
+#                 runs it under node against a stand-in DOM)
 #   gecko         the Gecko JSON has the required fields; the samples add up
 #   speedscope    the speedscope JSON validates against speedscope's own schema (npm, ajv)
 #   pprof         `go tool pprof -top` (golang-go) or npm pprof-format decodes the .pb.gz
@@ -128,7 +129,13 @@ svg)
   done
   n=$(grep -c '^<g><title>' g.svg)
   [ "$n" -ge 5 ] || fail "only $n frames"
-  echo "PASS: SVG well-formed, $n frames, script present"
+  # the embedded script, run against a stand-in DOM: zoom, reset, search, case toggle
+  if command -v node >/dev/null 2>&1; then
+    node "$SRC/svgcheck.js" g.svg rec hot || fail "the SVG's script misbehaves"
+  else
+    echo "note: node is not installed; the SVG's script was not exercised"
+  fi
+  echo "PASS: SVG well-formed, $n frames, script works"
   ;;
 
 gecko)

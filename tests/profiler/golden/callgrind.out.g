@@ -5,33 +5,33 @@ cmd: golden.wasm
 part: 1
 positions: instr line
 events: Instructions Samples
-summary: 2033136 2019
+summary: 2033003 2033
 
 ob=(1) golden.wasm
 fl=(3) golden.wasm
 fn=(1) main
 cfn=(2) hot
-calls=1509 0x37 0
-0xa4 0 1519557 1509
+calls=1520 0x37 0
+0xa4 0 1520013 1520
 cfn=(3) warm
-calls=377 0x5e 0
-0xa8 0 379641 377
+calls=380 0x5e 0
+0xa8 0 380002 380
 cfn=(4) rec
 calls=133 0x83 0
-0xad 0 133938 133
+0xad 0 132988 133
 
 fn=(2)
-0x40 0 1615232 1604
+0x3b 0 1615004 1615
 
 fn=(3)
-0x67 0 417904 415
+0x62 0 417999 418
 
 fn=(4)
 cfn=(3)
 calls=38 0x5e 0
-0x8b 0 38263 38
+0x8b 0 37997 38
 cfn=(2)
 calls=95 0x37 0
-0x98 0 95675 95
+0x98 0 94991 95
 
-totals: 2033136 2019
+totals: 2033003 2033

@@ -1,0 +1,151 @@
+#!/usr/bin/env python3
+"""bench_profile.py: the profiler's overhead, side by side with the same run unprofiled.
+
+    python3 bench/profile/bench_profile.py [--wasmdbg PATH] [--runs N] [--only fib,sieve]
+                                           [--scale F] [--out DIR]
+
+Builds the benchmark cores bench/<name>.c for wasm32 (clang -O2, no libc; the same build as
+bench/bench.py's wasm/ folder) into DIR (default build/bench/profile/), then runs each one
+three ways:
+    plain   wasmdbg run     X.wasm --invoke bench_X N
+    cycles  wasmdbg profile --mode cycles --interval 1000 (1 kHz of CPU time)  -o X.folded ...
+    insns   wasmdbg profile --mode insns  --interval 100000 (1 sample / 1e5 insns) -o X.folded ...
+Each cell is the best of N runs (default 5) of the process's user+system CPU time (from
+wait4: the machine may be shared, and CPU time is what the profiler adds); wall time is
+shown too. Overhead = profiled / plain - 1. Targets: cycles <= 3%, insns <= 5%.
+The results table is printed and written to DIR/results.txt.
+"""
+import argparse
+import math
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+
+# name, n: about 0.5-1.5 s in wasmdbg's interpreter on the reference machine
+PROGRAMS = [
+    ("fib", 30),
+    ("sieve", 4),
+    ("nbody", 300000),
+    ("matmul", 200),
+    ("hash", 12),
+    ("mandelbrot", 400),
+    ("sort", 300000),
+    ("strings", 10),
+]
+
+
+def sh(cmd):
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if r.returncode != 0:
+        sys.exit("bench_profile: build failed: %s\n%s" % (" ".join(cmd), r.stdout))
+
+
+def build(out, names):
+    clang = shutil.which("clang") or sys.exit("bench_profile: clang not found")
+    builtins = subprocess.run([clang, "--target=wasm32-wasi", "-print-libgcc-file-name"],
+                              stdout=subprocess.PIPE, text=True).stdout.strip()
+    os.makedirs(out, exist_ok=True)
+    w32 = [clang, "--target=wasm32", "-O2"]
+    rt = os.path.join(out, "wasm_rt.o")
+    sh(w32 + ["-fno-builtin", "-c", os.path.join(ROOT, "bench", "wasm_rt.c"), "-o", rt])
+    extra = [builtins] if os.path.exists(builtins) else []
+    for name in names:
+        obj = os.path.join(out, name + ".o")
+        sh(w32 + ["-c", os.path.join(ROOT, "bench", name + ".c"), "-o", obj])
+        sh(w32 + ["-nostdlib", "-Wl,--no-entry", "-Wl,--export=bench_" + name, obj, rt]
+           + extra + ["-o", os.path.join(out, name + ".wasm")])
+
+
+def run_once(cmd):
+    """(cpu seconds, wall seconds, stdout) of one run."""
+    t0 = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         stdin=subprocess.DEVNULL)
+    _, status, ru = os.wait4(p.pid, 0)
+    wall = time.perf_counter() - t0
+    out = p.stdout.read().decode()
+    err = p.stderr.read().decode()
+    p.stdout.close()
+    p.stderr.close()
+    p.returncode = os.waitstatus_to_exitcode(status)
+    if p.returncode != 0:
+        sys.exit("bench_profile: %s failed (%d): %s" % (" ".join(cmd), p.returncode, err))
+    return ru.ru_utime + ru.ru_stime, wall, out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--wasmdbg", default=os.path.join(ROOT, "build", "wasmdbg"))
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--only", default="")
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "profile"))
+    a = ap.parse_args()
+    if not os.access(a.wasmdbg, os.X_OK):
+        sys.exit("bench_profile: %s is not built (scripts/build.sh)" % a.wasmdbg)
+    def scaled(name, n):   # fib's work grows by the golden ratio per step of n
+        if name == "fib":
+            return n + int(round(math.log(a.scale) / math.log((1 + 5 ** 0.5) / 2)))
+        return max(1, int(n * a.scale))
+    progs = [(n, scaled(n, v)) for n, v in PROGRAMS if not a.only or n in a.only.split(",")]
+    build(a.out, [n for n, _ in progs])
+    W = a.wasmdbg
+    configs = [
+        ("plain", lambda w, f, n: [W, "run", w, "--invoke", f, str(n)]),
+        ("cycles", lambda w, f, n: [W, "profile", "--mode", "cycles", "--interval", "1000",
+                                    "-o", w[:-5] + ".cycles.folded", w, "--invoke", f, str(n)]),
+        ("insns", lambda w, f, n: [W, "profile", "--mode", "insns", "--interval", "100000",
+                                   "-o", w[:-5] + ".insns.folded", w, "--invoke", f, str(n)]),
+    ]
+    lines = []
+    head = "%-11s %9s %9s %8s %9s %8s %9s %9s %9s" % (
+        "program", "plain s", "cycles s", "cycles", "insns s", "insns", "wall", "wall cyc",
+        "wall ins")
+    lines.append("best of %d runs, user+sys CPU seconds; overhead vs plain" % a.runs)
+    lines.append(head)
+    print("\n".join(lines), flush=True)
+    sums = {"cycles": [], "insns": []}
+    for name, n in progs:
+        wasm = os.path.join(a.out, name + ".wasm")
+        best = {}
+        for cname, mk in configs:
+            cpu, wall = [], []
+            result = None
+            for _ in range(a.runs):
+                c, w, out = run_once(mk(wasm, "bench_" + name, n))
+                cpu.append(c)
+                wall.append(w)
+                r = out.strip().splitlines()[:1]
+                if result is None:
+                    result = r
+                elif r != result:
+                    sys.exit("bench_profile: %s %s: result changed" % (name, cname))
+            best[cname] = (min(cpu), min(wall), result)
+        if not (best["plain"][2] == best["cycles"][2] == best["insns"][2]):
+            sys.exit("bench_profile: %s: the profiled result differs from the plain one" % name)
+        p = best["plain"][0]
+        oc = best["cycles"][0] / p - 1
+        oi = best["insns"][0] / p - 1
+        sums["cycles"].append(oc)
+        sums["insns"].append(oi)
+        line = "%-11s %9.3f %9.3f %+7.1f%% %9.3f %+7.1f%% %9.3f %9.3f %9.3f" % (
+            name, p, best["cycles"][0], 100 * oc, best["insns"][0], 100 * oi,
+            best["plain"][1], best["cycles"][1], best["insns"][1])
+        print(line, flush=True)
+        lines.append(line)
+    mean = lambda v: sum(v) / len(v) if v else 0
+    line = "%-11s %9s %9s %+7.1f%% %9s %+7.1f%%   (targets: cycles <= 3%%, insns <= 5%%)" % (
+        "mean", "", "", 100 * mean(sums["cycles"]), "", 100 * mean(sums["insns"]))
+    print(line)
+    lines.append(line)
+    with open(os.path.join(a.out, "results.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    main()
