@@ -1,0 +1,255 @@
+/* code.h: the engine's internal code format (private to core/).
+ *
+ * compile.c turns every wasm function body into "slot code"; interp.c runs
+ * it; exec.c and probe.c read the side tables to map code back to the file.
+ *
+ * Frames
+ * ------
+ * A frame is an array of 64-bit slots:
+ *
+ *     fp[0 .. param_slots)                the parameters
+ *     fp[param_slots .. local_slots)      the declared locals (zeroed on entry)
+ *     fp[local_slots .. frame_slots)      the operand-stack area
+ *
+ * v128 values take two consecutive slots. Wasm operand-stack heights are
+ * static, so every stack position has a fixed slot and each internal
+ * instruction names its operand and result slots directly. A call places
+ * its arguments at the top of the caller's stack area; that slot becomes
+ * the callee's fp[0] (no copying), and the callee leaves its results in
+ * fp[0..result_slots) before returning, i.e. exactly where the caller
+ * expects them.
+ *
+ * Code words
+ * ----------
+ * Code is an array of 32-bit words. An instruction is its internal opcode
+ * (one word, an index into the dispatch table) followed by operand words:
+ *
+ *     +--------+--------+--------+--------+-- - -
+ *     | opcode |   w1   |   w2   |   w3   |  ...
+ *     +--------+--------+--------+--------+-- - -
+ *
+ *     binary op        OP   d  a  b            fp[d] = op(fp[a], fp[b])
+ *     unary op         OP   d  a
+ *     with lane        OP   d  a [b] lane
+ *     shuffle          OP   d  a  b  l0..l3    (16 lane bytes in 4 words)
+ *     immediate op     OPI  d  a  imm          imm: i32, or i64 sign-extended
+ *     load             OP   d  addr off [lane-vec lane] [mem]
+ *     store            OP   addr v off add [mem] | OP addr v off lane [mem]
+ *     const store      OPK  addr imm off add
+ *     const            CONST32 d imm | CONST64 d lo hi | V128_CONST d b0..b3
+ *     move             MOV d s | MOV2 d s     (MOV2 moves a v128)
+ *     branch           JMP rel | BR_IF c rel | BRC_<cmp> a b rel | BRCI_<cmp> a imm rel
+ *     br_table         BR_TABLE i n rel_0 .. rel_{n-1} rel_default
+ *     calls            CALL f base | CALL_IMPORT f base
+ *                      CALL_INDIRECT type table base idx
+ *                      RETURN_CALL f | RETURN_CALL_INDIRECT type table idx
+ *     safepoint        SAFEPOINT weight
+ *
+ * d, a, b, c, s, base, idx are frame slot indices; rel is a signed word
+ * offset from the branch instruction's first word; imm/off are immediates;
+ * "mem" words appear only in the *_M load/store variants (memory index
+ * other than 0). 64-bit immediates take two words (low first).
+ *
+ * Side table
+ * ----------
+ * One entry per internal instruction (sorted by code position): the file
+ * offset of the first wasm instruction it covers (folded local.get/const
+ * before it) and of the instruction that does the work, the wasm opcode
+ * and a snapshot of the static operand stack for frame inspection.
+ *
+ * Safepoints
+ * ----------
+ * Every function starts with SAFEPOINT and every loop header is one. Its
+ * weight is the number of (live) wasm instructions compiled between it and
+ * the next safepoint in code order: an approximation of the straight-line
+ * run it starts, good enough for budgets and sampling.
+ */
+#ifndef WD_CODE_H
+#define WD_CODE_H
+
+#include "runtime.h"
+#include "insn.h"
+#include "store.h"
+
+typedef uint32_t wd_word;
+
+/* Immediate-operand variants: OPI d a imm, b replaced by a constant. */
+#define WD_IMM_OPS(X) \
+    X(I32_ADD) X(I32_SUB) X(I32_MUL) X(I32_AND) X(I32_OR) X(I32_XOR) \
+    X(I32_SHL) X(I32_SHR_S) X(I32_SHR_U) \
+    X(I32_EQ) X(I32_NE) X(I32_LT_S) X(I32_LT_U) X(I32_GT_S) X(I32_GT_U) \
+    X(I32_LE_S) X(I32_LE_U) X(I32_GE_S) X(I32_GE_U) \
+    X(I64_ADD) X(I64_SUB) X(I64_MUL) X(I64_AND) X(I64_OR) X(I64_XOR) \
+    X(I64_SHL) X(I64_SHR_S) X(I64_SHR_U) \
+    X(I64_EQ) X(I64_NE) X(I64_LT_S) X(I64_LT_U) X(I64_GT_S) X(I64_GT_U) \
+    X(I64_LE_S) X(I64_LE_U) X(I64_GE_S) X(I64_GE_U)
+
+/* Stores of a constant: OPK addr imm off add (imm sign-extended). */
+#define WD_STOREK_OPS(X) \
+    X(I32_STORE, i, 4) X(I32_STORE8, i, 1) X(I32_STORE16, i, 2) \
+    X(I64_STORE, I, 8) X(I64_STORE8, I, 1) X(I64_STORE16, I, 2) X(I64_STORE32, I, 4)
+
+/* Integer compares that fuse with br_if / if: X(ID, inverse ID). */
+#define WD_CMP_OPS(X) \
+    X(I32_EQ, I32_NE) X(I32_NE, I32_EQ) X(I32_LT_S, I32_GE_S) X(I32_LT_U, I32_GE_U) \
+    X(I32_GT_S, I32_LE_S) X(I32_GT_U, I32_LE_U) X(I32_LE_S, I32_GT_S) X(I32_LE_U, I32_GT_U) \
+    X(I32_GE_S, I32_LT_S) X(I32_GE_U, I32_LT_U) \
+    X(I64_EQ, I64_NE) X(I64_NE, I64_EQ) X(I64_LT_S, I64_GE_S) X(I64_LT_U, I64_GE_U) \
+    X(I64_GT_S, I64_LE_S) X(I64_GT_U, I64_LE_U) X(I64_LE_S, I64_GT_S) X(I64_LE_U, I64_GT_U) \
+    X(I64_GE_S, I64_LT_S) X(I64_GE_U, I64_LT_U)
+
+#define WD__CM_K_LOAD(ID) WD_C_##ID##_M,
+#define WD__CM_K_STORE(ID) WD_C_##ID##_M,
+#define WD__CM_K_PURE(ID)
+#define WD__CM_K_TRAP(ID)
+#define WD__CM_K_CONST(ID)
+#define WD__CM_K_SPECIAL(ID)
+
+/* Internal opcodes: every wasm opcode keeps its number (WD_C_x == WD_OP_x),
+ * then the IR-only ones. */
+typedef enum wd_cop {
+#define OP(ID, name, prefix, code, imm, sig, kind, mb) WD_C_##ID,
+#include "opcodes.def"
+    WD_C__WASM_END = WD_OP__COUNT - 1,
+#define OP(ID, name, prefix, code, imm, sig, kind, mb) WD__CM_##kind(ID)
+#include "opcodes.def"
+#define X(ID) WD_C_##ID##_I,
+    WD_IMM_OPS(X)
+#undef X
+#define X(ID, INV) WD_C_BRC_##ID, WD_C_BRCI_##ID,
+    WD_CMP_OPS(X)
+#undef X
+#define X(ID, T, N) WD_C_##ID##_K,
+    WD_STOREK_OPS(X)
+#undef X
+    WD_C_MOV, WD_C_MOV2, WD_C_CONST32, WD_C_CONST64,
+    WD_C_JMP, WD_C_BR_IF_EQZ, WD_C_BR_IF64, WD_C_BR_IF_EQZ64, /* BR_IF: the wasm one */
+    WD_C_RET, WD_C_SAFEPOINT, WD_C_PROBE,
+    WD_C_CALL_IMPORT, WD_C_SELECT2, WD_C_GLOBAL_GET2, WD_C_GLOBAL_SET2,
+    WD_C__COUNT
+} wd_cop;
+
+/* Compiler switches (for debugging the optimisations): all on by default.
+ * Set with wd__compile_flags before loading a module. */
+enum {
+    WD_OPT_FOLD_LOCALS = 1u << 0,   /* local.get / const folding */
+    WD_OPT_FORWARD_DST = 1u << 1,   /* op; local.set x -> op writes x */
+    WD_OPT_FUSE_BRANCH = 1u << 2,   /* cmp; br_if -> one instruction */
+    WD_OPT_IMM_OPS = 1u << 3,       /* immediate-operand variants */
+    WD_OPT_ALL = 0xFu,
+};
+extern uint32_t wd__compile_flags;
+
+/* Operand-stack snapshot entry kinds (side table). */
+enum { WD_SE_STACK = 0, WD_SE_LOCAL = 1, WD_SE_CONST = 2 };
+
+typedef struct wd_side {
+    uint32_t pos;          /* code position (word index) of the instruction */
+    uint32_t first;        /* file offset of the first wasm instruction covered */
+    uint32_t work;         /* file offset of the wasm instruction doing the work */
+    uint32_t snap;         /* index of its stack snapshot in cfunc.snaps */
+    uint16_t wop;          /* wd_opid of the work instruction */
+    uint16_t height;       /* operand-stack values at the work instruction */
+} wd_side;
+
+typedef struct wd_cfunc {
+    wd_word *code;
+    uint32_t ncode;
+    uint32_t funcidx;
+    const wd_ftype *type;
+    uint32_t param_slots;  /* == type->param_slots */
+    uint32_t local_slots;  /* params + declared locals */
+    uint32_t frame_slots;  /* local_slots + max operand stack */
+    uint32_t nlocals;      /* params + declared locals (values) */
+    wd_valtype *local_types;
+    uint32_t *local_slot;  /* slot of each local */
+    wd_side *side;
+    uint32_t nside;
+    /* Snapshots: per value one word (type | kind << 8), followed for
+     * WD_SE_LOCAL by the local's slot, for WD_SE_CONST by two words. */
+    uint32_t *snaps;
+    uint32_t nsnaps;
+} wd_cfunc;
+
+/* Length in words of the instruction at ip whose opcode is op (pass the
+ * original opcode for a patched PROBE), and the opcode's name. */
+uint32_t wd__code_len(const wd_word *ip, wd_word op);
+const char *wd__code_name(wd_word op);
+
+/* Side-table lookup: the entry of the instruction at or before pos. */
+const wd_side *wd__side_at(const wd_cfunc *cf, uint32_t pos);
+
+/* ------------------------------------------------------------ execution */
+
+typedef struct wd_xframe {
+    const wd_word *ip;     /* callers: return address; innermost: saved ip */
+    uint64_t *fp;
+    wd_instance *inst;     /* NULL for a host frame */
+    const wd_cfunc *cf;    /* NULL for a host frame */
+    wd_func *host;         /* host frames */
+} wd_xframe;
+
+typedef struct wd_gprobe {
+    uint32_t id;
+    wd_probe_fn fn;
+    void *user;
+} wd_gprobe;
+
+enum { WD_X_IDLE = 0, WD_X_RUNNING, WD_X_SUSPENDED, WD_X_FINISHED };
+enum { WD_SKIP_NONE = 0, WD_SKIP_GLOBAL = 1, WD_SKIP_ALL = 2 };
+
+struct wd_exec {
+    wd_store *store;
+    uint64_t *stack;
+    uint64_t nstack;              /* slots */
+    wd_xframe *frames;
+    uint32_t nframes, max_frames;
+    int state;                    /* WD_X_* */
+    wd_func *entry;               /* the function wd_exec_call started */
+    int resume_skip;              /* WD_SKIP_*: the stop was a probe's */
+
+    wd_trap trap;
+    char trapmsg[256];
+    bool msg_set;                 /* a host set trapmsg for the coming trap */
+    int exit_code;
+
+    /* The one budget counter (relaxed atomics) and what it was armed to. */
+    int64_t budget;
+    int64_t armed;
+    uint64_t counted;             /* instructions counted before arming */
+    int interrupt_req;            /* set by wd_exec_interrupt (atomic) */
+    int tick_req;                 /* set by wd_exec_request_tick (atomic) */
+    bool has_limit;
+    uint64_t limit_at;            /* counted value at which BUDGET stops */
+    uint64_t tick_period, next_tick;
+    wd_tick_fn tick_fn;
+    void *tick_user;
+
+    wd_gprobe *gprobes;
+    uint32_t ngprobes, gcap, next_gid;
+};
+
+/* interp.c: runs the exec from frames[nframes-1] (ip saved there) until it
+ * stops. */
+wd_stop wd__interp_run(wd_exec *x);
+
+/* exec.c: the slow path of a safepoint (budget counter <= 0). Returns
+ * WD_STOP_DONE to continue, or INTERRUPT/BUDGET. Re-arms the counter. */
+wd_stop wd__exec_safepoint(wd_exec *x);
+/* exec.c: re-arms the counter after a change of limits. */
+void wd__exec_rearm(wd_exec *x);
+/* exec.c: a trap with a message. */
+void wd__exec_set_trap(wd_exec *x, wd_trap t, const char *msg);
+
+/* probe.c: fires the local probes at (cf, pos); *orig gets the patched
+ * instruction's real opcode. Returns a wd_probe_action. */
+int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
+                         uint32_t pos, wd_word *orig);
+/* probe.c: the real opcode of a patched instruction. */
+wd_word wd__probe_orig(const wd_module *m, const wd_cfunc *cf, uint32_t pos);
+/* probe.c: fires the global probes before the instruction at (cf, pos). */
+int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
+                          uint32_t pos);
+void wd__probes_free(wd_module *m);
+
+#endif

@@ -1,0 +1,682 @@
+/* interp.c: the slot-code interpreter (see code.h for the code format).
+ *
+ * Dispatch is indirect threading with computed goto: every handler ends in
+ * `goto *disp[*ip]`. disp is a local: the normal table, or, while any
+ * global probe is set, a table whose every entry goes to the global-probe
+ * handler (which fires the probes, then jumps through the normal table).
+ * Without GCC/clang's labels-as-values the same handlers form a switch.
+ *
+ * The handlers of the fixed-signature ops (K_PURE, K_TRAP, K_LOAD, K_STORE)
+ * are generated from opcodes.def through one template per (kind, sig,
+ * immediate) and call the wd_op_* functions of num.h / simd.h. Everything
+ * else is written by hand below, once.
+ *
+ * Calls never recurse on the C stack: a wasm call pushes a frame record
+ * (exec->frames) and continues in the same loop; the arguments already sit
+ * at the call site's stack slots, which become the callee's fp[0].
+ *
+ * Registers of the loop: ip, fp, the frame record fr, the instance, and the
+ * base and size of memory 0 (mb, ms), reloaded after calls, returns,
+ * memory.grow and host calls (memories never move, only grow).
+ */
+#include <string.h>
+
+#include "code.h"
+#include "num.h"
+#include "simd.h"
+
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(WD_NO_COMPUTED_GOTO)
+#define WD_GOTO 1
+#else
+#define WD_GOTO 0
+#endif
+
+#define LIKELY(x) __builtin_expect(!!(x), 1)
+#define UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+static wd_memory wd_nomem;   /* stands in for memory 0 when there is none */
+
+static inline wd_v128 rdv(const uint64_t *p)
+{
+    wd_v128 v;
+    memcpy(&v, p, 16);
+    return v;
+}
+static inline void wrv(uint64_t *p, wd_v128 v) { memcpy(p, &v, 16); }
+
+/* slot access by SIG letter */
+#define RD_i(s) ((uint32_t)fp[s])
+#define RD_I(s) (fp[s])
+#define RD_f(s) ((uint32_t)fp[s])
+#define RD_F(s) (fp[s])
+#define RD_v(s) rdv(fp + (s))
+#define WR_i(s, x) (fp[s] = (uint32_t)(x))
+#define WR_I(s, x) (fp[s] = (uint64_t)(x))
+#define WR_f(s, x) (fp[s] = (uint32_t)(x))
+#define WR_F(s, x) (fp[s] = (uint64_t)(x))
+#define WR_v(s, x) wrv(fp + (s), (x))
+#define T_i uint32_t
+#define T_I uint64_t
+#define T_f uint32_t
+#define T_F uint64_t
+#define T_v wd_v128
+#define SEXT(w) ((uint64_t)(int64_t)(int32_t)(w))
+
+#if WD_GOTO
+#define CASE(L) L_##L:
+#define NEXT() goto *disp[*ip]
+#define DISPATCH_NORMAL(op) goto *ndisp[op]
+#else
+#define CASE(L) case WD_C_##L:
+#define NEXT() goto next
+#define DISPATCH_NORMAL(op) do { sop = (op); goto run; } while (0)
+#endif
+
+/* ---- templates for the generated handlers ---- */
+#define PURE1(ID, A, C) CASE(ID) { WR_##C(ip[1], wd_op_##ID(RD_##A(ip[2]))); ip += 3; NEXT(); }
+#define PURE2(ID, A, B, C) CASE(ID) { WR_##C(ip[1], wd_op_##ID(RD_##A(ip[2]), RD_##B(ip[3]))); ip += 4; NEXT(); }
+#define PURE3(ID, A, B, D, C) CASE(ID) { WR_##C(ip[1], wd_op_##ID(RD_##A(ip[2]), RD_##B(ip[3]), RD_##D(ip[4]))); ip += 5; NEXT(); }
+#define LANE1(ID, A, C) CASE(ID) { WR_##C(ip[1], wd_op_##ID(RD_##A(ip[2]), ip[3])); ip += 4; NEXT(); }
+#define LANE2(ID, A, B, C) CASE(ID) { WR_##C(ip[1], wd_op_##ID(RD_##A(ip[2]), RD_##B(ip[3]), ip[4])); ip += 5; NEXT(); }
+#define SHUF(ID) CASE(ID) { uint8_t l_[16]; memcpy(l_, ip + 4, 16); \
+        WR_v(ip[1], wd_op_##ID(RD_v(ip[2]), RD_v(ip[3]), l_)); ip += 8; NEXT(); }
+#define TRAP1(ID, A, C) CASE(ID) { T_##C r_; int t_ = wd_op_##ID(RD_##A(ip[2]), &r_); \
+        if (UNLIKELY(t_)) { TRAP(t_); } WR_##C(ip[1], r_); ip += 3; NEXT(); }
+#define TRAP2(ID, A, B, C) CASE(ID) { T_##C r_; int t_ = wd_op_##ID(RD_##A(ip[2]), RD_##B(ip[3]), &r_); \
+        if (UNLIKELY(t_)) { TRAP(t_); } WR_##C(ip[1], r_); ip += 4; NEXT(); }
+
+#define MEM0 uint8_t *mbase_ = mb; uint64_t msz_ = ms;
+#define MEMN(w) wd_memory *mm_ = inst->memories[ip[w]]; uint8_t *mbase_ = mm_->data; uint64_t msz_ = mm_->size;
+#define EA(aslot, offw, n) \
+    uint64_t ea_ = (uint64_t)(uint32_t)fp[ip[aslot]] + ip[offw]; \
+    if (UNLIKELY(ea_ + (n) > msz_)) { TRAP(WD_TRAP_MEM_OOB); }
+/* load: OP d addr off add [mem]; the address is (addr + add) mod 2^32 */
+#define LOAD(ID, L, C, N, SEL, LEN) CASE(L) { SEL \
+        uint64_t ea_ = (uint64_t)(uint32_t)((uint32_t)fp[ip[2]] + ip[4]) + ip[3]; \
+        if (UNLIKELY(ea_ + (N) > msz_)) { TRAP(WD_TRAP_MEM_OOB); } \
+        WR_##C(ip[1], wd_op_##ID(mbase_ + ea_)); ip += LEN; NEXT(); }
+/* lane load: OP d addr off v lane [mem] */
+#define LOADL(ID, L, N, SEL, LEN) CASE(L) { SEL EA(2, 3, N) \
+        WR_v(ip[1], wd_op_##ID(mbase_ + ea_, RD_v(ip[4]), ip[5])); ip += LEN; NEXT(); }
+/* store: OP addr v off add [mem]; lane stores: OP addr v off lane [mem] */
+#define STORE(ID, L, V, N, SEL, LEN) CASE(L) { SEL \
+        uint64_t ea_ = (uint64_t)(uint32_t)((uint32_t)fp[ip[1]] + ip[4]) + ip[3]; \
+        if (UNLIKELY(ea_ + (N) > msz_)) { TRAP(WD_TRAP_MEM_OOB); } \
+        wd_op_##ID(mbase_ + ea_, RD_##V(ip[2])); ip += LEN; NEXT(); }
+#define STOREL(ID, L, N, SEL, LEN) CASE(L) { SEL EA(1, 3, N) wd_op_##ID(mbase_ + ea_, RD_v(ip[2]), ip[4]); ip += LEN; NEXT(); }
+
+/* K_PURE by immediate kind, then by signature */
+#define H_K_PURE(ID, sig, imm, mb) H_PURE_##imm(ID, sig)
+#define H_PURE_IMM_NONE(ID, sig) P_##sig(ID)
+#define H_PURE_IMM_LANE(ID, sig) PL_##sig(ID)
+#define H_PURE_IMM_SHUFFLE(ID, sig) SHUF(ID)
+#define H_K_TRAP(ID, sig, imm, mb) T_##sig(ID)
+#define H_K_LOAD(ID, sig, imm, mb) H_LOAD_##imm(ID, sig, mb)
+#define H_LOAD_IMM_MEMARG(ID, sig, mb) LD_##sig(ID, mb)
+#define H_LOAD_IMM_MEMARG_LANE(ID, sig, mb) LOADL(ID, ID, mb, MEM0, 6) LOADL(ID, ID##_M, mb, MEMN(6), 7)
+#define H_K_STORE(ID, sig, imm, mb) H_STORE_##imm(ID, sig, mb)
+#define H_STORE_IMM_MEMARG(ID, sig, mb) ST_##sig(ID, mb)
+#define H_STORE_IMM_MEMARG_LANE(ID, sig, mb) STOREL(ID, ID, mb, MEM0, 5) STOREL(ID, ID##_M, mb, MEMN(5), 6)
+#define H_K_CONST(ID, sig, imm, mb)
+#define H_K_SPECIAL(ID, sig, imm, mb)
+
+#define P_i_i(ID) PURE1(ID, i, i)
+#define P_i_I(ID) PURE1(ID, i, I)
+#define P_i_f(ID) PURE1(ID, i, f)
+#define P_i_F(ID) PURE1(ID, i, F)
+#define P_i_v(ID) PURE1(ID, i, v)
+#define P_I_i(ID) PURE1(ID, I, i)
+#define P_I_I(ID) PURE1(ID, I, I)
+#define P_I_f(ID) PURE1(ID, I, f)
+#define P_I_F(ID) PURE1(ID, I, F)
+#define P_I_v(ID) PURE1(ID, I, v)
+#define P_f_i(ID) PURE1(ID, f, i)
+#define P_f_I(ID) PURE1(ID, f, I)
+#define P_f_f(ID) PURE1(ID, f, f)
+#define P_f_F(ID) PURE1(ID, f, F)
+#define P_f_v(ID) PURE1(ID, f, v)
+#define P_F_i(ID) PURE1(ID, F, i)
+#define P_F_I(ID) PURE1(ID, F, I)
+#define P_F_f(ID) PURE1(ID, F, f)
+#define P_F_F(ID) PURE1(ID, F, F)
+#define P_F_v(ID) PURE1(ID, F, v)
+#define P_v_i(ID) PURE1(ID, v, i)
+#define P_v_v(ID) PURE1(ID, v, v)
+#define P_ii_i(ID) PURE2(ID, i, i, i)
+#define P_II_I(ID) PURE2(ID, I, I, I)
+#define P_II_i(ID) PURE2(ID, I, I, i)
+#define P_ff_f(ID) PURE2(ID, f, f, f)
+#define P_ff_i(ID) PURE2(ID, f, f, i)
+#define P_FF_F(ID) PURE2(ID, F, F, F)
+#define P_FF_i(ID) PURE2(ID, F, F, i)
+#define P_vv_v(ID) PURE2(ID, v, v, v)
+#define P_vi_v(ID) PURE2(ID, v, i, v)
+#define P_vvv_v(ID) PURE3(ID, v, v, v, v)
+#define PL_v_i(ID) LANE1(ID, v, i)
+#define PL_v_I(ID) LANE1(ID, v, I)
+#define PL_v_f(ID) LANE1(ID, v, f)
+#define PL_v_F(ID) LANE1(ID, v, F)
+#define PL_vi_v(ID) LANE2(ID, v, i, v)
+#define PL_vI_v(ID) LANE2(ID, v, I, v)
+#define PL_vf_v(ID) LANE2(ID, v, f, v)
+#define PL_vF_v(ID) LANE2(ID, v, F, v)
+#define T_f_i(ID) TRAP1(ID, f, i)
+#define T_f_I(ID) TRAP1(ID, f, I)
+#define T_F_i(ID) TRAP1(ID, F, i)
+#define T_F_I(ID) TRAP1(ID, F, I)
+#define T_ii_i(ID) TRAP2(ID, i, i, i)
+#define T_II_I(ID) TRAP2(ID, I, I, I)
+#define LD_(ID, C, N) LOAD(ID, ID, C, N, MEM0, 5) LOAD(ID, ID##_M, C, N, MEMN(5), 6)
+#define LD_i_i(ID, N) LD_(ID, i, N)
+#define LD_i_I(ID, N) LD_(ID, I, N)
+#define LD_i_f(ID, N) LD_(ID, f, N)
+#define LD_i_F(ID, N) LD_(ID, F, N)
+#define LD_i_v(ID, N) LD_(ID, v, N)
+#define ST_(ID, V, N) STORE(ID, ID, V, N, MEM0, 5) STORE(ID, ID##_M, V, N, MEMN(5), 6)
+#define ST_ii_(ID, N) ST_(ID, i, N)
+#define ST_iI_(ID, N) ST_(ID, I, N)
+#define ST_if_(ID, N) ST_(ID, f, N)
+#define ST_iF_(ID, N) ST_(ID, F, N)
+#define ST_iv_(ID, N) ST_(ID, v, N)
+
+/* dispatch-table entries for the _M variants */
+#define WD__DM_K_LOAD(ID) [WD_C_##ID##_M] = &&L_##ID##_M,
+#define WD__DM_K_STORE(ID) [WD_C_##ID##_M] = &&L_##ID##_M,
+#define WD__DM_K_PURE(ID)
+#define WD__DM_K_TRAP(ID)
+#define WD__DM_K_CONST(ID)
+#define WD__DM_K_SPECIAL(ID)
+
+#if defined(__GNUC__) && !defined(__clang__)
+/* keep the locals-zeroing loop of calls inline (no memset call) */
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
+#endif
+wd_stop wd__interp_run(wd_exec *x)
+{
+#if WD_GOTO
+    static const void *const ndisp[WD_C__COUNT] = {
+#define OP(ID, name, prefix, code, imm, sig, kind, mb) [WD_C_##ID] = &&L_##ID,
+#include "opcodes.def"
+#define OP(ID, name, prefix, code, imm, sig, kind, mb) WD__DM_##kind(ID)
+#include "opcodes.def"
+#define X(ID) [WD_C_##ID##_I] = &&L_##ID##_I,
+        WD_IMM_OPS(X)
+#undef X
+#define X(ID, INV) [WD_C_BRC_##ID] = &&L_BRC_##ID, [WD_C_BRCI_##ID] = &&L_BRCI_##ID,
+        WD_CMP_OPS(X)
+#undef X
+#define X(ID, T, N) [WD_C_##ID##_K] = &&L_##ID##_K,
+        WD_STOREK_OPS(X)
+#undef X
+        [WD_C_MOV] = &&L_MOV, [WD_C_MOV2] = &&L_MOV2, [WD_C_CONST32] = &&L_CONST32,
+        [WD_C_CONST64] = &&L_CONST64, [WD_C_JMP] = &&L_JMP, [WD_C_BR_IF_EQZ] = &&L_BR_IF_EQZ,
+        [WD_C_BR_IF64] = &&L_BR_IF64, [WD_C_BR_IF_EQZ64] = &&L_BR_IF_EQZ64, [WD_C_RET] = &&L_RET,
+        [WD_C_SAFEPOINT] = &&L_SAFEPOINT, [WD_C_PROBE] = &&L_PROBE,
+        [WD_C_CALL_IMPORT] = &&L_CALL_IMPORT, [WD_C_SELECT2] = &&L_SELECT2,
+        [WD_C_GLOBAL_GET2] = &&L_GLOBAL_GET2, [WD_C_GLOBAL_SET2] = &&L_GLOBAL_SET2,
+    };
+    static const void *const gdisp[WD_C__COUNT] = { [0 ... WD_C__COUNT - 1] = &&L_GPROBE };
+    const void *const *disp;
+#else
+    wd_word sop;
+#endif
+    wd_xframe *const fbase = x->frames;
+    wd_xframe *const flimit = x->frames + x->max_frames;
+    wd_xframe *fr = x->frames + x->nframes - 1;
+    const wd_word *ip = fr->ip;
+    uint64_t *fp = fr->fp;
+    wd_instance *inst = fr->inst;
+    const wd_cfunc *cf = fr->cf;
+    uint64_t *const stack_end = x->stack + x->nstack;
+    wd_memory *mem0 = inst->module->nmemories ? inst->memories[0] : &wd_nomem;
+    uint8_t *mb = mem0->data;
+    uint64_t ms = mem0->size;
+    wd_trap trap = WD_TRAP_NONE;
+    wd_stop stop = WD_STOP_DONE;
+
+#define JUMP(rel) do { \
+        int32_t r_ = (int32_t)(rel); \
+        ip += r_; \
+        if (r_ < 0) { \
+            int64_t b_ = __atomic_load_n(&x->budget, __ATOMIC_RELAXED) - (int32_t)ip[-1]; \
+            __atomic_store_n(&x->budget, b_, __ATOMIC_RELAXED); \
+            if (UNLIKELY(b_ <= 0)) \
+                goto backedge_slow; \
+        } \
+        NEXT(); \
+    } while (0)
+#define SAVE() do { fr->ip = ip; x->nframes = (uint32_t)(fr - fbase) + 1; } while (0)
+#define TRAP(code) do { trap = (wd_trap)(code); SAVE(); goto trapped; } while (0)
+#define RELOAD_MEM() do { mb = mem0->data; ms = mem0->size; } while (0)
+#define SET_INST(i) do { inst = (i); mem0 = inst->module->nmemories ? inst->memories[0] : &wd_nomem; } while (0)
+#if WD_GOTO
+#define RELOAD_DISP() (disp = x->ngprobes ? gdisp : ndisp)
+#else
+#define RELOAD_DISP() ((void)0)
+#endif
+
+    RELOAD_DISP();
+    {
+        int skip = x->resume_skip;
+        x->resume_skip = WD_SKIP_NONE;
+        if (skip == WD_SKIP_ALL && *ip == WD_C_PROBE)
+            DISPATCH_NORMAL(wd__probe_orig(inst->module, cf, (uint32_t)(ip - cf->code)));
+        if (skip != WD_SKIP_NONE)
+            DISPATCH_NORMAL(*ip);
+    }
+#if WD_GOTO
+    NEXT();
+#else
+next:
+    if (x->ngprobes)
+        goto gprobe;
+    sop = *ip;
+run:
+    switch (sop) {
+#endif
+
+    /* ---------------------------------------------------- generated */
+#define OP(ID, name, prefix, code, imm, sig, kind, mb) H_##kind(ID, sig, imm, mb)
+#include "opcodes.def"
+
+    /* immediate variants: OPI d a imm */
+#define X(ID) CASE(ID##_I) { fp[ip[1]] = wd_op_##ID(fp[ip[2]], SEXT(ip[3])); ip += 4; NEXT(); }
+    WD_IMM_OPS(X)
+#undef X
+    /* stores of a constant: OPK addr imm off add */
+#define X(ID, T, N) CASE(ID##_K) { \
+        uint64_t ea_ = (uint64_t)(uint32_t)((uint32_t)fp[ip[1]] + ip[4]) + ip[3]; \
+        if (UNLIKELY(ea_ + (N) > ms)) { TRAP(WD_TRAP_MEM_OOB); } \
+        wd_op_##ID(mb + ea_, (T_##T)SEXT(ip[2])); ip += 5; NEXT(); }
+    WD_STOREK_OPS(X)
+#undef X
+    /* fused compare-and-branch: BRC a b rel, BRCI a imm rel */
+#define X(ID, INV) \
+    CASE(BRC_##ID) { if (wd_op_##ID(fp[ip[1]], fp[ip[2]])) { JUMP(ip[3]); } ip += 4; NEXT(); } \
+    CASE(BRCI_##ID) { if (wd_op_##ID(fp[ip[1]], SEXT(ip[2]))) { JUMP(ip[3]); } ip += 4; NEXT(); }
+    WD_CMP_OPS(X)
+#undef X
+
+    /* ---------------------------------------------------- moves, consts */
+    CASE(MOV) { fp[ip[1]] = fp[ip[2]]; ip += 3; NEXT(); }
+    CASE(MOV2) { memmove(fp + ip[1], fp + ip[2], 16); ip += 3; NEXT(); }
+    CASE(CONST32) { fp[ip[1]] = ip[2]; ip += 3; NEXT(); }
+    CASE(CONST64) { fp[ip[1]] = ip[2] | (uint64_t)ip[3] << 32; ip += 4; NEXT(); }
+    CASE(V128_CONST) { memcpy(fp + ip[1], ip + 2, 16); ip += 6; NEXT(); }
+    CASE(SELECT) { fp[ip[1]] = (uint32_t)fp[ip[4]] ? fp[ip[2]] : fp[ip[3]]; ip += 5; NEXT(); }
+    CASE(SELECT2) {
+        memmove(fp + ip[1], fp + ((uint32_t)fp[ip[4]] ? ip[2] : ip[3]), 16);
+        ip += 5;
+        NEXT();
+    }
+
+    /* ---------------------------------------------------- branches */
+    CASE(JMP) { JUMP(ip[1]); }
+    CASE(BR_IF) { if ((uint32_t)fp[ip[1]]) { JUMP(ip[2]); } ip += 3; NEXT(); }
+    CASE(BR_IF_EQZ) { if (!(uint32_t)fp[ip[1]]) { JUMP(ip[2]); } ip += 3; NEXT(); }
+    CASE(BR_IF64) { if (fp[ip[1]]) { JUMP(ip[2]); } ip += 3; NEXT(); }
+    CASE(BR_IF_EQZ64) { if (!fp[ip[1]]) { JUMP(ip[2]); } ip += 3; NEXT(); }
+    CASE(BR_TABLE) {
+        uint32_t i = (uint32_t)fp[ip[1]];
+        uint32_t n = ip[2];
+        if (i > n)
+            i = n;
+        JUMP(ip[3 + i]);
+    }
+    CASE(UNREACHABLE) { TRAP(WD_TRAP_UNREACHABLE); }
+
+    /* ---------------------------------------------------- safepoints */
+    /* A backward branch targets a loop header just after its SAFEPOINT
+     * and subtracts that safepoint's weight (ip[-1]) itself. */
+backedge_slow:
+    SAVE();
+    {
+        wd_stop s = wd__exec_safepoint(x);
+        RELOAD_DISP();
+        RELOAD_MEM();
+        if (s != WD_STOP_DONE) {
+            stop = s;
+            goto suspend;
+        }
+    }
+    NEXT();
+    CASE(SAFEPOINT) {
+        int64_t b = __atomic_load_n(&x->budget, __ATOMIC_RELAXED) - (int32_t)ip[1];
+        __atomic_store_n(&x->budget, b, __ATOMIC_RELAXED);
+        ip += 2;
+        if (UNLIKELY(b <= 0)) {
+            SAVE();
+            wd_stop s = wd__exec_safepoint(x);
+            RELOAD_DISP();
+            RELOAD_MEM();
+            if (s != WD_STOP_DONE) {
+                stop = s;
+                goto suspend;
+            }
+        }
+        NEXT();
+    }
+
+    /* ---------------------------------------------------- calls */
+    {
+        const wd_cfunc *ncf;
+        uint64_t *nfp;
+        wd_func *f;
+        uint32_t len;
+
+    CASE(CALL)
+        ncf = (const wd_cfunc *)(uintptr_t)(ip[1] | (uint64_t)ip[2] << 32);
+        nfp = fp + ip[3];
+        len = 4;
+    enter:
+        if (UNLIKELY(nfp + ncf->frame_slots > stack_end || fr + 1 >= flimit))
+            TRAP(WD_TRAP_STACK_EXHAUSTED);
+        fr->ip = ip + len;
+        fr++;
+        fr->fp = nfp;
+        fr->inst = inst;
+        fr->cf = ncf;
+        for (uint64_t *z = nfp + ncf->param_slots, *ze = nfp + ncf->local_slots; z < ze; z++)
+            *z = 0;
+        fp = nfp;
+        cf = ncf;
+    entry_safepoint:
+        /* the callee's entry SAFEPOINT (code[0..1]) is done here */
+        ip = cf->code + 2;
+        {
+            int64_t b_ = __atomic_load_n(&x->budget, __ATOMIC_RELAXED) - (int32_t)cf->code[1];
+            __atomic_store_n(&x->budget, b_, __ATOMIC_RELAXED);
+            if (UNLIKELY(b_ <= 0))
+                goto backedge_slow;
+        }
+        NEXT();
+
+    CASE(CALL_IMPORT)
+        f = inst->funcs[ip[1]];
+        nfp = fp + ip[2];
+        len = 3;
+    call_func:
+        if (!f->is_host) {
+            ncf = f->code;
+            if (f->inst != inst) {
+                if (UNLIKELY(nfp + ncf->frame_slots > stack_end || fr + 1 >= flimit))
+                    TRAP(WD_TRAP_STACK_EXHAUSTED);
+                SET_INST(f->inst);
+                RELOAD_MEM();
+            }
+            goto enter;
+        }
+        /* host function: a frame record of its own while it runs */
+        if (UNLIKELY(fr + 1 >= flimit))
+            TRAP(WD_TRAP_STACK_EXHAUSTED);
+        fr->ip = ip + len;
+        fr++;
+        fr->fp = nfp;
+        fr->inst = NULL;
+        fr->cf = NULL;
+        fr->host = f;
+        fr->ip = NULL;
+        x->nframes = (uint32_t)(fr - fbase) + 1;
+        {
+            int rc = f->host_fn(x, f->host_env, nfp);
+            RELOAD_DISP();
+            RELOAD_MEM();
+            if (UNLIKELY(rc != 0)) {
+                if (rc == WD_HOST_EXIT) {
+                    stop = WD_STOP_EXIT;
+                    goto finished;
+                }
+                trap = (rc > 0 && rc < WD_TRAP__COUNT) ? (wd_trap)rc : WD_TRAP_HOST;
+                goto trapped;
+            }
+        }
+        fr--;
+        ip = fr->ip;
+        if (len == 0)       /* a tail call of a host function: return now */
+            goto do_return;
+        NEXT();
+
+    CASE(CALL_INDIRECT) {
+        wd_table *t = inst->tables[ip[2]];
+        uint32_t i = (uint32_t)fp[ip[4]];
+        if (UNLIKELY(i >= t->size))
+            TRAP(WD_TRAP_UNDEFINED_ELEMENT);
+        f = (wd_func *)(uintptr_t)t->elems[i];
+        if (UNLIKELY(!f))
+            TRAP(WD_TRAP_UNINIT_ELEMENT);
+        if (UNLIKELY(f->type != inst->types[ip[1]]))
+            TRAP(WD_TRAP_INDIRECT_TYPE);
+        nfp = fp + ip[3];
+        len = 5;
+        if (LIKELY(!f->is_host && f->inst == inst)) {
+            ncf = f->code;
+            goto enter;
+        }
+        goto call_func;
+    }
+
+    CASE(RETURN_CALL)
+        f = inst->funcs[ip[1]];
+        goto tail;
+    CASE(RETURN_CALL_INDIRECT) {
+        wd_table *t = inst->tables[ip[2]];
+        uint32_t i = (uint32_t)fp[ip[3]];
+        if (UNLIKELY(i >= t->size))
+            TRAP(WD_TRAP_UNDEFINED_ELEMENT);
+        f = (wd_func *)(uintptr_t)t->elems[i];
+        if (UNLIKELY(!f))
+            TRAP(WD_TRAP_UNINIT_ELEMENT);
+        if (UNLIKELY(f->type != inst->types[ip[1]]))
+            TRAP(WD_TRAP_INDIRECT_TYPE);
+    }
+    tail:
+        if (f->is_host) {
+            nfp = fp;
+            len = 0;
+            goto call_func;
+        }
+        ncf = f->code;
+        if (UNLIKELY(fp + ncf->frame_slots > stack_end))
+            TRAP(WD_TRAP_STACK_EXHAUSTED);
+        if (f->inst != inst) {
+            SET_INST(f->inst);
+            RELOAD_MEM();
+        }
+        fr->inst = inst;
+        fr->cf = ncf;
+        for (uint64_t *z = fp + ncf->param_slots, *ze = fp + ncf->local_slots; z < ze; z++)
+            *z = 0;
+        cf = ncf;
+        goto entry_safepoint;
+    }
+
+    CASE(RET)
+    do_return:
+        if (UNLIKELY(fr == fbase)) {
+            x->nframes = 0;
+            stop = WD_STOP_DONE;
+            goto finished;
+        }
+        fr--;
+        ip = fr->ip;
+        fp = fr->fp;
+        cf = fr->cf;
+        if (UNLIKELY(fr->inst != inst))
+            SET_INST(fr->inst);
+        RELOAD_MEM();
+        NEXT();
+
+    /* ---------------------------------------------------- probes */
+    CASE(PROBE) {
+        SAVE();
+        wd_word orig = WD_C_UNREACHABLE;
+        int a = wd__probe_fire_local(x, inst, cf, (uint32_t)(ip - cf->code), &orig);
+        RELOAD_DISP();
+        RELOAD_MEM();
+        if (a == WD_PROBE_STOP) {
+            x->resume_skip = WD_SKIP_ALL;
+            stop = WD_STOP_BREAK;
+            goto suspend;
+        }
+        if (a == WD_PROBE_TRAP)
+            TRAP(WD_TRAP_PROBE);
+        DISPATCH_NORMAL(orig);
+    }
+
+    /* ---------------------------------------------------- variables */
+    CASE(GLOBAL_GET) { fp[ip[1]] = inst->globals[ip[2]]->val[0]; ip += 3; NEXT(); }
+    CASE(GLOBAL_SET) { inst->globals[ip[1]]->val[0] = fp[ip[2]]; ip += 3; NEXT(); }
+    CASE(GLOBAL_GET2) { memcpy(fp + ip[1], inst->globals[ip[2]]->val, 16); ip += 3; NEXT(); }
+    CASE(GLOBAL_SET2) { memcpy(inst->globals[ip[1]]->val, fp + ip[2], 16); ip += 3; NEXT(); }
+    CASE(REF_FUNC) { fp[ip[1]] = (uint64_t)(uintptr_t)inst->funcs[ip[2]]; ip += 3; NEXT(); }
+
+    /* ---------------------------------------------------- tables */
+    CASE(TABLE_GET) {
+        wd_table *t = inst->tables[ip[3]];
+        uint32_t i = (uint32_t)fp[ip[2]];
+        if (UNLIKELY(i >= t->size))
+            TRAP(WD_TRAP_TABLE_OOB);
+        fp[ip[1]] = t->elems[i];
+        ip += 4;
+        NEXT();
+    }
+    CASE(TABLE_SET) {
+        wd_table *t = inst->tables[ip[1]];
+        uint32_t i = (uint32_t)fp[ip[2]];
+        if (UNLIKELY(i >= t->size))
+            TRAP(WD_TRAP_TABLE_OOB);
+        t->elems[i] = fp[ip[3]];
+        ip += 4;
+        NEXT();
+    }
+    CASE(TABLE_SIZE) { fp[ip[1]] = inst->tables[ip[2]]->size; ip += 3; NEXT(); }
+    CASE(TABLE_GROW) {
+        wd_table *t = inst->tables[ip[4]];
+        int64_t r = wd__table_grow(t, (uint32_t)fp[ip[3]], fp[ip[2]]);
+        fp[ip[1]] = (uint32_t)(int32_t)r;
+        ip += 5;
+        NEXT();
+    }
+    CASE(TABLE_FILL) {
+        wd_table *t = inst->tables[ip[1]];
+        uint64_t i = (uint32_t)fp[ip[2]], n = (uint32_t)fp[ip[4]];
+        wd_ref v = fp[ip[3]];
+        if (UNLIKELY(i + n > t->size))
+            TRAP(WD_TRAP_TABLE_OOB);
+        for (uint64_t k = 0; k < n; k++)
+            t->elems[i + k] = v;
+        ip += 5;
+        NEXT();
+    }
+    CASE(TABLE_COPY) {
+        wd_table *td = inst->tables[ip[1]], *ts = inst->tables[ip[2]];
+        uint64_t d = (uint32_t)fp[ip[3]], s = (uint32_t)fp[ip[4]], n = (uint32_t)fp[ip[5]];
+        if (UNLIKELY(d + n > td->size || s + n > ts->size))
+            TRAP(WD_TRAP_TABLE_OOB);
+        if (n)
+            memmove(td->elems + d, ts->elems + s, n * sizeof(wd_ref));
+        ip += 6;
+        NEXT();
+    }
+    CASE(TABLE_INIT) {
+        int t_ = wd__table_init(inst, ip[2], ip[1], (uint32_t)fp[ip[3]], (uint32_t)fp[ip[4]],
+                                (uint32_t)fp[ip[5]]);
+        if (UNLIKELY(t_))
+            TRAP(t_);
+        ip += 6;
+        NEXT();
+    }
+    CASE(ELEM_DROP) { inst->elem_dropped[ip[1]] = 1; ip += 2; NEXT(); }
+
+    /* ---------------------------------------------------- memory */
+    CASE(MEMORY_SIZE) {
+        fp[ip[1]] = (uint32_t)(inst->memories[ip[2]]->size / WD_PAGE_SIZE);
+        ip += 3;
+        NEXT();
+    }
+    CASE(MEMORY_GROW) {
+        int64_t r = wd_memory_grow(inst->memories[ip[3]], (uint32_t)fp[ip[2]]);
+        fp[ip[1]] = (uint32_t)(int32_t)r;
+        RELOAD_MEM();
+        ip += 4;
+        NEXT();
+    }
+    CASE(MEMORY_FILL) {
+        wd_memory *m = inst->memories[ip[1]];
+        uint64_t d = (uint32_t)fp[ip[2]], n = (uint32_t)fp[ip[4]];
+        if (UNLIKELY(d + n > m->size))
+            TRAP(WD_TRAP_MEM_OOB);
+        if (n)
+            memset(m->data + d, (int)(uint8_t)fp[ip[3]], n);
+        ip += 5;
+        NEXT();
+    }
+    CASE(MEMORY_COPY) {
+        wd_memory *md = inst->memories[ip[1]], *msrc = inst->memories[ip[2]];
+        uint64_t d = (uint32_t)fp[ip[3]], s = (uint32_t)fp[ip[4]], n = (uint32_t)fp[ip[5]];
+        if (UNLIKELY(d + n > md->size || s + n > msrc->size))
+            TRAP(WD_TRAP_MEM_OOB);
+        if (n)
+            memmove(md->data + d, msrc->data + s, n);
+        ip += 6;
+        NEXT();
+    }
+    CASE(MEMORY_INIT) {
+        int t_ = wd__memory_init(inst, ip[2], ip[1], (uint32_t)fp[ip[3]], (uint32_t)fp[ip[4]],
+                                 (uint32_t)fp[ip[5]]);
+        if (UNLIKELY(t_))
+            TRAP(t_);
+        ip += 6;
+        NEXT();
+    }
+    CASE(DATA_DROP) { inst->data_dropped[ip[1]] = 1; ip += 2; NEXT(); }
+
+    /* ---------------------------------------------------- never emitted */
+    CASE(NOP) CASE(BLOCK) CASE(LOOP) CASE(IF) CASE(ELSE) CASE(END) CASE(BR) CASE(RETURN)
+    CASE(DROP) CASE(SELECT_T) CASE(LOCAL_GET) CASE(LOCAL_SET) CASE(LOCAL_TEE)
+    CASE(I32_CONST) CASE(I64_CONST) CASE(F32_CONST) CASE(F64_CONST)
+    CASE(REF_NULL) CASE(REF_IS_NULL)
+        goto bad;
+#if !WD_GOTO
+    default:
+        goto bad;
+    }
+gprobe:
+#else
+L_GPROBE:
+#endif
+    if (*ip != WD_C_SAFEPOINT) {
+        SAVE();
+        int a = wd__probe_fire_global(x, inst, cf, (uint32_t)(ip - cf->code));
+        RELOAD_DISP();
+        RELOAD_MEM();
+        if (a == WD_PROBE_STOP) {
+            x->resume_skip = WD_SKIP_GLOBAL;
+            stop = WD_STOP_BREAK;
+            goto suspend;
+        }
+        if (a == WD_PROBE_TRAP)
+            TRAP(WD_TRAP_PROBE);
+    }
+    DISPATCH_NORMAL(*ip);
+
+bad:
+    trap = WD_TRAP_UNREACHABLE;
+    SAVE();
+    wd__exec_set_trap(x, trap, "internal error: bad instruction");
+    x->state = WD_X_FINISHED;
+    return WD_STOP_TRAP;
+
+trapped:
+    wd__exec_set_trap(x, trap, NULL);
+    x->state = WD_X_FINISHED;
+    return WD_STOP_TRAP;
+
+suspend:
+    x->state = WD_X_SUSPENDED;
+    return stop;
+
+finished:
+    x->state = WD_X_FINISHED;
+    return stop;
+}
