@@ -62,7 +62,16 @@
  * Every function starts with SAFEPOINT and every loop header is one. Its
  * weight is the number of (live) wasm instructions compiled between it and
  * the next safepoint in code order: an approximation of the straight-line
- * run it starts, good enough for budgets and sampling.
+ * run it starts, good enough for budgets and sampling (a function entry's
+ * weight covers its whole prologue even when an early branch skips part).
+ * Calls do the callee's entry SAFEPOINT themselves and start at code + 2;
+ * back-edges (the only backward branches) jump just past the loop's
+ * SAFEPOINT and subtract its weight (the word before their target). So a
+ * safepoint costs no dispatch on calls and loop iterations.
+ *
+ * Frame offsets (exec.c): a trapped frame reports the work offset of its
+ * instruction, a frame stopped before an instruction its first offset,
+ * callers the offset of their call.
  */
 #ifndef WD_CODE_H
 #define WD_CODE_H
