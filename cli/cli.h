@@ -30,4 +30,13 @@ int wd_cli_disasm(int argc, char **argv);
 /* wasmdbg profile [-o FILE] [--mode cycles|insns] ... MODULE ...   (cli/profile.c) */
 int wd_cli_profile(int argc, char **argv);
 
+/* wasmdbg MODULE.wasm [--dir D] [--invoke F] [ARGS...] on a terminal: the full-screen
+ * debugger (cli/tui_main.c, tui/); argv[0] is the module's path */
+int wd_cli_tui(int argc, char **argv);
+
+/* The debugger (cli/debug.c, debugger/): wasmdbg -batch|--cli|-ex|-x|--json ... MODULE ARGS
+ * (argv[0] is that first option), and wasmdbg trace ... MODULE ARGS (argv[0] == "trace"). */
+int wd_cli_gdb(int argc, char **argv);
+int wd_cli_trace(int argc, char **argv);
+
 #endif /* WD_CLI_H */

@@ -31,6 +31,14 @@ static const struct wd_command commands[] = {
     {"disasm", wd_cli_disasm, "MODULE [FUNCTION] [--source]     disassemble, source lines interleaved"},
     {"profile", wd_cli_profile,
      "[-o FILE] [--mode cycles|insns] MODULE [ARGS]  profile a run (--help)"},
+    {"trace", wd_cli_trace,
+     "[--calls] [--lines] [--insns] [--wasi] [--json] MODULE [ARGS]  trace dump (--help)"},
+    {"-batch", wd_cli_gdb, "[--json] [-ex CMD]... [-x FILE]... MODULE [ARGS]  gdb-like batch mode"},
+    {"--batch", wd_cli_gdb, "same as -batch"},
+    {"--cli", wd_cli_gdb, "[-ex CMD]... [-x FILE]... MODULE [ARGS]  line-mode debugger"},
+    {"-ex", wd_cli_gdb, "CMD ... MODULE [ARGS]  run debugger commands, then the line-mode CLI"},
+    {"-x", wd_cli_gdb, "FILE ... MODULE [ARGS]  run a command file, then the line-mode CLI"},
+    {"--json", wd_cli_gdb, "... (with -batch/--cli) results and stop events as JSON lines"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -75,6 +83,9 @@ int main(int argc, char **argv)
     }
 
     const struct wd_command *cmd = find_command(name);
+    size_t name_len = strlen(name);
+    if (cmd == NULL && name_len > 5 && strcmp(name + name_len - 5, ".wasm") == 0)
+        return wd_cli_tui(argc - 1, argv + 1); /* wasmdbg MODULE ARGS: the TUI */
     if (cmd == NULL) {
         fprintf(stderr, "wasmdbg: unknown command '%s'\n\n", name);
         usage(stderr);

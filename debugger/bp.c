@@ -1,0 +1,586 @@
+/* bp.c: breakpoints (local probes) and watchpoints (checks in the global probe): locations,
+ * creation, conditions, ignore counts, hit reports. */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbg_int.h"
+
+/* ------------------------------------------------------------ locations */
+
+/* A function by DWARF name, name-section name or export name; UINT32_MAX if none. */
+static uint32_t func_by_name(wd_dbg *s, const char *name, bool *has_dw)
+{
+    *has_dw = false;
+    if (s->dw) {
+        wd_dw_func f;
+        if (dbg_find_func(s, name, &f)) {
+            uint32_t idx = dbg_func_of_off(s, (uint64_t)f.low_pc + s->code_off);
+            if (idx != UINT32_MAX) {
+                *has_dw = true;
+                return idx;
+            }
+        }
+    }
+    for (uint32_t i = s->nimports; i < s->nfuncs; i++) {
+        const char *n = wd_module_func_name(s->m, i);
+        if (n && strcmp(n, name) == 0)
+            return i;
+    }
+    uint32_t ne = wd_module_export_count(s->m);
+    for (uint32_t i = 0; i < ne; i++) {
+        wd_export_desc e;
+        wd_module_export(s->m, i, &e);
+        if (e.kind == WD_EXTERN_FUNC && strcmp(e.name, name) == 0 && e.index >= s->nimports)
+            return e.index;
+    }
+    return UINT32_MAX;
+}
+
+static const char *current_file(wd_dbg *s)
+{
+    const dbg_vframe *f = dbg_selected(s);
+    if (f && f->has_dw && f->dw.file && f->dw.file[0])
+        return f->dw.file;
+    if (s->list_file)
+        return s->list_file;
+    if (s->dw) {
+        wd_dw_func fn;
+        if (dbg_find_func(s, "main", &fn) && fn.decl_file)
+            return fn.decl_file;
+    }
+    return NULL;
+}
+
+int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max, size_t *n,
+                         char *err, size_t errsize)
+{
+    *n = 0;
+    spec = dbg_skip_ws(spec);
+    if (!*spec) {
+        /* the selected frame's pc */
+        const dbg_vframe *f = dbg_selected(s);
+        if (!f || f->host) {
+            snprintf(err, errsize, "No default breakpoint location: the program is not running.");
+            return -1;
+        }
+        offs[(*n)++] = f->off;
+        return 0;
+    }
+    if (spec[0] == '*') {
+        const char *e = dbg_skip_ws(spec + 1);
+        uint64_t v;
+        if (dbg_parse_u64(e, &v)) {
+            offs[(*n)++] = v + s->code_off;
+            return 0;
+        }
+        char name[256];
+        size_t k = 0;
+        while (e[k] && e[k] != '+' && !isspace((unsigned char)e[k]) && k + 1 < sizeof name) {
+            name[k] = e[k];
+            k++;
+        }
+        name[k] = '\0';
+        uint64_t add = 0;
+        const char *rest = dbg_skip_ws(e + k);
+        if (*rest == '+' && !dbg_parse_u64(rest + 1, &add)) {
+            snprintf(err, errsize, "Invalid address \"%s\".", e);
+            return -1;
+        } else if (*rest && *rest != '+') {
+            snprintf(err, errsize, "Invalid address \"%s\".", e);
+            return -1;
+        }
+        bool hd;
+        uint32_t f = func_by_name(s, name, &hd);
+        if (f == UINT32_MAX) {
+            snprintf(err, errsize, "No symbol \"%s\" in current context.", name);
+            return -1;
+        }
+        uint64_t a, b;
+        wd_module_func_range(s->m, f, &a, &b);
+        if (a + add >= b) {
+            snprintf(err, errsize, "Address %s+%" PRIu64 " is past the end of %s.", name, add, name);
+            return -1;
+        }
+        offs[(*n)++] = a + add;
+        return 0;
+    }
+    const char *colon = strrchr(spec, ':');
+    bool all_digits = true;
+    for (const char *p = spec; *p; p++)
+        if (!isdigit((unsigned char)*p))
+            all_digits = false;
+    if (colon || all_digits) {
+        char file[512];
+        const char *ln = all_digits ? spec : colon + 1;
+        if (all_digits) {
+            const char *cf = current_file(s);
+            if (!cf) {
+                snprintf(err, errsize, "No symbol table is loaded.  Use the \"file\" command.");
+                return -1;
+            }
+            snprintf(file, sizeof file, "%s", cf);
+        } else {
+            size_t fl = (size_t)(colon - spec);
+            if (fl >= sizeof file)
+                fl = sizeof file - 1;
+            memcpy(file, spec, fl);
+            file[fl] = '\0';
+        }
+        uint64_t line;
+        if (!dbg_parse_u64(ln, &line) || line == 0 || line > UINT32_MAX) {
+            /* FILE:FUNCTION */
+            if (!all_digits) {
+                bool hd;
+                uint32_t f = func_by_name(s, dbg_skip_ws(ln), &hd);
+                if (f != UINT32_MAX) {
+                    offs[(*n)++] = dbg_func_bp_off(s, f);
+                    return 0;
+                }
+            }
+            snprintf(err, errsize, "malformed linespec error: unexpected string, \"%s\"", ln);
+            return -1;
+        }
+        if (!s->dw) {
+            snprintf(err, errsize, "No symbol table is loaded (the module has no DWARF).");
+            return -1;
+        }
+        uint32_t addrs[64], used = 0;
+        size_t k = wd_dwarf_line_addrs(s->dw, file, (uint32_t)line, addrs, 64, &used);
+        if (k == 0) {
+            snprintf(err, errsize, "No line %" PRIu64 " in file \"%s\".", line, file);
+            return -1;
+        }
+        if (k > 64)
+            k = 64;
+        /* as gdb: one location per function (the lowest address), but every inlined copy */
+        uint64_t keys[64];
+        size_t nkeys = 0;
+        for (size_t i = 0; i < k && *n < max; i++) {
+            uint64_t off = (uint64_t)addrs[i] + s->code_off;
+            wd_dw_frame fr[8];
+            size_t nf = wd_dwarf_symbolize(s->dw, addrs[i], false, fr, 8);
+            uint64_t key = (uint64_t)dbg_func_of_off(s, off) << 32 | (nf ? fr[0].low_pc : addrs[i]);
+            bool dup = false;
+            for (size_t j = 0; j < nkeys; j++)
+                dup |= keys[j] == key;
+            if (dup)
+                continue;
+            keys[nkeys++] = key;
+            uint32_t f = dbg_func_of_off(s, off);
+            uint64_t a = 0, b = 0;
+            if (f != UINT32_MAX)
+                wd_module_func_range(s->m, f, &a, &b);
+            if (f != UINT32_MAX && off <= a)   /* the function's entry: after its prologue */
+                off = dbg_func_bp_off(s, f);
+            offs[(*n)++] = off;
+        }
+        return 0;
+    }
+    bool hd;
+    uint32_t f = func_by_name(s, spec, &hd);
+    if (f == UINT32_MAX) {
+        snprintf(err, errsize, "Function \"%s\" not defined.", spec);
+        return -1;
+    }
+    offs[(*n)++] = dbg_func_bp_off(s, f);
+    return 0;
+}
+
+/* ------------------------------------------------------------ storage */
+
+dbg_bp *dbg_bp_find(wd_dbg *s, int id)
+{
+    for (uint32_t i = 0; i < s->nbps; i++)
+        if (s->bps[i]->id == id)
+            return s->bps[i];
+    return NULL;
+}
+
+static bool no_progress(wd_dbg *s, wd_exec *x)
+{
+    if (!s->skip_armed)
+        return false;
+    wd_frame_info fi;
+    if (wd_exec_frame(x, 0, &fi) && fi.offset == s->skip_off &&
+        wd_exec_frame_count(x) == s->skip_depth && wd_exec_insn_count(x) == s->skip_count)
+        return true;
+    s->skip_armed = false;
+    return false;
+}
+
+static wd_probe_action bp_fn(wd_exec *x, const wd_probe_event *ev, void *user)
+{
+    dbg_loc *L = user;
+    wd_dbg *s = L->s;
+    if (no_progress(s, x))
+        return WD_PROBE_CONTINUE;
+    dbg_bp *bp = dbg_bp_find(s, L->bp_id);
+    if (!bp || !bp->enabled)
+        return WD_PROBE_CONTINUE;
+    if (bp->cond) {
+        dbg_value v;
+        char err[256];
+        if (!dbg_eval_at(s, 0, 0, bp->cond, &v, err, sizeof err)) {
+            snprintf(s->errmsg, sizeof s->errmsg, "%s", err);
+            s->why = WHY_COND_ERR;
+            s->why_bp = bp->id;
+            return WD_PROBE_STOP;
+        }
+        if (!dbg_value_true(&v))
+            return WD_PROBE_CONTINUE;
+    }
+    bp->hits++;
+    if (bp->ignore > 0) {
+        bp->ignore--;
+        return WD_PROBE_CONTINUE;
+    }
+    s->why = WHY_BP;
+    s->why_bp = bp->id;
+    s->stop_off = ev->offset;
+    s->stop_off_valid = true;
+    return WD_PROBE_STOP;
+}
+
+static bool loc_arm(wd_dbg *s, dbg_loc *L, char *err, size_t errsize)
+{
+    if (L->probe)
+        return true;
+    wd_error e;
+    wd_error_clear(&e);
+    L->probe = wd_probe_add_local(s->m, L->funcidx, L->off, bp_fn, L, &e);
+    if (!L->probe) {
+        snprintf(err, errsize, "Cannot insert breakpoint at 0x%08" PRIx64 ": %s",
+                 L->off - s->code_off, e.msg);
+        return false;
+    }
+    return true;
+}
+
+static void loc_disarm(wd_dbg *s, dbg_loc *L)
+{
+    if (L->probe)
+        wd_probe_remove_local(s->m, L->probe);
+    L->probe = 0;
+}
+
+static bool bp_push(wd_dbg *s, dbg_bp *bp)
+{
+    if (s->nbps == s->capbps) {
+        uint32_t nc = s->capbps ? s->capbps * 2 : 8;
+        dbg_bp **nb = realloc(s->bps, nc * sizeof *nb);
+        if (!nb)
+            return false;
+        s->bps = nb;
+        s->capbps = nc;
+    }
+    s->bps[s->nbps++] = bp;
+    return true;
+}
+
+static void bp_free(wd_dbg *s, dbg_bp *bp)
+{
+    for (uint32_t i = 0; i < bp->nlocs; i++) {
+        loc_disarm(s, bp->locs[i]);
+        free(bp->locs[i]);
+    }
+    if (bp->type != BP_BREAK && bp->enabled && s->nwatch)
+        s->nwatch--;
+    if (s->wpend == bp->id)
+        s->wpend = 0;
+    free(bp->locs);
+    free(bp->spec);
+    free(bp->cond);
+    free(bp->wexpr);
+    free(bp);
+}
+
+/* "0x0000002d: file t.c, line 3." */
+static void describe_off(wd_dbg *s, uint64_t off, dbg_buf *b, bool in_form)
+{
+    uint32_t addr = (uint32_t)(off - s->code_off);
+    wd_dw_frame fr[8];
+    size_t k = s->dw ? wd_dwarf_symbolize(s->dw, addr, true, fr, 8) : 0;
+    if (in_form) {
+        char nb[32];
+        uint32_t f = dbg_func_of_off(s, off);
+        const char *fn = k && fr[0].function ? dbg_display_name(fr[0].function)
+                                             : f != UINT32_MAX ? dbg_func_name(s, f, nb, sizeof nb) : "??";
+        dbuf_printf(b, "0x%08" PRIx32 " in %s", addr, fn);
+        if (k && fr[0].file && fr[0].file[0] && fr[0].line)
+            dbuf_printf(b, " at %s:%" PRIu32, dbg_basename(fr[0].file), fr[0].line);
+        return;
+    }
+    dbuf_printf(b, "0x%08" PRIx32, addr);
+    if (k && fr[0].file && fr[0].file[0] && fr[0].line)
+        dbuf_printf(b, ": file %s, line %" PRIu32 ".", dbg_basename(fr[0].file), fr[0].line);
+}
+
+int dbg_bp_create(wd_dbg *s, const char *spec, bool temp, bool quiet)
+{
+    uint64_t offs[64];
+    size_t n = 0;
+    char err[300];
+    if (dbg_resolve_location(s, spec, offs, 64, &n, err, sizeof err) < 0)
+        return dbg_error(s, "%s", err);
+    dbg_bp *bp = calloc(1, sizeof *bp);
+    if (!bp || !(bp->locs = calloc(n ? n : 1, sizeof *bp->locs))) {
+        free(bp);
+        return dbg_error(s, "out of memory");
+    }
+    bp->type = BP_BREAK;
+    bp->enabled = true;
+    bp->temp = temp;
+    bp->spec = dbg_strdup(spec);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t f = dbg_func_of_off(s, offs[i]);
+        if (f == UINT32_MAX) {
+            snprintf(err, sizeof err, "Cannot insert breakpoint at 0x%08" PRIx64 ": not in a function",
+                     offs[i] - s->code_off);
+            continue;
+        }
+        dbg_loc *L = calloc(1, sizeof *L);
+        if (!L)
+            continue;
+        L->s = s;
+        L->funcidx = f;
+        L->off = offs[i];
+        bp->locs[bp->nlocs++] = L;
+    }
+    bp->id = s->next_bp;
+    uint32_t armed = 0;
+    for (uint32_t i = 0; i < bp->nlocs; i++) {
+        bp->locs[i]->bp_id = bp->id;
+        if (loc_arm(s, bp->locs[i], err, sizeof err))
+            armed++;
+    }
+    if (!armed || !bp_push(s, bp)) {
+        bp_free(s, bp);
+        return dbg_error(s, "%s", err);
+    }
+    s->next_bp++;
+    if (!quiet) {
+        dbg_buf t = {0};
+        dbuf_printf(&t, "%s %d at ", temp ? "Temporary breakpoint" : "Breakpoint", bp->id);
+        if (bp->nlocs == 1) {
+            describe_off(s, bp->locs[0]->off, &t, false);
+        } else {
+            describe_off(s, bp->locs[0]->off, &t, false);
+            dbuf_printf(&t, " (%u locations)", bp->nlocs);
+        }
+        dbuf_puts(&t, "\n");
+        dbg_puts(s, t.p);
+        dbuf_free(&t);
+        dbg_jfield_u64(s, "bkptno", (uint64_t)bp->id);
+        dbg_buf j = {0};
+        dbuf_puts(&j, "[");
+        for (uint32_t i = 0; i < bp->nlocs; i++)
+            dbuf_printf(&j, "%s\"0x%08" PRIx64 "\"", i ? "," : "", bp->locs[i]->off - s->code_off);
+        dbuf_puts(&j, "]");
+        dbg_jfield(s, "locations", j.p);
+        dbuf_free(&j);
+    }
+    return bp->id;
+}
+
+void dbg_bp_delete(wd_dbg *s, int id)
+{
+    for (uint32_t i = 0; i < s->nbps; i++) {
+        if (s->bps[i]->id != id)
+            continue;
+        dbg_bp *bp = s->bps[i];
+        memmove(&s->bps[i], &s->bps[i + 1], (s->nbps - i - 1) * sizeof *s->bps);
+        s->nbps--;
+        bp_free(s, bp);
+        return;
+    }
+}
+
+void dbg_bp_delete_all(wd_dbg *s)
+{
+    while (s->nbps)
+        dbg_bp_delete(s, s->bps[0]->id);
+}
+
+void dbg_bp_enable(wd_dbg *s, dbg_bp *bp, bool on)
+{
+    if (bp->enabled == on)
+        return;
+    bp->enabled = on;
+    if (bp->type != BP_BREAK) {
+        if (on)
+            s->nwatch++;
+        else if (s->nwatch)
+            s->nwatch--;
+        return;
+    }
+    char err[200];
+    for (uint32_t i = 0; i < bp->nlocs; i++) {
+        if (on)
+            loc_arm(s, bp->locs[i], err, sizeof err);
+        else
+            loc_disarm(s, bp->locs[i]);   /* a disabled breakpoint costs nothing */
+    }
+}
+
+/* ------------------------------------------------------------ watchpoints */
+
+/* Load/store size for opcodes 0x28..0x3e; 0 otherwise. */
+static unsigned mem_access(uint8_t op, bool *store)
+{
+    static const uint8_t sizes[] = {
+        4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,   /* 0x28..0x35 loads */
+        4, 8, 4, 8, 1, 2, 1, 2, 4,                  /* 0x36..0x3e stores */
+    };
+    if (op < 0x28 || op > 0x3e)
+        return 0;
+    *store = op >= 0x36;
+    return sizes[op - 0x28];
+}
+
+static uint64_t uleb(const uint8_t *p, const uint8_t *end, const uint8_t **next)
+{
+    uint64_t v = 0;
+    unsigned sh = 0;
+    while (p < end && sh < 64) {
+        uint8_t b = *p++;
+        v |= (uint64_t)(b & 0x7f) << sh;
+        sh += 7;
+        if (!(b & 0x80))
+            break;
+    }
+    *next = p;
+    return v;
+}
+
+wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
+{
+    if (s->wpend) {
+        dbg_bp *bp = dbg_bp_find(s, s->wpend);
+        s->wpend = 0;
+        if (bp) {
+            uint8_t now[64];
+            size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
+            wd_memory *mem = dbg_memory(s);
+            if (mem && wd_memory_read(mem, bp->waddr, now, n) &&
+                (memcmp(now, bp->old, n) != 0 || bp->type == BP_AWATCH)) {
+                bp->hits++;
+                if (bp->ignore > 0) {
+                    bp->ignore--;
+                } else {
+                    bp->wread = false;
+                    s->why_bp = bp->id;
+                    return WD_PROBE_STOP;
+                }
+            }
+        }
+    }
+    if (!s->nwatch || ev->offset >= s->nbytes)
+        return WD_PROBE_CONTINUE;
+    /* The event's offset can be the first folded local.get / const of the instruction
+     * (engine side tables): the load or store is the first other instruction after it. */
+    uint64_t off = ev->offset;
+    for (int k = 0; k < 8 && off < s->nbytes; k++) {
+        uint8_t op = s->bytes[off];
+        if (op != 0x20 && (op < 0x41 || op > 0x44))
+            break;
+        uint32_t n = dbg_insn_len(s, off);
+        if (!n)
+            break;
+        off += n;
+    }
+    if (off >= s->nbytes)
+        return WD_PROBE_CONTINUE;
+    bool store = false;
+    unsigned size = mem_access(s->bytes[off], &store);
+    if (!size)
+        return WD_PROBE_CONTINUE;
+    const uint8_t *p = s->bytes + off + 1, *end = s->bytes + s->nbytes;
+    uleb(p, end, &p);                       /* alignment */
+    uint64_t moff = uleb(p, end, &p);
+    wd_frame_info fi;
+    wd_value v;
+    if (!wd_exec_frame(x, 0, &fi) || fi.stack_height < (store ? 2u : 1u) ||
+        !wd_exec_frame_stack(x, 0, fi.stack_height - (store ? 2 : 1), &v) || v.type != WD_I32)
+        return WD_PROBE_CONTINUE;
+    uint64_t ea = (uint64_t)v.of.i32 + moff;
+    for (uint32_t i = 0; i < s->nbps; i++) {
+        dbg_bp *bp = s->bps[i];
+        if (bp->type == BP_BREAK || !bp->enabled)
+            continue;
+        if (ea >= bp->waddr + bp->wlen || ea + size <= bp->waddr)
+            continue;
+        if (store && bp->type != BP_RWATCH) {
+            size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
+            wd_memory *mem = dbg_memory(s);
+            if (mem && wd_memory_read(mem, bp->waddr, bp->old, n))
+                s->wpend = bp->id;
+            return WD_PROBE_CONTINUE;
+        }
+        if (!store && bp->type != BP_WATCH) {
+            bp->hits++;
+            if (bp->ignore > 0) {
+                bp->ignore--;
+                continue;
+            }
+            bp->wread = true;
+            s->why_bp = bp->id;
+            return WD_PROBE_STOP;
+        }
+    }
+    return WD_PROBE_CONTINUE;
+}
+
+/* ------------------------------------------------------------ hit reports */
+
+void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *t, dbg_buf *j)
+{
+    dbg_bp *bp = dbg_bp_find(s, id);
+    if (!bp) {
+        dbuf_puts(j, ",\"reason\":\"breakpoint-hit\"");
+        return;
+    }
+    if (s->why == WHY_COND_ERR) {
+        dbuf_printf(t, "Error in testing condition for breakpoint %d:\n%s\n", id, s->errmsg);
+        dbuf_printf(j, ",\"reason\":\"breakpoint-hit\",\"bkptno\":%d,\"condition_error\":", id);
+        dbuf_json_str(j, s->errmsg);
+        dbuf_puts(t, "\n");
+        return;
+    }
+    if (bp->type == BP_BREAK) {
+        dbuf_printf(t, "\n%s %d, ", bp->temp ? "Temporary breakpoint" : "Breakpoint", id);
+        dbuf_printf(j, ",\"reason\":\"breakpoint-hit\",\"bkptno\":%d,\"disp\":\"%s\",\"hits\":%" PRIu64,
+                    id, bp->temp ? "del" : "keep", bp->hits);
+        return;
+    }
+    const char *kind = bp->type == BP_WATCH ? "Watchpoint"
+                       : bp->type == BP_RWATCH ? "Read watchpoint" : "Access watchpoint";
+    const char *reason = bp->type == BP_WATCH ? "watchpoint-trigger"
+                         : bp->type == BP_RWATCH ? "read-watchpoint-trigger"
+                                                 : "access-watchpoint-trigger";
+    dbuf_printf(t, "\n%s %d: %s\n\n", kind, id, bp->wexpr);
+    dbuf_printf(j, ",\"reason\":\"%s\",\"wpnum\":%d,\"exp\":", reason, id);
+    dbuf_json_str(j, bp->wexpr);
+    uint8_t now[64] = {0};
+    size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
+    wd_memory *mem = dbg_memory(s);
+    if (mem)
+        wd_memory_read(mem, bp->waddr, now, n);
+    dbg_buf nv = {0}, ov = {0};
+    dbg_format_bytes(s, &bp->wval, now, n, &nv);
+    if (bp->wread) {
+        dbuf_printf(t, "Value = %s\n", nv.p ? nv.p : "");
+        dbuf_puts(j, ",\"value\":");
+        dbuf_json_str(j, nv.p);
+    } else {
+        dbg_format_bytes(s, &bp->wval, bp->old, n, &ov);
+        dbuf_printf(t, "Old value = %s\nNew value = %s\n", ov.p ? ov.p : "", nv.p ? nv.p : "");
+        dbuf_puts(j, ",\"old\":");
+        dbuf_json_str(j, ov.p);
+        dbuf_puts(j, ",\"new\":");
+        dbuf_json_str(j, nv.p);
+    }
+    dbuf_free(&nv);
+    dbuf_free(&ov);
+}

@@ -1,0 +1,167 @@
+/* cmd_list.c: list (source) and disassemble (wasm, source interleaved with /s). */
+#include <ctype.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbg_int.h"
+#include "wd_wasmdis.h"
+
+static bool func_decl(wd_dbg *s, const char *name, const char **file, uint32_t *line)
+{
+    wd_dw_func f;
+    if (!s->dw || !dbg_find_func(s, name, &f) || !f.decl_file || !f.decl_line)
+        return false;
+    *file = f.decl_file;
+    *line = f.decl_line;
+    return true;
+}
+
+int cmd_list(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (!s->dw)
+        return dbg_error(s, "No symbol table is loaded (the module has no DWARF).");
+    const char *file = s->list_file;
+    uint32_t first = s->list_line;
+    if (*a) {
+        const char *colon = strrchr(a, ':');
+        uint64_t line;
+        char fbuf[512];
+        if (dbg_parse_u64(a, &line)) {
+            first = line > 5 ? (uint32_t)line - 5 : 1;
+        } else if (colon && dbg_parse_u64(colon + 1, &line)) {
+            snprintf(fbuf, sizeof fbuf, "%.*s", (int)(colon - a), a);
+            /* find the table path of that file */
+            uint32_t addrs[1], used = 0;
+            const char *path = NULL;
+            if (wd_dwarf_line_addrs(s->dw, fbuf, (uint32_t)line, addrs, 1, &used)) {
+                wd_dw_row row;
+                if (wd_dwarf_line_at(s->dw, addrs[0], &row))
+                    path = row.file;
+            }
+            if (!path)
+                return dbg_error(s, "No source file named %s.", fbuf);
+            free(s->list_file);
+            s->list_file = dbg_strdup(path);
+            file = s->list_file;
+            first = line > 5 ? (uint32_t)line - 5 : 1;
+        } else {
+            const char *df;
+            uint32_t dl;
+            if (!func_decl(s, a, &df, &dl))
+                return dbg_error(s, "Function \"%s\" not defined.", a);
+            char *rp = wd_dwarf_source_path(s->dw, df);
+            free(s->list_file);
+            s->list_file = dbg_strdup(df);
+            free(rp);
+            file = s->list_file;
+            first = dl > 5 ? dl - 5 : 1;
+        }
+    } else if (!file) {
+        const char *df;
+        uint32_t dl;
+        if (!func_decl(s, "main", &df, &dl))
+            return dbg_error(s, "No default source file: no function \"main\".");
+        s->list_file = dbg_strdup(df);
+        file = s->list_file;
+        first = dl > 5 ? dl - 5 : 1;
+    }
+    if (!first)
+        first = 1;
+    dbg_buf t = {0};
+    uint32_t shown = 0;
+    for (uint32_t l = first; l < first + 10; l++) {
+        char text[1024];
+        if (!wd_dwarf_source_line(s->dw, file, l, text, sizeof text))
+            break;
+        dbuf_printf(&t, "%" PRIu32 "\t%s\n", l, text);
+        shown++;
+    }
+    if (!shown) {
+        dbuf_free(&t);
+        return dbg_error(s, "Line number %" PRIu32 " out of range; \"%s\" has fewer lines.", first,
+                         dbg_basename(file));
+    }
+    s->list_line = first + shown;
+    dbg_puts(s, t.p);
+    dbuf_free(&t);
+    return 0;
+}
+
+int cmd_disassemble(wd_dbg *s, const char *a, const char *m)
+{
+    char mods[16] = "";
+    if (*a == '/') {
+        size_t k = strcspn(a, " ");
+        snprintf(mods, sizeof mods, "%.*s", (int)(k < 15 ? k : 15), a + 1);
+        a = dbg_skip_ws(a + k);
+        m = mods;
+    }
+    bool src = m && (strchr(m, 's') || strchr(m, 'm'));
+    uint32_t f = UINT32_MAX;
+    if (*a) {
+        uint64_t offs[4];
+        size_t n = 0;
+        char err[300];
+        char spec[300];
+        uint64_t v;
+        if (dbg_parse_u64(a, &v))
+            snprintf(spec, sizeof spec, "*%s", a);
+        else
+            snprintf(spec, sizeof spec, "%s", a);
+        if (dbg_resolve_location(s, spec, offs, 4, &n, err, sizeof err) < 0 || !n)
+            return dbg_error(s, "%s", err);
+        f = dbg_func_of_off(s, offs[0]);
+    } else {
+        const dbg_vframe *vf = dbg_selected(s);
+        if (!vf)
+            return dbg_error(s, "No frame selected.");
+        f = vf->funcidx;
+    }
+    if (f == UINT32_MAX)
+        return dbg_error(s, "No function contains the specified address.");
+    uint64_t lo, hi;
+    wd_module_func_range(s->m, f, &lo, &hi);
+    wd_frame_info fi;
+    uint64_t pc = dbg_running(s) && wd_exec_frame(s->x, 0, &fi) ? fi.offset : UINT64_MAX;
+    char nb[32];
+    const char *name = dbg_func_name(s, f, nb, sizeof nb);
+    dbg_buf t = {0};
+    dbuf_printf(&t, "Dump of assembler code for function %s:\n", name);
+    uint32_t last_line = 0;
+    const char *last_file = NULL;
+    for (uint64_t off = lo; off < hi && off < s->nbytes;) {
+        if (src && s->dw) {
+            wd_dw_row row;
+            if (wd_dwarf_line_at(s->dw, (uint32_t)(off - s->code_off), &row) && row.line &&
+                (row.line != last_line || !last_file || strcmp(row.file, last_file) != 0)) {
+                if (!last_file || strcmp(row.file, last_file) != 0)
+                    dbuf_printf(&t, "%s:\n", dbg_basename(row.file));
+                dbg_source_line(s, row.file, row.line, &t);
+                last_line = row.line;
+                last_file = row.file;
+            }
+        }
+        wd_wasm_insn in;
+        wd_wasm_decode(s->bytes + off, s->nbytes - off, &in);
+        dbuf_printf(&t, "%s0x%08" PRIx64 " <+%" PRIu64 ">:\t%s\n", off == pc ? "=> " : "   ",
+                    off - s->code_off, off - lo, in.text);
+        off += in.len ? in.len : 1;
+    }
+    dbuf_puts(&t, "End of assembler dump.\n");
+    dbg_puts(s, t.p);
+    dbuf_free(&t);
+    return 0;
+}
+
+int cmd_directory(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (!*a)
+        return dbg_error(s, "Argument required (directory name).");
+    if (s->dw)
+        wd_dwarf_add_source_dir(s->dw, a);
+    dbg_printf(s, "Source directories searched: %s\n", a);
+    return 0;
+}

@@ -1,0 +1,274 @@
+/* cmd_stack.c: backtrace, frame, up, down, info frame / args / locals / globals. */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbg_int.h"
+
+static int need_frames(wd_dbg *s)
+{
+    if (!dbg_frames(s))
+        return dbg_error(s, "No stack.");
+    return 0;
+}
+
+/* Prints the variables of frame f: params (args) or locals. */
+static void print_vars(wd_dbg *s, const dbg_vframe *f, bool params, const char *indent, dbg_buf *t,
+                       dbg_buf *j)
+{
+    if (!s->dw || !f->has_dw)
+        return;
+    const wd_dw_var *vars[256];
+    size_t n = wd_dwarf_vars_at(s->dw, f->addr, f->inl, vars, 256);
+    if (n > 256)
+        n = 256;
+    dbg_tctx ctx;
+    wd_dw_target tg;
+    dbg_target(s, f->wdepth, &ctx, &tg);
+    bool first = true;
+    for (size_t i = 0; i < n; i++) {
+        if (wd_dw_var_is_param(vars[i]) != params)
+            continue;
+        char val[4096];
+        wd_dwarf_format_var(s->dw, vars[i], f->addr, &tg, val, sizeof val);
+        const char *name = wd_dw_var_name(vars[i]);
+        dbuf_printf(t, "%s%s = %s\n", indent, name ? name : "?", val);
+        if (j) {
+            dbuf_puts(j, first ? "{\"name\":" : ",{\"name\":");
+            dbuf_json_str(j, name);
+            dbuf_puts(j, ",\"value\":");
+            dbuf_json_str(j, val);
+            char tn[256];
+            const wd_dw_type *ty = wd_dw_var_type(s->dw, vars[i]);
+            dbuf_puts(j, ",\"type\":");
+            dbuf_json_str(j, ty ? wd_dw_type_name(s->dw, ty, tn, sizeof tn) : "");
+            dbuf_puts(j, "}");
+        }
+        first = false;
+    }
+}
+
+int cmd_backtrace(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (need_frames(s))
+        return -1;
+    bool full = false;
+    uint64_t limit = UINT64_MAX;
+    while (*a) {
+        if (strncmp(a, "full", 4) == 0 || strncmp(a, "-full", 5) == 0) {
+            full = true;
+            a = dbg_skip_ws(a + (a[0] == '-' ? 5 : 4));
+        } else {
+            uint64_t n;
+            char w[32];
+            size_t k = strcspn(a, " ");
+            snprintf(w, sizeof w, "%.*s", (int)(k < 31 ? k : 31), a);
+            if (!dbg_parse_u64(w, &n))
+                return dbg_error(s, "No symbol \"%s\" in current context.", w);
+            limit = n;
+            a = dbg_skip_ws(a + k);
+        }
+    }
+    dbg_buf t = {0}, j = {0};
+    dbuf_puts(&j, "[");
+    for (uint32_t i = 0; i < s->nvf && i < limit; i++) {
+        const dbg_vframe *f = &s->vf[i];
+        dbuf_printf(&t, "#%-2u ", i);
+        dbg_frame_desc(s, f, true, true, &t);
+        dbuf_puts(&t, "\n");
+        if (full) {
+            dbg_buf lt = {0};
+            print_vars(s, f, false, "        ", &lt, NULL);
+            if (lt.len)
+                dbuf_puts(&t, lt.p);
+            else if (f->has_dw)
+                dbuf_puts(&t, "No locals.\n");
+            dbuf_free(&lt);
+        }
+        if (i)
+            dbuf_puts(&j, ",");
+        dbg_frame_json(s, f, &j);
+    }
+    if (limit < s->nvf)
+        dbuf_puts(&t, "(More stack frames follow...)\n");
+    dbuf_puts(&j, "]");
+    dbg_puts(s, t.p);
+    dbg_jfield(s, "frames", j.p);
+    dbuf_free(&t);
+    dbuf_free(&j);
+    return 0;
+}
+
+static int show_frame(wd_dbg *s)
+{
+    const dbg_vframe *f = &s->vf[s->sel];
+    dbg_buf t = {0}, j = {0};
+    dbuf_printf(&t, "#%-2u ", s->sel);
+    dbg_frame_desc(s, f, true, true, &t);
+    dbuf_puts(&t, "\n");
+    if (f->has_dw && f->dw.line)
+        dbg_source_line(s, f->dw.file, f->dw.line, &t);
+    dbg_puts(s, t.p);
+    dbg_frame_json(s, f, &j);
+    dbg_jfield(s, "frame", j.p);
+    dbuf_free(&t);
+    dbuf_free(&j);
+    if (f->has_dw && f->dw.line) {
+        free(s->list_file);
+        s->list_file = dbg_strdup(f->dw.file);
+        s->list_line = f->dw.line > 5 ? f->dw.line - 5 : 1;
+    }
+    return 0;
+}
+
+int cmd_frame(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (need_frames(s))
+        return -1;
+    if (*a) {
+        uint64_t n;
+        if (!dbg_parse_u64(a, &n))
+            return dbg_error(s, "Invalid frame number \"%s\".", a);
+        if (n >= s->nvf)
+            return dbg_error(s, "No frame at level %s.", a);
+        s->sel = (uint32_t)n;
+    }
+    return show_frame(s);
+}
+
+int cmd_up(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (need_frames(s))
+        return -1;
+    uint64_t n = 1;
+    if (*a && !dbg_parse_u64(a, &n))
+        return dbg_error(s, "Invalid count \"%s\".", a);
+    if (s->sel + 1 >= s->nvf)
+        return dbg_error(s, "Initial frame selected; you cannot go up.");
+    s->sel = s->sel + n >= s->nvf ? s->nvf - 1 : s->sel + (uint32_t)n;
+    return show_frame(s);
+}
+
+int cmd_down(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (need_frames(s))
+        return -1;
+    uint64_t n = 1;
+    if (*a && !dbg_parse_u64(a, &n))
+        return dbg_error(s, "Invalid count \"%s\".", a);
+    if (s->sel == 0)
+        return dbg_error(s, "Bottom (innermost) frame selected; you cannot go down.");
+    s->sel = n > s->sel ? 0 : s->sel - (uint32_t)n;
+    return show_frame(s);
+}
+
+int cmd_info_frame(wd_dbg *s, const char *a, const char *m)
+{
+    (void)a;
+    (void)m;
+    if (need_frames(s))
+        return -1;
+    const dbg_vframe *f = &s->vf[s->sel];
+    char nb[32];
+    dbg_buf t = {0};
+    dbuf_printf(&t, "Stack level %u, frame at wasm frame %" PRIu32 ":\n", s->sel, f->wdepth);
+    dbuf_printf(&t, " pc = 0x%08" PRIx32 " in %s", f->addr,
+                f->name ? f->name : dbg_func_name(s, f->funcidx, nb, sizeof nb));
+    if (f->has_dw && f->dw.file && f->dw.file[0])
+        dbuf_printf(&t, " (%s:%" PRIu32 ")", dbg_basename(f->dw.file), f->dw.line);
+    dbuf_puts(&t, "; ");
+    dbuf_printf(&t, "wasm function %" PRIu32 " <%s>\n", f->funcidx, dbg_func_name(s, f->funcidx, nb, sizeof nb));
+    if (f->inl > 0 || (s->sel + 1 < s->nvf && s->vf[s->sel + 1].wdepth == f->wdepth))
+        dbuf_printf(&t, " inlined into frame %u\n", s->sel + 1);
+    if (s->sel + 1 < s->nvf)
+        dbuf_printf(&t, " called by frame at level %u\n", s->sel + 1);
+    if (s->sel > 0)
+        dbuf_printf(&t, " caller of frame at level %u\n", s->sel - 1);
+    wd_frame_info fi;
+    if (!f->host && wd_exec_frame(s->x, f->wdepth, &fi))
+        dbuf_printf(&t, " wasm locals: %" PRIu32 ", operand stack: %" PRIu32 " value%s\n", fi.nlocals,
+                    fi.stack_height, fi.stack_height == 1 ? "" : "s");
+    if (f->has_dw && f->dw.decl_file && f->dw.decl_file[0])
+        dbuf_printf(&t, " source language c, function declared at %s:%" PRIu32 "\n",
+                    dbg_basename(f->dw.decl_file), f->dw.decl_line);
+    dbg_puts(s, t.p);
+    dbuf_free(&t);
+    dbg_buf j = {0};
+    dbg_frame_json(s, f, &j);
+    dbg_jfield(s, "frame", j.p);
+    dbuf_free(&j);
+    return 0;
+}
+
+static int info_vars(wd_dbg *s, bool params)
+{
+    if (need_frames(s))
+        return -1;
+    const dbg_vframe *f = &s->vf[s->sel];
+    if (!f->has_dw)
+        return dbg_error(s, "No symbol table info available.");
+    dbg_buf t = {0}, j = {0};
+    dbuf_puts(&j, "[");
+    print_vars(s, f, params, "", &t, &j);
+    dbuf_puts(&j, "]");
+    if (!t.len)
+        dbuf_puts(&t, params ? "No arguments.\n" : "No locals.\n");
+    dbg_puts(s, t.p);
+    dbg_jfield(s, params ? "args" : "locals", j.p);
+    dbuf_free(&t);
+    dbuf_free(&j);
+    return 0;
+}
+
+int cmd_info_args(wd_dbg *s, const char *a, const char *m)
+{
+    (void)a;
+    (void)m;
+    return info_vars(s, true);
+}
+
+int cmd_info_locals(wd_dbg *s, const char *a, const char *m)
+{
+    (void)a;
+    (void)m;
+    return info_vars(s, false);
+}
+
+int cmd_info_globals(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (!s->dw)
+        return dbg_error(s, "No symbol table is loaded.");
+    const wd_dw_var **vars = malloc(4096 * sizeof *vars);
+    if (!vars)
+        return dbg_error(s, "out of memory");
+    size_t n = wd_dwarf_globals(s->dw, vars, 4096);
+    if (n > 4096)
+        n = 4096;
+    dbg_tctx ctx;
+    wd_dw_target tg;
+    dbg_target(s, 0, &ctx, &tg);
+    dbg_buf t = {0};
+    dbuf_puts(&t, "All defined variables:\n");
+    for (size_t i = 0; i < n; i++) {
+        const char *name = wd_dw_var_name(vars[i]);
+        if (!name || (*a && !strstr(name, a)))
+            continue;
+        char tn[256], val[1024];
+        const wd_dw_type *ty = wd_dw_var_type(s->dw, vars[i]);
+        wd_dw_type_name(s->dw, ty, tn, sizeof tn);
+        if (s->inst)
+            wd_dwarf_format_var(s->dw, vars[i], 0, &tg, val, sizeof val);
+        else
+            snprintf(val, sizeof val, "<not running>");
+        dbuf_printf(&t, "%s %s = %s\n", tn, name, val);
+    }
+    dbg_puts(s, t.p);
+    dbuf_free(&t);
+    free(vars);
+    return 0;
+}

@@ -1,0 +1,74 @@
+/* cmd_watch.c: watch, rwatch, awatch on linear memory (checked by the global probe). */
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dbg_int.h"
+
+static int do_watch(wd_dbg *s, const char *a, int type)
+{
+    if (!*a)
+        return dbg_error(s, "Argument required (expression to compute).");
+    if (dbg_need_running(s))
+        return -1;
+    dbg_value v;
+    char err[256];
+    if (!dbg_eval(s, a, &v, err, sizeof err))
+        return dbg_error(s, "%s", err);
+    if (!v.lval)
+        return dbg_error(s, "Cannot watch constant value `%s' (not in linear memory).", a);
+    if (v.size == 0 || v.size > 64)
+        return dbg_error(s, "Cannot watch `%s': %" PRIu64 " bytes (at most 64).", a, v.size);
+    dbg_bp *bp = calloc(1, sizeof *bp);
+    if (!bp)
+        return dbg_error(s, "out of memory");
+    bp->type = type;
+    bp->enabled = true;
+    bp->wexpr = dbg_strdup(a);
+    bp->spec = dbg_strdup(a);
+    bp->waddr = v.addr;
+    bp->wlen = v.size;
+    bp->wval = v;
+    bp->id = s->next_bp++;
+    if (s->nbps == s->capbps) {
+        uint32_t nc = s->capbps ? s->capbps * 2 : 8;
+        dbg_bp **nb = realloc(s->bps, nc * sizeof *nb);
+        if (!nb) {
+            free(bp->wexpr);
+            free(bp->spec);
+            free(bp);
+            return dbg_error(s, "out of memory");
+        }
+        s->bps = nb;
+        s->capbps = nc;
+    }
+    s->bps[s->nbps++] = bp;
+    s->nwatch++;
+    const char *kind = type == BP_WATCH ? "Watchpoint" : type == BP_RWATCH ? "Read watchpoint"
+                                                                           : "Access watchpoint";
+    dbg_printf(s, "%s %d: %s\n", kind, bp->id, a);
+    dbg_jfield_u64(s, "wpnum", (uint64_t)bp->id);
+    char addr[32];
+    snprintf(addr, sizeof addr, "\"0x%" PRIx64 "\"", v.addr);
+    dbg_jfield(s, "addr", addr);
+    dbg_jfield_u64(s, "len", v.size);
+    return 0;
+}
+
+int cmd_watch(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    return do_watch(s, a, BP_WATCH);
+}
+
+int cmd_rwatch(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    return do_watch(s, a, BP_RWATCH);
+}
+
+int cmd_awatch(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    return do_watch(s, a, BP_AWATCH);
+}

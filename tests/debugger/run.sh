@@ -1,0 +1,75 @@
+#!/bin/bash
+# run.sh: golden-transcript tests of the debugger (batch mode).
+#
+#   run.sh WASMDBG SRCDIR WORKDIR OPT [CASE...]
+#
+# Builds prog.c with `clang --target=wasm32-wasi -g -O$OPT` (compile, then link without -O,
+# so wasm-opt does not rewrite the code), then for every cases/NAME.cmds runs
+#   wasmdbg -batch [--json] -x NAME.cmds prog.wasm ARGS      (in WORKDIR, stdout+stderr)
+# and compares the transcript, followed by a line "[exit STATUS]", with
+# cases/NAME.O$OPT.expect. A .cmds file may start with "# args: ..." (guest arguments) and
+# "# json" (JSON mode). Source paths are shown as @SRC@ in the expectations.
+# WD_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing.
+# Exits 77 (ctest SKIP) when clang cannot build for wasm32-wasi.
+set -u
+WASMDBG=$1 SRC=$2 WORK=$3 OPT=$4
+shift 4
+CC=${WD_DEBUGGER_CC:-clang}
+mkdir -p "$WORK"
+if ! command -v "$CC" >/dev/null 2>&1 ||
+   ! (cd "$SRC" && "$CC" --target=wasm32-wasi -g -O"$OPT" -c prog.c -o "$WORK/prog.o") 2>"$WORK/cc.err" ||
+   ! "$CC" --target=wasm32-wasi "$WORK/prog.o" -o "$WORK/prog.wasm" 2>>"$WORK/cc.err"; then
+    echo "SKIP: $CC cannot build wasm32-wasi programs (needs clang, lld and wasi-libc)"
+    cat "$WORK/cc.err" 2>/dev/null | head -5
+    exit 77
+fi
+pass=0 fail=0
+cases=("$@")
+if [ ${#cases[@]} -eq 0 ]; then
+    for f in "$SRC"/cases/*.cmds; do cases+=("$(basename "$f" .cmds)"); done
+fi
+for name in "${cases[@]}"; do
+    cmds="$SRC/cases/$name.cmds"
+    expect="$SRC/cases/$name.O$OPT.expect"
+    args=$(sed -n 's/^# args: *//p' "$cmds" | head -1)
+    json=()
+    grep -q '^# json' "$cmds" && json=(--json)
+    only=$(sed -n 's/^# only: *//p' "$cmds" | head -1)
+    if [ -n "$only" ] && [ "$only" != "O$OPT" ]; then
+        continue
+    fi
+    got="$WORK/$name.out"
+    # shellcheck disable=SC2086
+    (cd "$WORK" && timeout 60 "$WASMDBG" -batch "${json[@]}" -x "$cmds" prog.wasm $args > "$got.raw" 2>&1; echo "[exit $?]" >> "$got.raw")
+    sed -e "s|$SRC|@SRC@|g" "$got.raw" > "$got"
+    if [ "${WD_UPDATE_GOLDEN:-0}" = 1 ]; then
+        cp "$got" "$expect"
+        echo "updated $name (O$OPT)"
+        continue
+    fi
+    if [ -f "$expect" ] && diff -u "$expect" "$got" > "$WORK/$name.diff"; then
+        pass=$((pass + 1))
+        echo "ok   $name (O$OPT)"
+    else
+        fail=$((fail + 1))
+        echo "FAIL $name (O$OPT)"
+        if [ -f "$expect" ]; then head -40 "$WORK/$name.diff"; else echo "  missing $expect"; fi
+    fi
+done
+# JSON mode: every stdout line parses as JSON
+if command -v python3 >/dev/null 2>&1; then
+    (cd "$WORK" && "$WASMDBG" -batch --json -ex 'break fact' -ex run -ex bt -ex 'p n' -ex 'info locals' \
+        -ex finish -ex 'p nosuch' -ex continue prog.wasm > "$WORK/json.out" 2>/dev/null)
+    if python3 -c '
+import json, sys
+n = 0
+for line in open(sys.argv[1]):
+    json.loads(line); n += 1
+sys.exit(0 if n >= 8 else 1)' "$WORK/json.out"; then
+        pass=$((pass + 1)); echo "ok   json-lines parse (O$OPT)"
+    else
+        fail=$((fail + 1)); echo "FAIL json-lines parse (O$OPT)"
+    fi
+fi
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
