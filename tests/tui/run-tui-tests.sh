@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# run-tui-tests.sh WASMDBG SHAPES_WASM: the full-screen debugger in a real terminal (tmux).
+# Opens examples/shapes.wasm, sets a breakpoint with a key, runs to it, steps over and into,
+# finishes, switches frames, expands a struct, follows a pointer in the memory pane, resizes
+# (also below the minimum), checks traps, escape sequences in program output, and quits.
+# Exit 77 (skip) when tmux is missing.
+WASMDBG=${1:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM}
+SHAPES=${2:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM}
+if ! command -v tmux >/dev/null 2>&1; then
+    echo "SKIP: tmux not found (apt-get install tmux)"
+    exit 77
+fi
+[ -f "$SHAPES" ] || { echo "SKIP: $SHAPES not built (clang with wasm32-wasi and wasi-libc needed)"; exit 77; }
+HERE=$(cd "$(dirname "$0")" && pwd)
+# shellcheck source=tmux-lib.sh
+. "$HERE/tmux-lib.sh"
+export ASAN_OPTIONS="log_path=$TUI_TMP/asan:${ASAN_OPTIONS:-}"
+export UBSAN_OPTIONS="log_path=$TUI_TMP/ubsan:print_stacktrace=1:${UBSAN_OPTIONS:-}"
+
+# --- a session at 100x30 ---------------------------------------------------------------------
+tui_start 100x30 "$WASMDBG" "$SHAPES"
+wait_for "not started" "opens, status line says not started"
+wait_for "1 Source: shapes.c" "source pane shows main's file"
+wait_for "F5/c Cont" "bottom bar names the keys"
+# a breakpoint with a key: go to line 51 (:51), then b
+typed ":51"; keys Enter
+wait_for "(wasmdbg) 51" "the : line takes a line number"
+keys b
+wait_for "Breakpoint 1 at" "b sets a breakpoint on the cursor line"
+keys c
+wait_for "paused at shapes.c:51 in main (breakpoint 1)" "c runs to the breakpoint"
+keys n
+wait_for "paused at shapes.c:52 in main" "n steps over"
+keys c
+wait_for "paused at shapes.c:51 in main (breakpoint 1)" "c again: next iteration"
+keys s
+wait_for "in perimeter" "s steps into perimeter"
+wait_for "#1  main" "the call stack shows the caller"
+keys u
+wait_for "*#1  main" "u selects the caller frame"
+wait_for "3 Locals" ""
+keys d
+wait_for "*#0  perimeter" "d goes back down"
+keys f
+wait_for "Run till exit" "f finishes"
+wait_for "paused at shapes.c:51 in main" "finish returns to main"
+# expand a struct in the locals pane: argc argv tri sq
+keys 3
+wait_for "▸ sq" "locals pane lists the structs collapsed"
+keys j j j j Enter
+wait_for "▾ sq" "Enter expands the struct"
+wait_for "sides = 4" "its members are shown"
+keys j j Enter
+wait_for "▾ pos" "a nested struct expands"
+keys h h
+# follow a pointer: the list variable points at sq; sq.name at the string
+keys G
+keys k
+typed ":x list"; keys Enter
+wait_for "memory at 0x" ":x VAR shows memory at a pointer's value"
+wait_for "5 Memory 0x" "the memory pane has the focus"
+keys Enter
+wait_for "followed pointer to 0x" "Enter follows the pointer at the cursor"
+wait_for "square" "the memory pane shows the string it points to"
+keys BSpace
+# the stack pane: select a frame with Enter
+keys 4 j Enter
+wait_for "*#1" "Enter in the stack pane selects a frame"
+keys H
+wait_for "*#0  main" "H goes back to the innermost frame"
+# help overlay
+keys '?'
+wait_for "Help: keys" "? shows the help overlay"
+keys Escape
+wait_gone "Help: keys" "any key closes it"
+# resize while paused, and below the minimum
+tm resize-window -t t -x 80 -y 24
+wait_for "80x24" "resize to 80x24 redraws"
+wait_for "paused at shapes.c:51" "status line survives the resize"
+tm resize-window -t t -x 40 -y 10
+wait_for "terminal too small" "a terminal below the minimum shows a plain message"
+tm resize-window -t t -x 120 -y 40
+wait_for "120x40" "back to 120x40"
+wait_for "1 Source: shapes.c" "layout restored"
+# the : line takes every command
+typed ":print total"; keys Enter
+wait_for "total = 8" ":print shows a variable"
+typed ":info breakpoints"; keys Enter
+wait_for "in main at shapes.c:51" ":info breakpoints lists it"
+typed ":run"; keys Enter
+wait_for "paused at shapes.c:51 in main (breakpoint 1)" ":run restarts and hits it again"
+typed ":delete 1"; keys Enter
+keys c
+wait_for "exited with status 0" "the program runs to its end"
+wait_for "chain length 2, total 20" "program output in its own pane"
+keys q
+wait_dead 0
+
+# --- a trap ------------------------------------------------------------------------------------
+tui_start 100x30 "$WASMDBG" "$SHAPES" --divide
+wait_for "not started" "opens with arguments"
+keys F5
+wait_for "trapped: integer divide by zero" "F5 runs; the status line names the trap"
+wait_for "#0  main" "the stack shows where"
+keys q
+wait_dead 0
+
+# --- escape sequences in program output stay inert --------------------------------------------
+tui_start 100x30 "$WASMDBG" "$SHAPES" --escape
+wait_for "not started" "opens"
+keys c
+wait_for "exited with status 0" "runs to the end"
+wait_for "^[[2J^[[H^[[31mthis text tried" "escape bytes are shown, not obeyed"
+if row 0 | grep -qF "wasmdbg shapes.wasm"; then echo "ok: status line intact"; else fail "status line overwritten"; fi
+CHECKS=$((CHECKS + 1))
+keys q
+wait_dead 0
+
+# --- Ctrl-C pauses a running program; missing source shows the disassembly -------------------
+tui_start 100x30 "$WASMDBG" "$SHAPES"
+wait_for "not started" ""
+typed ":break perimeter"; keys Enter
+wait_for "Breakpoint 1 at" ":break FUNCTION"
+typed ":stepi"; keys Enter
+wait_for "paused at" "stepi from the start stops in the entry code"
+wait_for "2 Disassembly" "no source for the entry code: disassembly with a note"
+keys q
+wait_dead 0
+
+for f in "$TUI_TMP"/asan* "$TUI_TMP"/ubsan*; do
+    [ -e "$f" ] || continue
+    CHECKS=$((CHECKS + 1))
+    fail "sanitizer report: $(head -20 "$f")"
+done
+tui_finish

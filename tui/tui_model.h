@@ -1,0 +1,159 @@
+/* tui_model.h: what the TUI needs from a debugger, as one small adapter interface.
+ *
+ * The panes read the paused program only through these calls, and every key ends up as a
+ * command line given to tm_command() (the `:` line takes the same commands). The current
+ * implementation (model.c) drives core/wd.h, dwarf/wd_dwarf.h and wasi/wasi.h directly
+ * with a small gdb-like command set; the debugger session (debugger/session.h) can take its
+ * place once it exposes structured state (location, frames, variables, breakpoints).
+ *
+ * Addresses: `addr` is a DWARF code address (Code-section relative, what `wasmdbg lines`
+ * prints); `offset` is a file offset (what the engine reports).
+ */
+#ifndef WD_TUI_MODEL_H
+#define WD_TUI_MODEL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "textbuf.h"
+
+typedef struct tm_model tm_model;
+
+typedef enum tm_state {
+    TM_NOT_STARTED = 0,
+    TM_RUNNING,
+    TM_PAUSED,
+    TM_EXITED,
+    TM_TRAPPED,
+} tm_state;
+
+typedef struct tm_options {
+    const char *path;
+    int argc;             /* guest arguments after the module (argv[0] becomes path) */
+    char **argv;
+    int ndirs;            /* preopens "HOST[::GUEST]" */
+    char **dirs;
+    const char *invoke;   /* export to call instead of _start (non-WASI modules) */
+} tm_options;
+
+typedef struct tm_loc {
+    const char *file;     /* "" when unknown (owned by the model's DWARF) */
+    uint32_t line, column;
+    uint32_t addr;        /* code address */
+    uint64_t offset;      /* file offset */
+    uint32_t funcidx;
+    const char *func;     /* never NULL */
+} tm_loc;
+
+typedef struct tm_frame {
+    tm_loc loc;
+    bool inlined;         /* an inlined frame (DWARF inlined_subroutine) */
+    bool host;            /* a host function (WASI call) */
+    uint32_t xdepth;      /* engine frame number */
+    uint32_t idepth;      /* inline depth within that engine frame */
+} tm_frame;
+
+enum { TM_BP_LINE_NONE = 0, TM_BP_LINE_ON = 1, TM_BP_LINE_OFF = 2, TM_BP_LINE_COND = 4,
+       TM_BP_LINE_HIT = 8 };
+
+typedef struct tm_bp {
+    int id;
+    bool enabled, temporary;
+    char file[256];       /* the table path (or "" for an address breakpoint) */
+    uint32_t line;
+    uint32_t addr;        /* first address */
+    char func[96];
+    char cond[128];       /* "" = unconditional */
+    uint32_t hits;
+} tm_bp;
+
+typedef struct tm_var {
+    char name[64];
+    char type[96];
+    char *value;          /* gdb-style text (malloc'd, owned by the model) */
+} tm_var;
+
+typedef struct tm_asm_line {
+    uint64_t offset;      /* file offset of the instruction */
+    int depth;            /* block nesting for indentation */
+    uint32_t line;        /* source line starting at this instruction, 0 = none */
+    char text[120];
+} tm_asm_line;
+
+typedef struct tm_source {
+    char *path;           /* the DWARF path */
+    char *data;           /* whole file, NUL-terminated; NULL when missing */
+    size_t size;
+    uint32_t *starts;     /* byte offset of each line */
+    uint32_t nlines;
+} tm_source;
+
+tm_model *tm_open(const tm_options *o, char *err, size_t errsize);
+void tm_close(tm_model *m);
+
+/* Where command output, errors and stop reports go (the console pane). */
+tui_textbuf *tm_console(tm_model *m);
+/* The program's stdout/stderr (inert text; stderr lines styled TS_ERROR). */
+tui_textbuf *tm_program_io(tm_model *m);
+/* The WASI tracer's lines. */
+tui_textbuf *tm_wasi_log(tm_model *m);
+
+/* Runs one command line (gdb-like; see `help`). Returns 0 or -1 (error reported). */
+int tm_command(tm_model *m, const char *line);
+/* Names for completion, NULL-terminated. */
+const char *const *tm_command_names(void);
+
+tm_state tm_get_state(const tm_model *m);
+/* The state in words: "running", "paused at fib.c:4 in fib", "exited with status 0",
+ * "trapped: integer divide by zero", "not started". */
+void tm_status(const tm_model *m, char *buf, size_t size);
+/* Bumped on every stop; panes use it to notice a new stop. */
+uint64_t tm_stop_seq(const tm_model *m);
+
+/* While running: executes one slice of about `insns` instructions. */
+void tm_run_slice(tm_model *m, uint64_t insns);
+/* Async-signal-safe: pause at the next safepoint. */
+void tm_interrupt(tm_model *m);
+/* Host fds to poll for program output (up to 2), and draining them. */
+int tm_output_fds(const tm_model *m, int fds[2]);
+void tm_pump_output(tm_model *m);
+/* Sends text to the guest's stdin (a pipe); eof closes it. */
+void tm_send_stdin(tm_model *m, const char *text, size_t len, bool eof);
+
+/* Frames (inlined ones included), 0 = innermost; the selected one drives the panes. */
+size_t tm_frame_count(const tm_model *m);
+const tm_frame *tm_frame_get(const tm_model *m, size_t i);
+size_t tm_selected_frame(const tm_model *m);
+/* The location to show: the selected frame, or the entry function before the start. */
+bool tm_view_loc(const tm_model *m, tm_loc *out);
+
+/* Variables of the selected frame. */
+size_t tm_var_count(const tm_model *m);
+const tm_var *tm_var_get(const tm_model *m, size_t i);
+/* Evaluates a variable name in the selected frame; malloc'd text or NULL + err. */
+char *tm_eval(tm_model *m, const char *expr, char *err, size_t errsize);
+
+/* Breakpoints. */
+size_t tm_bp_count(const tm_model *m);
+const tm_bp *tm_bp_get(const tm_model *m, size_t i);
+/* TM_BP_LINE_* bits for a source line. */
+int tm_bp_line_flags(const tm_model *m, const char *file, uint32_t line);
+
+/* Linear memory (memory 0). */
+uint64_t tm_mem_size(const tm_model *m);
+bool tm_mem_read(const tm_model *m, uint64_t addr, void *dst, size_t len);
+bool tm_mem_write(tm_model *m, uint64_t addr, const void *src, size_t len);
+/* Did the byte at addr change during the last run/step? */
+bool tm_mem_changed(const tm_model *m, uint64_t addr);
+
+/* Source files (cached; NULL when the path has no readable file: data == NULL). */
+const tm_source *tm_source_get(tm_model *m, const char *path);
+/* Disassembly of one function (cached until the next call with another function). */
+size_t tm_disasm(tm_model *m, uint32_t funcidx, const tm_asm_line **out);
+/* Source files named by the line tables (for `:open`), and the module's name. */
+const char *tm_module_name(const tm_model *m);
+/* Resolves "file:line", "line" (in the current file), "func" into a file and line. */
+bool tm_resolve_line(tm_model *m, const char *spec, const char **file, uint32_t *line);
+
+#endif
