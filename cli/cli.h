@@ -21,6 +21,10 @@ int wd_cli_spectest(int argc, char **argv);
 /* wasmdbg run FILE.wasm [--invoke EXPORT [ARG...]]   (cli/run.c); argv[0] == "run" */
 int wd_cli_run(int argc, char **argv);
 
+/* wasmdbg strace [-o FILE] [--json] [-e [trace=]LIST] [WASI options] MODULE [ARGS...]:
+ * `run --trace-wasi` with strace's options (cli/wasi_run.c); argv[0] == "strace" */
+int wd_cli_strace(int argc, char **argv);
+
 /* Source-level tools over a module's DWARF (cli/info.c, lines.c, symbolize.c, disasm.c). */
 int wd_cli_info(int argc, char **argv);
 int wd_cli_lines(int argc, char **argv);

@@ -22,6 +22,8 @@ struct wd_command {
 static const struct wd_command commands[] = {
     {"run", wd_cli_run,
      "FILE.wasm [--invoke EXPORT [ARG...]]  run a module, print the results"},
+    {"strace", wd_cli_strace,
+     "[-o FILE] [--json] [-e LIST] [--dir D] MODULE [ARGS]  trace WASI calls (--help)"},
     {"spectest", wd_cli_spectest,
      "[--enable-FEATURE...] FILE.json       run a spec test script made by wast2json"},
     {"info", wd_cli_info, "MODULE                            sections, imports, exports, functions, DWARF"},

@@ -367,13 +367,17 @@ static void on_sigint(int sig)
 /* ------------------------------------------------------------ WASI host-call frames */
 
 #ifdef WD_PROFILE_WASI
-/* The tracer's event comes while the host call is still on the engine's stack: a timer
- * signal that arrived during the call becomes a "[wasi:NAME]" sample here. */
-static void on_wasi_event(const wd_wasi_event *ev, void *user)
+/* WASI's call hook runs around every host call (no decoding): a timer signal that arrives
+ * during the call becomes a "[wasi:NAME]" sample at the leave. */
+static void on_wasi_enter(void *user, const char *name)
 {
-    wd_prof *p = user;
-    wd_prof_host_enter(p, ev->name);
-    wd_prof_host_leave(p);
+    wd_prof_host_enter(user, name);
+}
+
+static void on_wasi_leave(void *user, const char *name)
+{
+    (void)name;
+    wd_prof_host_leave(user);
 }
 #endif
 
@@ -538,7 +542,7 @@ int wd_cli_profile(int argc, char **argv)
         wd_wasi_bind(wasi, s, NULL, NULL);
         resolver = wd_wasi_resolver;
         if (o.mode == WD_PROF_CYCLES)
-            wd_wasi_add_monitor(wasi, on_wasi_event, p);
+            wd_wasi_set_call_hook(wasi, on_wasi_enter, on_wasi_leave, p);
 #else
         fprintf(stderr, "wasmdbg profile: %s imports WASI, which this build does not have\n",
                 o.module);

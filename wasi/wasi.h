@@ -46,6 +46,12 @@ typedef struct wd_wasi_preopen {
     const char *guest_path;  /* the name the guest sees it under (e.g. "/data" or ".") */
 } wd_wasi_preopen;
 
+/* A socket the guest gets at startup (e.g. a listening TCP socket for sock_accept). */
+typedef struct wd_wasi_socket {
+    int fd;                  /* host socket fd (dup()ed) */
+    const char *name;        /* shown by the tracer, e.g. "listen 127.0.0.1:8080" */
+} wd_wasi_socket;
+
 typedef struct wd_wasi_config {
     int argc;
     const char *const *argv;         /* argv[0] is the program name the guest sees */
@@ -56,6 +62,11 @@ typedef struct wd_wasi_config {
     /* Host fds the guest gets as 0, 1, 2 (dup()ed). A negative value leaves that guest
      * fd closed. Use WD_WASI_STDIO_DEFAULT to get 0, 1, 2. */
     int stdin_fd, stdout_fd, stderr_fd;
+    /* Preopened sockets: guest fds after the preopened directories, in this order. They
+     * are not preopens for fd_prestat_get (BADF, so wasi-libc's scan of the directories
+     * ends there). */
+    uint32_t nsockets;
+    const wd_wasi_socket *sockets;
 } wd_wasi_config;
 
 #define WD_WASI_STDIO_DEFAULT .stdin_fd = 0, .stdout_fd = 1, .stderr_fd = 2
@@ -81,6 +92,16 @@ int wd_wasi_exit_code(const wd_wasi *w);
  * there is no such call. */
 int wd_wasi_call(wd_wasi *w, const char *name, uint8_t *mem, uint64_t memsize,
                  uint64_t *args);
+
+/* ---------------------------------------------------------------- call hook */
+
+/* A cheap hook around every host call (for a profiler's host frames): enter(user, name)
+ * right before the call does its work, leave(user, name) right after (for proc_exit too,
+ * before the run ends). name is the call's static name ("fd_write"); nothing is decoded.
+ * Either function may be NULL; set both NULL to remove the hook. One hook per wd_wasi. */
+typedef void (*wd_wasi_hook_fn)(void *user, const char *name);
+void wd_wasi_set_call_hook(wd_wasi *w, wd_wasi_hook_fn enter, wd_wasi_hook_fn leave,
+                           void *user);
 
 /* ---------------------------------------------------------------- the tracer */
 

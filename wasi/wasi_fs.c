@@ -1,5 +1,11 @@
-/* wasi_fs.c: the sandbox. Every guest path is resolved below a directory fd one component
- * at a time: each intermediate directory is opened with O_PATH|O_DIRECTORY|O_NOFOLLOW
+/* wasi_fs.c: the sandbox. Where the kernel has openat2() (Linux 5.6+), the directory part of
+ * a guest path is opened by the kernel with RESOLVE_BENEATH|RESOLVE_NO_MAGICLINKS, which
+ * refuses (EXDEV) every "..", absolute path or symlink that would leave the preopen, also
+ * when a rename races with the lookup (the kernel then says EAGAIN and we retry); a symlink
+ * in the last component is followed here, its target spliced in and the whole path resolved
+ * again. Otherwise (ENOSYS, a seccomp filter's EPERM, a path longer than PATH_MAX, or the
+ * environment variable WD_WASI_NO_OPENAT2 set to anything but "0" or ""), every guest path is
+ * resolved below a directory fd one component at a time: each intermediate directory is opened with O_PATH|O_DIRECTORY|O_NOFOLLOW
  * relative to the one before, ".." pops the stack of directories we opened (and fails with
  * NOTCAPABLE at the preopen), and a symlink is read with readlinkat() and its target
  * spliced into the rest of the path (absolute targets: NOTCAPABLE; more than W_MAX_LINKS
@@ -13,7 +19,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
+#if __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#endif
 
 #include "wasi_internal.h"
 
@@ -244,6 +254,171 @@ static ssize_t read_link(int dir, const char *name, char *buf, size_t size)
     return n;
 }
 
+/* ---------------------------------------------------------------- openat2 */
+
+#if defined(SYS_openat2) && defined(RESOLVE_BENEATH)
+#define W_HAVE_OPENAT2 1
+#endif
+
+/* 0: not decided yet, 1: openat2, -1: the component walk */
+static int g_openat2;
+
+void wasi_fs_set_openat2(int mode)
+{
+    g_openat2 = mode < 0 ? -1 : mode > 0 ? 1 : 0;
+}
+
+bool wasi_fs_openat2(void)
+{
+    if (g_openat2 == 0) {
+        const char *no = getenv("WD_WASI_NO_OPENAT2");
+        g_openat2 = no && no[0] && strcmp(no, "0") != 0 ? -1 : 1;
+#ifndef W_HAVE_OPENAT2
+        g_openat2 = -1;
+#endif
+    }
+    return g_openat2 > 0;
+}
+
+#define W_FALLBACK 0xFFFFu   /* internal: use the component walk for this path */
+
+#ifdef W_HAVE_OPENAT2
+/* Opens directory `path` (relative) below root; the kernel keeps it beneath root. Returns the
+ * fd, or -1 with *e set (W_FALLBACK when this kernel cannot do it). */
+static int beneath_dir(int root, const char *path, uint16_t *e)
+{
+    if (strlen(path) >= PATH_MAX) {
+        *e = W_FALLBACK;
+        return -1;
+    }
+    struct open_how how;
+    memset(&how, 0, sizeof how);
+    how.flags = O_PATH | O_DIRECTORY | O_CLOEXEC;
+    how.resolve = RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS;
+    for (int tries = 0;; tries++) {
+        long r = syscall(SYS_openat2, root, path, &how, sizeof how);
+        if (r >= 0)
+            return (int)r;
+        int err = errno;
+        if (err == EINTR || (err == EAGAIN && tries < 64))
+            continue;
+        if (err == ENOSYS || err == EPERM || err == E2BIG) {
+            g_openat2 = -1;   /* no openat2 here (or a seccomp filter forbids it) */
+            *e = W_FALLBACK;
+        } else if (err == EAGAIN) {
+            *e = W_FALLBACK;   /* renames kept racing: walk it ourselves */
+        } else if (err == EXDEV) {
+            *e = WE_NOTCAPABLE;   /* "..", an absolute symlink or a mount escape */
+        } else {
+            *e = wasi_errno(err);
+        }
+        return -1;
+    }
+}
+
+static uint16_t resolve_openat2(int rootfd, const char *path, bool follow, wpath *out)
+{
+    char *cur = strdup(path);
+    char *linkbuf = malloc(PATH_MAX + 1);
+    uint16_t e = WE_SUCCESS;
+    int links = 0;
+    if (!cur || !linkbuf) {
+        e = WE_NOMEM;
+        goto done;
+    }
+    for (;;) {
+        size_t len = strlen(cur);
+        bool slash = false;
+        while (len > 1 && cur[len - 1] == '/') {
+            cur[--len] = '\0';
+            slash = true;
+        }
+        char *sep = strrchr(cur, '/');
+        const char *last = sep ? sep + 1 : cur;
+        if (strlen(last) > NAME_MAX) {
+            e = WE_NAMETOOLONG;
+            goto done;
+        }
+        if (strcmp(last, ".") == 0 || strcmp(last, "..") == 0) {
+            /* the object is a directory: open it whole and name it "." */
+            int fd = beneath_dir(rootfd, cur, &e);
+            if (fd < 0)
+                goto done;
+            out->dirfd = fd;
+            out->owned = true;
+            out->trailing_slash = slash;
+            out->name = strdup(".");
+            break;
+        }
+        int dir = rootfd;
+        if (sep) {
+            *sep = '\0';
+            dir = beneath_dir(rootfd, sep == cur ? "." : cur, &e);
+            *sep = '/';
+            if (dir < 0)
+                goto done;
+        }
+        ssize_t n = 0;
+        if (follow || slash) {
+            n = read_link(dir, last, linkbuf, PATH_MAX + 1);
+            if (n < 0)
+                e = wasi_errno(errno);
+            else if (n > 0 && ++links > W_MAX_LINKS)
+                e = WE_LOOP;
+            else if (n > 0 && linkbuf[0] == '/')
+                e = WE_NOTCAPABLE;
+        }
+        if (e || n > 0) {
+            if (dir != rootfd)
+                close(dir);
+            if (e)
+                goto done;
+            /* parent + "/" + target (+ "/" to keep "link/" a directory), then again */
+            size_t plen = sep ? (size_t)(sep - cur) + 1 : 0;
+            if (plen + (size_t)n + 2 >= W_MAX_PATH) {
+                e = WE_NAMETOOLONG;
+                goto done;
+            }
+            char *next = malloc(plen + (size_t)n + 2);
+            if (!next) {
+                e = WE_NOMEM;
+                goto done;
+            }
+            memcpy(next, cur, plen);
+            memcpy(next + plen, linkbuf, (size_t)n);
+            next[plen + (size_t)n] = slash ? '/' : '\0';
+            next[plen + (size_t)n + 1] = '\0';
+            free(cur);
+            cur = next;
+            continue;
+        }
+        out->dirfd = dir;
+        out->owned = dir != rootfd;
+        out->trailing_slash = slash;
+        out->name = strdup(last);
+        break;
+    }
+    if (!out->name)
+        e = WE_NOMEM;
+done:
+    free(cur);
+    free(linkbuf);
+    if (e) {
+        if (out->owned && out->dirfd >= 0)
+            close(out->dirfd);
+        free(out->name);
+        out->name = NULL;
+        out->dirfd = -1;
+        out->owned = false;
+    }
+    return e;
+}
+#endif
+
+/* ---------------------------------------------------------------- the component walk */
+
+static uint16_t resolve_walk(int rootfd, const char *path, bool follow, wpath *out);
+
 uint16_t wasi_resolve(int rootfd, const char *path, bool follow, wpath *out)
 {
     out->dirfd = -1;
@@ -254,6 +429,18 @@ uint16_t wasi_resolve(int rootfd, const char *path, bool follow, wpath *out)
         return WE_NOENT;
     if (path[0] == '/')
         return WE_NOTCAPABLE;
+#ifdef W_HAVE_OPENAT2
+    if (wasi_fs_openat2()) {
+        uint16_t e = resolve_openat2(rootfd, path, follow, out);
+        if (e != W_FALLBACK)
+            return e;
+    }
+#endif
+    return resolve_walk(rootfd, path, follow, out);
+}
+
+static uint16_t resolve_walk(int rootfd, const char *path, bool follow, wpath *out)
+{
 
     char *rest = strdup(path);
     dstack st = { 0 };

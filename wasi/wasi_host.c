@@ -207,7 +207,8 @@ wd_wasi *wd_wasi_new(const wd_wasi_config *cfg, char *err, size_t errsize)
     w->envp = copy_strings(w->envc, cfg->envp);
     w->funcs = calloc(wasi_ncalls, sizeof *w->funcs);
     w->bind = calloc(wasi_ncalls, sizeof *w->bind);
-    if (!w->argv || !w->envp || !w->funcs || !w->bind || !grow_fds(w, 3 + cfg->npreopens))
+    if (!w->argv || !w->envp || !w->funcs || !w->bind ||
+        !grow_fds(w, 3 + cfg->npreopens + cfg->nsockets))
         goto nomem;
     for (uint32_t i = 0; i < wasi_ncalls; i++) {
         w->bind[i].w = w;
@@ -237,6 +238,36 @@ wd_wasi *wd_wasi_new(const wd_wasi_config *cfg, char *err, size_t errsize)
             goto nomem;
         }
         w->fds[3 + i].preopen = true;
+    }
+    for (uint32_t i = 0; i < cfg->nsockets; i++) {
+        const wd_wasi_socket *so = &cfg->sockets[i];
+        int h = fcntl(so->fd, F_DUPFD_CLOEXEC, 3);
+        if (h < 0) {
+            if (err)
+                snprintf(err, errsize, "socket %s: %s", so->name ? so->name : "?",
+                         strerror(errno));
+            wd_wasi_free(w);
+            return NULL;
+        }
+        uint64_t r, inh;
+        uint8_t t = wasi_host_filetype(h, &r, &inh);
+        if (t != WF_SOCKET_STREAM && t != WF_SOCKET_DGRAM) {
+            close(h);
+            if (err)
+                snprintf(err, errsize, "socket %s: not a socket", so->name ? so->name : "?");
+            wd_wasi_free(w);
+            return NULL;
+        }
+        char *gp = strdup(so->name ? so->name : "socket");
+        if (!gp) {
+            close(h);
+            goto nomem;
+        }
+        if (put_fd(w, 3 + cfg->npreopens + i, h, t, r, inh, gp) != WE_SUCCESS) {
+            free(gp);
+            close(h);
+            goto nomem;
+        }
     }
     return w;
 nomem:
@@ -274,6 +305,7 @@ uint32_t wd_wasi_add_monitor(wd_wasi *w, wd_wasi_monitor_fn fn, void *user)
     w->mon[w->nmon].user = user;
     w->mon[w->nmon].id = id;
     w->nmon++;
+    w->hooked = true;
     return id;
 }
 
@@ -283,10 +315,20 @@ bool wd_wasi_remove_monitor(wd_wasi *w, uint32_t id)
         if (w->mon[i].id == id) {
             memmove(&w->mon[i], &w->mon[i + 1], (w->nmon - i - 1) * sizeof w->mon[0]);
             w->nmon--;
+            w->hooked = w->nmon > 0 || w->hook_enter || w->hook_leave;
             return true;
         }
     }
     return false;
+}
+
+void wd_wasi_set_call_hook(wd_wasi *w, wd_wasi_hook_fn enter, wd_wasi_hook_fn leave,
+                           void *user)
+{
+    w->hook_enter = enter;
+    w->hook_leave = leave;
+    w->hook_user = user;
+    w->hooked = w->nmon > 0 || enter || leave;
 }
 
 /* ---------------------------------------------------------------- dispatch */
@@ -304,15 +346,25 @@ static int run_call(wd_wasi *w, uint32_t idx, uint8_t *mem, uint64_t memsize, ui
     const wdesc *d = &wasi_calls[idx];
     wcall c = { .w = w, .mem = mem, .memsize = mem ? memsize : 0, .a = args, .newfd = -1 };
     uint16_t e;
-    if (w->nmon == 0) {
+    if (!w->hooked) {
         e = d->fn(&c);
+    } else if (w->nmon == 0) {
+        if (w->hook_enter)
+            w->hook_enter(w->hook_user, d->name);
+        e = d->fn(&c);
+        if (w->hook_leave)
+            w->hook_leave(w->hook_user, d->name);
     } else {
         wasi_trace_before(&c, d);
+        if (w->hook_enter)
+            w->hook_enter(w->hook_user, d->name);
         uint64_t t0 = wasi_now_ns();
         if (!d->result)   /* proc_exit: report it before it ends the run */
             wasi_trace_after(&c, d, 0, t0, 0);
         e = d->fn(&c);
         uint64_t t1 = wasi_now_ns();
+        if (w->hook_leave)
+            w->hook_leave(w->hook_user, d->name);
         if (d->result)
             wasi_trace_after(&c, d, e, t0, t1 - t0);
     }

@@ -63,6 +63,9 @@ struct wd_wasi {
         uint32_t id;
     } mon[W_MAX_MONITORS];
     uint32_t nmon, next_mon_id;
+    wd_wasi_hook_fn hook_enter, hook_leave;
+    void *hook_user;
+    bool hooked;              /* nmon > 0 or a hook: take the slow path */
     uint64_t seq;
     struct timespec t0;
     /* tracer scratch, reset per event */
@@ -148,6 +151,11 @@ uint16_t wasi_path_copy(const wcall *c, uint64_t ptr, uint64_t len, char **out);
  * the last component is followed too. Absolute paths and escapes give NOTCAPABLE. */
 uint16_t wasi_resolve(int rootfd, const char *path, bool follow, wpath *out);
 void wpath_release(wpath *p);
+/* Whether wasi_resolve uses openat2(RESOLVE_BENEATH) (decided on first use: the kernel has it
+ * and WD_WASI_NO_OPENAT2 is unset); tests force a mode: 1 openat2, -1 the component walk,
+ * 0 decide again. */
+bool wasi_fs_openat2(void);
+void wasi_fs_set_openat2(int mode);
 
 /* ---------------------------------------------------------------- tracer (wasi_trace.c) */
 

@@ -2,7 +2,8 @@
 # bench/wasi/run.sh [WASMDBG]: the cost of WASI host calls, wasmdbg next to node:wasi.
 #   write_loop: 1,000,000 one-byte fd_write calls to /dev/null
 #   read_file:  a 32 MiB file read 4 times in 4 KiB fd_read calls (32768 calls)
-# Prints wall-clock seconds (best of 3) and ns per host call. node runs the module with its
+# Prints wall-clock seconds (best of 3) and ns per host call. The "strace" rows run
+# `wasmdbg strace -o /dev/null`: every call decoded and formatted by the tracer. node runs the module with its
 # optimising JIT, wasmdbg with its interpreter, so the loop around each call costs more in
 # wasmdbg; the write_loop body is tiny, so its time is dominated by the host call.
 set -eu
@@ -26,10 +27,13 @@ best() {  # best of 3 wall-clock runs of "$@", in seconds
     echo "$b"
 }
 printf '%-12s %-8s %10s %14s\n' program runner seconds ns/call
-for r in wasmdbg node; do
+for r in wasmdbg strace node; do
     if [ $r = wasmdbg ]; then
         t=$(best "$WASMDBG" run "$OUT/write_loop.wasm" -- 1000000)
         t2=$(best "$WASMDBG" run "$OUT/read_file.wasm" --dir "$OUT/data::/data" -- 4)
+    elif [ $r = strace ]; then
+        t=$(best "$WASMDBG" strace -o /dev/null "$OUT/write_loop.wasm" 1000000)
+        t2=$(best "$WASMDBG" strace -o /dev/null --dir "$OUT/data::/data" "$OUT/read_file.wasm" 4)
     else
         t=$(best node --no-warnings "$HERE/run-node.mjs" "$OUT/write_loop.wasm" "$OUT/data" 1000000)
         t2=$(best node --no-warnings "$HERE/run-node.mjs" "$OUT/read_file.wasm" "$OUT/data" 4)

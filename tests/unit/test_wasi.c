@@ -371,6 +371,23 @@ static void test_rename_race(void **state)
     destroy(w);
 }
 
+/* The same two tests with the component walk that replaces openat2 on older kernels (the
+ * default run above uses openat2(RESOLVE_BENEATH) where the kernel has it). */
+static void test_sandbox_walk(void **state)
+{
+    wasi_fs_set_openat2(-1);
+    assert_false(wasi_fs_openat2());
+    test_sandbox(state);
+    wasi_fs_set_openat2(0);
+}
+
+static void test_rename_race_walk(void **state)
+{
+    wasi_fs_set_openat2(-1);
+    test_rename_race(state);
+    wasi_fs_set_openat2(0);
+}
+
 /* ---------------------------------------------------------------- clocks, poll, exit */
 
 static void test_clocks_poll(void **state)
@@ -531,6 +548,8 @@ int main(void)
         cmocka_unit_test(test_files),
         cmocka_unit_test(test_sandbox),
         cmocka_unit_test(test_rename_race),
+        cmocka_unit_test(test_sandbox_walk),
+        cmocka_unit_test(test_rename_race_walk),
         cmocka_unit_test(test_clocks_poll),
         cmocka_unit_test(test_trace),
         cmocka_unit_test(test_filter),

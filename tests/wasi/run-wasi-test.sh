@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# run-wasi-test.sh WASMDBG CLANG SRCDIR OUTDIR NAME
+# run-wasi-test.sh WASMDBG CLANG SRCDIR OUTDIR NAME [VARIANT]
 #
 # Compiles tests/wasi/NAME.c with `clang --target=wasm32-wasi -O1 -g`, builds a fresh sandbox
 # and runs `wasmdbg run [OPTIONS] NAME.wasm [ARGS]` with the options and arguments of NAME.args
@@ -8,16 +8,22 @@
 #   NAME.out     stdout, exactly              NAME.status  the exit status (default 0)
 #   NAME.err     stderr, exactly (masked)     NAME.trace   @OUT@/trace.txt (masked)
 #   NAME.jsonl   @OUT@/trace.jsonl (masked)   NAME.check   a bash snippet that must succeed
+# NAME.cmd (optional) holds the subcommand, "run" by default; with "strace" the driver runs
+# `wasmdbg strace [OPTIONS] NAME.wasm [ARGS]`. NAME.feed (optional) is a bash snippet run
+# next to the guest (SANDBOX, WORK and OUT exported) whose stdout is the guest's stdin, a
+# pipe: it can wait for the guest (files it creates, lines in @OUT@/stderr) and must end on
+# its own. VARIANT (optional) names a second run of the same test (its own @OUT@), e.g.
+# under another environment set by ctest.
 # Masking replaces durations, timestamps and guest addresses, which vary between builds.
 # The sandbox (@SANDBOX@, preopened by NAME.args) sits in @WORK@ next to secret.txt, with
 # symlinks that point out of it for the escape tests.
 # Exit: 0 pass, 1 fail, 77 skip (no wasm32-wasi toolchain).
 set -u
-WASMDBG=$1 CLANG=$2 SRC=$3 OUTDIR=$4 NAME=$5
+WASMDBG=$1 CLANG=$2 SRC=$3 OUTDIR=$4 NAME=$5 VARIANT=${6:-}
 SRC=$(cd "$SRC" && pwd)
 mkdir -p "$OUTDIR" && OUTDIR=$(cd "$OUTDIR" && pwd)
 case "$WASMDBG" in /*) ;; */*) WASMDBG="$PWD/$WASMDBG" ;; esac
-OUT="$OUTDIR/$NAME"
+OUT="$OUTDIR/$NAME${VARIANT:+-$VARIANT}"
 WORK="$OUT/work"
 SANDBOX="$WORK/sandbox"
 
@@ -67,9 +73,24 @@ done
 STDIN=/dev/null
 [ -f "$SRC/$NAME.stdin" ] && STDIN="$SRC/$NAME.stdin"
 
-rm -f "$OUT/trace.txt" "$OUT/trace.jsonl"
-(cd "$OUT" && "$WASMDBG" run "$NAME.wasm" ${OPTS[@]+"${OPTS[@]}"} -- ${GARGS[@]+"${GARGS[@]}"} \
-    <"$STDIN" >"$OUT/stdout" 2>"$OUT/stderr")
+CMD=run
+[ -f "$SRC/$NAME.cmd" ] && CMD=$(cat "$SRC/$NAME.cmd")
+rm -f "$OUT/trace.txt" "$OUT/trace.jsonl" "$OUT/stdout" "$OUT/stderr"
+: >"$OUT/stderr"
+guest() {
+    if [ "$CMD" = run ]; then
+        "$WASMDBG" run "$NAME.wasm" ${OPTS[@]+"${OPTS[@]}"} -- ${GARGS[@]+"${GARGS[@]}"}
+    else
+        "$WASMDBG" "$CMD" ${OPTS[@]+"${OPTS[@]}"} "$NAME.wasm" ${GARGS[@]+"${GARGS[@]}"}
+    fi
+}
+if [ -f "$SRC/$NAME.feed" ]; then
+    (cd "$OUT" && export WORK SANDBOX OUT &&
+        timeout 60 bash "$SRC/$NAME.feed" | guest >"$OUT/stdout" 2>"$OUT/stderr"
+        exit "${PIPESTATUS[1]}")
+else
+    (cd "$OUT" && guest <"$STDIN" >"$OUT/stdout" 2>"$OUT/stderr")
+fi
 status=$?
 if grep -q "WASI imports are not supported yet" "$OUT/stderr"; then
     echo "SKIP: this wasmdbg's run command does not call wd_cli_run_wasi yet"
