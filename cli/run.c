@@ -41,7 +41,8 @@ static void run_usage(FILE *out)
             "A module importing wasi_snapshot_preview1 runs as a WASI command instead:\n"
             "  wasmdbg run [WASI-OPTION...] FILE.wasm [WASI-OPTION...] [--] [GUEST-ARG...]\n"
             "WASI options: --dir HOST[::GUEST]  --env K=V  --inherit-env\n"
-            "              --trace-wasi[=FILE]  --trace-wasi-json[=FILE]  --trace-filter=LIST\n");
+            "              --trace-wasi[=FILE]  --trace-wasi-json[=FILE]  --trace-filter=LIST\n"
+            "              --listen HOST:PORT (a listening TCP socket as a guest fd)\n");
 }
 
 /* Returns the feature bit for an --enable-* flag, 0 if not one. */
