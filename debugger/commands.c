@@ -42,7 +42,7 @@ const dbg_command dbg_commands[] = {
     {"up", "", "up [N]", "Select the caller's frame.", cmd_up, false},
     {"down", "do", "down [N]", "Select the callee's frame.", cmd_down, false},
     /* data */
-    {"print", "p inspect call", "print[/FMT] EXPR", "Evaluate a C expression and print it (FMT: x d u o t c a f).",
+    {"print", "p pr inspect call", "print[/FMT] EXPR", "Evaluate a C expression and print it (FMT: x d u o t c a f).",
      cmd_print, false},
     {"output", "", "output[/FMT] EXPR", "Print a value without history or newline.", cmd_output, false},
     {"ptype", "whatis", "ptype EXPR", "Print the type of an expression.", cmd_ptype, false},
@@ -60,6 +60,10 @@ const dbg_command dbg_commands[] = {
     {"directory", "dir", "directory DIR", "Add DIR to the source search path.", cmd_directory, false},
     {"info", "i", "info SUBCOMMAND", "breakpoints frame args locals globals wasm-locals wasm-stack "
      "wasm-globals source functions display watchpoints", cmd_info, false},
+    /* profiling */
+    {"profile", "", "profile start|stop|show|save|clear [ARGS]",
+     "Sampling profiler: start [--mode insns|cycles] [--interval N], stop, show [--top N], "
+     "save FILE [--format F], clear; no argument: status.", cmd_profile, false},
     {"help", "h", "help [COMMAND]", "List commands, or describe one.", cmd_help, false},
     {"echo", "", "echo TEXT", "Print TEXT (\\n for a newline).", cmd_echo, false},
 };

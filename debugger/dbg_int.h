@@ -210,6 +210,28 @@ struct wd_dbg {
     char errmsg[512];
     bool has_err;
     bool quit;
+
+    /* the profiler (cmd_profile.c), NULL until `profile start` */
+    struct dbg_prof *prof;
+
+    /* front ends that draw the state (session_query.c) */
+    uint64_t slice;                  /* instructions per run slice, 0 = run to the stop */
+    bool in_flight;                  /* a run ran out of its slice and waits for the next */
+    int start_bp;                    /* `start`'s temporary breakpoint of an in-flight run */
+    uint64_t step_more;              /* `step N`/`next N` across slices: steps left */
+    bool step_into;                  /* ... of step (else next) */
+    uint64_t stop_seq;               /* bumped at every stop report, exit and kill */
+    uint64_t sel_seq;                /* frame selections seen by wd_dbg_stop_seq */
+    uint32_t seen_sel;
+    char stop_reason[160];           /* the last stop report's JSON reason fields */
+    int guest_stdin_fd;              /* host fd for the guest's fd 0 (default 0) */
+    wd_wasi_monitor_fn wasi_mon;     /* added to the WASI host of every run */
+    void *wasi_mon_user;
+    char *entry_name;                /* export called instead of _start, or NULL */
+    wd_value entry_args[16];
+    uint32_t entry_nargs;
+    wd_value entry_results[8];
+    uint32_t entry_nresults;
 };
 
 /* ------------------------------------------------------------ output */
@@ -241,8 +263,7 @@ void dbg_frame_json(wd_dbg *s, const dbg_vframe *f, dbg_buf *b);
 void dbg_source_line(wd_dbg *s, const char *file, uint32_t line, dbg_buf *b);
 /* a target for the DWARF evaluator over engine frame wdepth */
 typedef struct dbg_tctx {
-    wd_dbg *s;
-    uint32_t wdepth;
+    wd_dw_frame_reader r;            /* wd_dwarf_frame_reader over s->x and s->inst */
 } dbg_tctx;
 void dbg_target(wd_dbg *s, uint32_t wdepth, dbg_tctx *ctx, wd_dw_target *t);
 wd_memory *dbg_memory(wd_dbg *s);
@@ -406,5 +427,16 @@ int cmd_echo(wd_dbg *s, const char *a, const char *m);
 
 /* displays are shown after every stop */
 void dbg_do_displays(wd_dbg *s);
+
+/* ------------------------------------------------------------ the profiler (cmd_profile.c) */
+
+int cmd_profile(wd_dbg *s, const char *a, const char *m);
+/* Around every wd_exec_call/wd_exec_resume of the program: sampling runs only in between,
+ * so time spent stopped in the debugger is never attributed to the program. */
+void dbg_prof_before_run(wd_dbg *s);
+void dbg_prof_after_run(wd_dbg *s);
+/* The process (store, exec, WASI host) is about to be freed. */
+void dbg_prof_detach(wd_dbg *s);
+void dbg_prof_free(wd_dbg *s);
 
 #endif

@@ -1,1 +1,1 @@
-target_link_libraries(wddebugger PUBLIC wddwarf wdwasi)
+target_link_libraries(wddebugger PUBLIC wddwarf wdwasi wdprofiler)

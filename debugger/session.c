@@ -401,55 +401,9 @@ uint64_t dbg_func_bp_off(wd_dbg *s, uint32_t funcidx)
 
 /* ------------------------------------------------------------ DWARF target */
 
-static bool t_local(void *user, uint32_t index, uint64_t *out)
-{
-    dbg_tctx *c = user;
-    wd_value v;
-    if (!c->s->x || !wd_exec_frame_local(c->s->x, c->wdepth, index, &v))
-        return false;
-    *out = v.type == WD_I32 ? v.of.i32 : v.type == WD_F32 ? v.of.f32_bits : v.of.i64;
-    return true;
-}
-
-static bool t_global(void *user, uint32_t index, uint64_t *out)
-{
-    dbg_tctx *c = user;
-    if (!c->s->inst)
-        return false;
-    wd_global *g = wd_instance_global(c->s->inst, index);
-    if (!g)
-        return false;
-    wd_value v = wd_global_get(g);
-    *out = v.type == WD_I32 ? v.of.i32 : v.type == WD_F32 ? v.of.f32_bits : v.of.i64;
-    return true;
-}
-
-static bool t_stack(void *user, uint32_t index, uint64_t *out)
-{
-    dbg_tctx *c = user;
-    wd_value v;
-    if (!c->s->x || !wd_exec_frame_stack(c->s->x, c->wdepth, index, &v))
-        return false;
-    *out = v.type == WD_I32 ? v.of.i32 : v.type == WD_F32 ? v.of.f32_bits : v.of.i64;
-    return true;
-}
-
-static bool t_mem(void *user, uint64_t addr, void *dst, size_t len)
-{
-    dbg_tctx *c = user;
-    wd_memory *mem = dbg_memory(c->s);
-    return mem && wd_memory_read(mem, addr, dst, len);
-}
-
 void dbg_target(wd_dbg *s, uint32_t wdepth, dbg_tctx *ctx, wd_dw_target *t)
 {
-    ctx->s = s;
-    ctx->wdepth = wdepth;
-    t->user = ctx;
-    t->read_local = t_local;
-    t->read_global = t_global;
-    t->read_stack = t_stack;
-    t->read_memory = t_mem;
+    wd_dwarf_frame_reader(&ctx->r, s->x, s->inst, wdepth, t);
 }
 
 /* ------------------------------------------------------------ frames */
@@ -636,6 +590,8 @@ void dbg_source_line(wd_dbg *s, const char *file, uint32_t line, dbg_buf *b)
 
 void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
 {
+    s->stop_seq++;
+    snprintf(s->stop_reason, sizeof s->stop_reason, "%s", reason_json ? reason_json : "");
     dbg_invalidate_frames(s);
     s->sel = 0;
     dbg_buf t = {0}, j = {0};
@@ -682,6 +638,7 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
 
 static void free_process(wd_dbg *s)
 {
+    dbg_prof_detach(s);
     if (s->gprobe && s->x)
         wd_probe_remove_global(s->x, s->gprobe);
     s->gprobe = 0;
@@ -703,12 +660,16 @@ void dbg_kill(wd_dbg *s)
         wd_exec_reset(s->x);
     free_process(s);
     s->ps = PS_NONE;
+    s->in_flight = false;
+    s->stop_seq++;
 }
 
 static int report_exit(wd_dbg *s, int code)
 {
     s->ps = PS_EXITED;
     s->exit_code = code;
+    s->stop_seq++;
+    s->stop_reason[0] = '\0';
     char t[128], j[128];
     if (code == 0)
         snprintf(t, sizeof t, "[Inferior 1 (process 1) exited normally]\n");
@@ -954,13 +915,18 @@ static void arm_skip(wd_dbg *s)
 static int run_loop(wd_dbg *s, wd_func *entry)
 {
     bool first = entry != NULL;
+    s->in_flight = false;
     for (;;) {
         s->why = WHY_NONE;
         s->why_bp = 0;
         s->stop_off_valid = false;
         dbg_update_gprobe(s, stepping_kind(s->run.kind) && s->niprobes == 0);
-        wd_stop st = first ? wd_exec_call(s->x, entry, NULL, 0, NULL, 0)
-                           : wd_exec_resume(s->x, NULL, 0);
+        wd_exec_set_budget(s->x, s->slice);   /* front ends run in slices (session_query.h) */
+        dbg_prof_before_run(s);
+        wd_stop st = first ? wd_exec_call(s->x, entry, s->entry_args, s->entry_nargs,
+                                          s->entry_results, s->entry_nresults)
+                           : wd_exec_resume(s->x, s->entry_results, s->entry_nresults);
+        dbg_prof_after_run(s);
         first = false;
         dbg_invalidate_frames(s);
         switch (st) {
@@ -976,6 +942,10 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             report_trap(s);
             return 0;
         case WD_STOP_BUDGET:
+            if (s->slice) {
+                s->in_flight = true;   /* wd_dbg_run_slice goes on */
+                return 0;
+            }
             continue;
         case WD_STOP_INTERRUPT:
             if (!s->interrupt_req)
@@ -1086,7 +1056,7 @@ int dbg_resume(wd_dbg *s)
     if (dbg_need_running(s))
         return -1;
     wd_frame_info fi;
-    if (wd_exec_frame(s->x, 0, &fi)) {
+    if (!s->in_flight && wd_exec_frame(s->x, 0, &fi)) {   /* a new run, not its next slice */
         s->last_func = fi.funcidx;
         s->last_depth = wd_exec_frame_count(s->x);
     }
@@ -1132,7 +1102,7 @@ int dbg_start_program(wd_dbg *s, bool stop_at_main)
     wd_wasi_config cfg = {
         .argc = s->opt.argc + 1, .argv = argv, .envc = s->opt.envc,
         .envp = (const char *const *)s->opt.envp, .npreopens = (uint32_t)s->opt.ndirs,
-        .preopens = pre, .stdin_fd = 0, .stdout_fd = s->opt.guest_stdout_fd,
+        .preopens = pre, .stdin_fd = s->guest_stdin_fd, .stdout_fd = s->opt.guest_stdout_fd,
         .stderr_fd = s->opt.guest_stderr_fd,
     };
     char err[512];
@@ -1141,6 +1111,8 @@ int dbg_start_program(wd_dbg *s, bool stop_at_main)
         dbg_error(s, "%s", err);
         goto out;
     }
+    if (s->wasi_mon)
+        wd_wasi_add_monitor(s->wasi, s->wasi_mon, s->wasi_mon_user);
     s->store = wd_store_new(NULL);
     if (!s->store) {
         dbg_error(s, "out of memory");
@@ -1164,8 +1136,9 @@ int dbg_start_program(wd_dbg *s, bool stop_at_main)
     }
     wd_externkind kind;
     wd_extern ext;
-    if (!wd_instance_export(s->inst, "_start", &kind, &ext) || kind != WD_EXTERN_FUNC) {
-        dbg_error(s, "%s: no _start function to run", s->path);
+    const char *entry = s->entry_name ? s->entry_name : "_start";
+    if (!wd_instance_export(s->inst, entry, &kind, &ext) || kind != WD_EXTERN_FUNC) {
+        dbg_error(s, "%s: no %s function to run", s->path, entry);
         goto fail;
     }
     int tmp_bp = 0;
@@ -1184,7 +1157,9 @@ int dbg_start_program(wd_dbg *s, bool stop_at_main)
     s->sel = 0;
     s->run.kind = RUN_CONT;
     rc = run_loop(s, ext.func);
-    if (tmp_bp > 0 && dbg_bp_find(s, tmp_bp))
+    if (s->in_flight)
+        s->start_bp = tmp_bp;   /* wd_dbg_run_slice deletes it at the stop */
+    else if (tmp_bp > 0 && dbg_bp_find(s, tmp_bp))
         dbg_bp_delete(s, tmp_bp);
     goto out;
 fail:
@@ -1294,6 +1269,7 @@ void wd_dbg_free(wd_dbg *s)
     if (!s)
         return;
     dbg_kill(s);
+    dbg_prof_free(s);
     dbg_bp_delete_all(s);
     free(s->bps);
     free(s->iprobes);
@@ -1314,6 +1290,7 @@ void wd_dbg_free(wd_dbg *s)
     free(s->list_file);
     free(s->fc_offs);
     free(s->last_cmd);
+    free(s->entry_name);
     dbuf_free(&s->out);
     dbuf_free(&s->jextra);
     free(s);

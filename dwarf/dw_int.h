@@ -211,7 +211,17 @@ struct wd_dwarf {
 
     char **warned;              /* messages already given */
     size_t nwarned, warned_cap;
+
+    struct dw_made *made;       /* types made by the type API (pointer-to, sub-arrays) */
 };
+
+/* A type made by the type API (dw_type.c): freed by wd_dwarf_close. */
+typedef struct dw_made {
+    struct dw_made *next;
+    struct wd_dw_type t;
+    dw_tkid kids[8];
+} dw_made;
+void dw_made_free(wd_dwarf *d);
 
 void dw_warn(wd_dwarf *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void dw_dwerr(wd_dwarf *d, Dwarf_Error e);          /* frees a libdwarf error */

@@ -858,6 +858,7 @@ void wd_dwarf_close(wd_dwarf *d)
     for (size_t i = 0; i < d->nwarned; i++)
         free(d->warned[i]);
     free(d->warned);
+    dw_made_free(d);
     dw_arena_free(&d->arena);
     free(d);
 }

@@ -905,13 +905,55 @@ size_t wd_dwarf_format_var(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
     if (size)
         buf[0] = '\0';
     const wd_dw_type *t = wd_dw_var_type(d, v);
-    uint64_t tsz = wd_dw_type_size(d, t);
     wd_dw_location loc;
     if (!wd_dwarf_var_location(d, v, addr, target, &loc)) {
         sb_printf(&b, "<unavailable: %s>", loc.error[0] ? loc.error : "cannot evaluate location");
         return b.len;
     }
-    if (loc.npieces == 0) {
+    return wd_dwarf_format_location(d, t, &loc, target, buf, size);
+}
+
+size_t wd_dwarf_format_memory(wd_dwarf *d, const wd_dw_type *t, uint64_t addr,
+                              const wd_dw_target *target, char *buf, size_t size)
+{
+    wd_dw_location loc;
+    memset(&loc, 0, sizeof loc);
+    loc.npieces = 1;
+    loc.pieces[0].kind = WD_DW_LOC_MEMORY;
+    loc.pieces[0].addr = addr;
+    return wd_dwarf_format_location(d, t, &loc, target, buf, size);
+}
+
+size_t wd_dwarf_format_bytes(wd_dwarf *d, const wd_dw_type *t, const void *bytes, size_t n,
+                             const wd_dw_target *target, char *buf, size_t size)
+{
+    sbuf b = {buf, size, 0};
+    if (size)
+        buf[0] = '\0';
+    uint64_t tsz = wd_dw_type_size(d, t);
+    size_t cap = tsz ? (size_t)(tsz > 65536 ? 65536 : tsz) : 8;
+    uint8_t *tmp = calloc(cap < 16 ? 16 : cap, 1);
+    if (!tmp) {
+        sb_printf(&b, "<out of memory>");
+        return b.len;
+    }
+    if (bytes)
+        memcpy(tmp, bytes, n < cap ? n : cap);
+    fctx f = {d, target, &b, 0};
+    fmt_value(&f, t, tmp, cap);
+    free(tmp);
+    return b.len;
+}
+
+size_t wd_dwarf_format_location(wd_dwarf *d, const wd_dw_type *t, const wd_dw_location *locp,
+                                const wd_dw_target *target, char *buf, size_t size)
+{
+    sbuf b = {buf, size, 0};
+    if (size)
+        buf[0] = '\0';
+    const wd_dw_location *loc = locp;   /* (kept as in the variable formatter) */
+    uint64_t tsz = wd_dw_type_size(d, t);
+    if (loc->npieces == 0) {
         sb_printf(&b, "<optimized out>");
         return b.len;
     }
@@ -923,8 +965,8 @@ size_t wd_dwarf_format_var(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
     }
     size_t at = 0;
     bool ok = true;
-    for (uint32_t i = 0; i < loc.npieces && ok; i++) {
-        const wd_dw_piece *pc = &loc.pieces[i];
+    for (uint32_t i = 0; i < loc->npieces && i < 16 && ok; i++) {
+        const wd_dw_piece *pc = &loc->pieces[i];
         size_t n = pc->size ? pc->size : cap - at;
         if (at + n > cap)
             n = cap > at ? cap - at : 0;

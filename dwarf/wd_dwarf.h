@@ -234,6 +234,138 @@ const wd_dw_type *wd_dw_var_type(wd_dwarf *d, const wd_dw_var *v);
 char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size);
 uint64_t wd_dw_type_size(wd_dwarf *d, const wd_dw_type *t);
 
+/* ------------------------------------------------------------ types */
+
+/* What a type DIE is (its own tag: typedefs and qualifiers are kinds too). */
+typedef enum wd_dw_type_kind {
+    WD_DW_TYPE_OTHER = 0,
+    WD_DW_TYPE_BASE,           /* int, float, _Bool, char ... (see wd_dw_type_encoding) */
+    WD_DW_TYPE_POINTER,
+    WD_DW_TYPE_REFERENCE,      /* C++ & */
+    WD_DW_TYPE_RVALUE_REFERENCE,
+    WD_DW_TYPE_STRUCT,
+    WD_DW_TYPE_CLASS,
+    WD_DW_TYPE_UNION,
+    WD_DW_TYPE_ENUM,
+    WD_DW_TYPE_ARRAY,
+    WD_DW_TYPE_FUNCTION,       /* DW_TAG_subroutine_type */
+    WD_DW_TYPE_TYPEDEF,
+    WD_DW_TYPE_CONST,
+    WD_DW_TYPE_VOLATILE,
+    WD_DW_TYPE_RESTRICT,
+    WD_DW_TYPE_ATOMIC,
+} wd_dw_type_kind;
+
+/* How a base type's bits are read (DW_AT_encoding). */
+typedef enum wd_dw_encoding {
+    WD_DW_ENC_NONE = 0,        /* not a base type (nor an enum) */
+    WD_DW_ENC_SIGNED,
+    WD_DW_ENC_UNSIGNED,
+    WD_DW_ENC_FLOAT,
+    WD_DW_ENC_BOOL,
+    WD_DW_ENC_SIGNED_CHAR,
+    WD_DW_ENC_UNSIGNED_CHAR,
+    WD_DW_ENC_OTHER,           /* complex, UTF, decimal ... */
+} wd_dw_encoding;
+
+/* Types are borrowed from d (see Ownership above); NULL stands for void
+ * everywhere. Functions marked "through typedefs" first strip typedefs and
+ * const/volatile/restrict/_Atomic, the others look at t itself. */
+wd_dw_type_kind wd_dw_type_kind_of(const wd_dw_type *t);
+/* The DIE's own name ("int", "point" for struct point, "uint" for a
+ * typedef), or NULL for anonymous and derived types. */
+const char *wd_dw_type_die_name(const wd_dw_type *t);
+/* Offset of the type's DIE in .debug_info; 0 for the types this API makes
+ * (wd_dw_type_pointer_to, sub-arrays of wd_dw_type_array_element). */
+uint64_t wd_dw_type_offset(const wd_dw_type *t);
+/* A declaration only (struct s; without a body). */
+bool wd_dw_type_is_declaration(const wd_dw_type *t);
+/* t without typedefs and qualifiers. */
+const wd_dw_type *wd_dw_type_strip(wd_dwarf *d, const wd_dw_type *t);
+/* t's DW_AT_type: the pointee, the array element (of the last dimension),
+ * the typedef's or qualifier's type, an enum's underlying type, a
+ * function's return type; NULL for void or none. */
+const wd_dw_type *wd_dw_type_target(wd_dwarf *d, const wd_dw_type *t);
+/* Through typedefs: a base type's encoding, an enum's underlying one
+ * (UNSIGNED when the enum has none), WD_DW_ENC_NONE otherwise. */
+wd_dw_encoding wd_dw_type_encoding(wd_dwarf *d, const wd_dw_type *t);
+
+/* Through typedefs: an array's dimensions, outermost first. Writes up to
+ * max counts (UINT64_MAX for an unknown bound, as in `int a[]`) and returns
+ * how many dimensions there are (0 if t is not an array). */
+uint32_t wd_dw_type_array_dims(wd_dwarf *d, const wd_dw_type *t, uint64_t *counts,
+                               uint32_t max);
+/* Through typedefs: what indexing an array once gives: the element type for
+ * one dimension; for `int [2][3]`, a made type `int [3]` (owned by d). */
+const wd_dw_type *wd_dw_type_array_element(wd_dwarf *d, const wd_dw_type *t);
+
+/* A struct, class or union member, or a C++ base class (is_base). */
+typedef struct wd_dw_member {
+    const char *name;          /* NULL for an anonymous struct/union member or a base */
+    const wd_dw_type *type;
+    uint64_t offset;           /* bytes from the start of the object */
+    bool is_base;              /* DW_TAG_inheritance */
+    bool is_bitfield;
+    uint32_t bit_size;         /* bitfields: width, and offset from byte `offset`, */
+    uint32_t bit_offset;       /* counted from the least significant bit */
+} wd_dw_member;
+
+/* Through typedefs: members and bases of a struct, class or union, in
+ * declaration order (0 for other types). */
+uint32_t wd_dw_type_member_count(wd_dwarf *d, const wd_dw_type *t);
+bool wd_dw_type_member(wd_dwarf *d, const wd_dw_type *t, uint32_t i, wd_dw_member *out);
+
+/* Through typedefs: the enumerators of an enum type. */
+uint32_t wd_dw_type_enumerator_count(wd_dwarf *d, const wd_dw_type *t);
+bool wd_dw_type_enumerator(wd_dwarf *d, const wd_dw_type *t, uint32_t i, const char **name,
+                           int64_t *value);
+
+/* Through typedefs: parameter types of a function type (count; varargs
+ * `...` is not counted but sets *varargs when not NULL). */
+uint32_t wd_dw_type_param_count(wd_dwarf *d, const wd_dw_type *t, bool *varargs);
+const wd_dw_type *wd_dw_type_param(wd_dwarf *d, const wd_dw_type *t, uint32_t i);
+
+/* A pointer type to t, made once and owned by d; NULL when t is itself a
+ * made type or NULL. Its size is the unit's address size. */
+const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t);
+
+/* A named type among the types decoded so far (the types of variables that
+ * were looked at): "struct point", "union u", "enum color" find tagged
+ * types, a bare name finds a base type or a typedef. Declarations are
+ * skipped. NULL when none. */
+const wd_dw_type *wd_dwarf_find_type(wd_dwarf *d, const char *name);
+
+/* Formats an object of type t the way wd_dwarf_format_var prints a
+ * variable: from linear memory at addr (read through target), or from
+ * `bytes` (a value held outside memory, e.g. a register or a computed
+ * scalar; missing bytes are zero). Strings behind char pointers are read
+ * through target. Returns the length written (NUL-terminated, truncated). */
+size_t wd_dwarf_format_memory(wd_dwarf *d, const wd_dw_type *t, uint64_t addr,
+                              const wd_dw_target *target, char *buf, size_t size);
+size_t wd_dwarf_format_bytes(wd_dwarf *d, const wd_dw_type *t, const void *bytes, size_t n,
+                             const wd_dw_target *target, char *buf, size_t size);
+/* Same, for an evaluated location (wd_dwarf_var_location, wd_dwarf_eval_expr). */
+size_t wd_dwarf_format_location(wd_dwarf *d, const wd_dw_type *t, const wd_dw_location *loc,
+                                const wd_dw_target *target, char *buf, size_t size);
+
+/* ------------------------------------------------------------ the engine as a target */
+
+/* The evaluator's callbacks over a paused engine (core/wd.h frames API):
+ * locals and operand stack values of frame `depth` of x (0 = innermost),
+ * globals and memory 0 of inst (or, when inst is NULL, of the instance
+ * running that frame). x may be NULL: then only globals and memory are
+ * available. The reader holds the state; it must outlive the target. */
+typedef struct wd_dw_frame_reader {
+    const wd_exec *x;
+    const wd_instance *inst;
+    uint32_t depth;
+} wd_dw_frame_reader;
+
+void wd_dwarf_frame_reader(wd_dw_frame_reader *r, const wd_exec *x, const wd_instance *inst,
+                           uint32_t depth, wd_dw_target *out);
+
+/* ------------------------------------------------------------ variables (continued) */
+
 /* Where v lives at addr (location lists are resolved against addr; the
  * frame base comes from the enclosing subprogram). */
 bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
@@ -259,8 +391,12 @@ char *wd_dwarf_source_path(wd_dwarf *d, const char *path);
 bool wd_dwarf_source_line(wd_dwarf *d, const char *path, uint32_t line, char *buf,
                           size_t size);
 
-/* A small demangler for Itanium C++ (_Z) and Rust v0 (_R) names. Returns a
- * malloc'd string, or NULL when name is not mangled or not understood. */
+/* Demangles Itanium C++ (_Z...: the subset clang emits for ordinary code,
+ * printed as GNU c++filt does), Rust legacy (_ZN...17h<hash>E, printed
+ * without the hash, as rustfilt does) and Rust v0 (_R..., paths, generic
+ * arguments, basic and compound types, without crate disambiguators).
+ * Returns a malloc'd string, or NULL when name is not mangled, malformed or
+ * uses what this demangler does not know (the caller shows it mangled). */
 char *wd_demangle(const char *name);
 
 #ifdef __cplusplus

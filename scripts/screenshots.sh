@@ -45,12 +45,12 @@ keys c; wait_for "(breakpoint 1)" >/dev/null
 keys s; wait_for "in perimeter" >/dev/null
 keys n; wait_for "shapes.c:25" >/dev/null
 keys n; wait_for "shapes.c:26" >/dev/null
-keys u; wait_for "*#1  main" >/dev/null
+keys u; wait_for ">#1  main" >/dev/null
 keys 3 j j j j Enter; wait_for "▾ sq" >/dev/null
 keys 1
 stable_shot tui-main 120x36
 # 2. the memory pane following a pointer
-typed ":x list"; keys Enter; wait_for "memory at" >/dev/null
+typed ":memory list"; keys Enter; wait_for "memory at" >/dev/null
 keys Enter; wait_for "followed pointer" >/dev/null
 stable_shot tui-memory 120x36
 # 3. help overlay

@@ -296,6 +296,36 @@ static void show_current(tui_app *a)
     }
 }
 
+static int debugger_command(tui_app *a, const char *line, bool echo);
+
+/* toggle FILE:LINE (b, F9, Space, a click in the gutter): deletes the breakpoints on that
+ * line, or sets one there, with the debugger's own commands. */
+static int toggle_break(tui_app *a, const char *spec)
+{
+    tm_model *m = a->m;
+    const char *file;
+    uint32_t line;
+    if (!tm_resolve_line(m, spec, &file, &line)) {
+        tui_textbuf_line(tm_console(m), TS_ERROR, "No source line matches \"%s\".", spec);
+        return -1;
+    }
+    char cmd[700] = "delete";
+    size_t n = strlen(cmd);
+    bool any = false;
+    for (size_t i = 0; i < tm_bp_count(m); i++) {
+        const tm_bp *b = tm_bp_get(m, i);
+        if (b->kind == 0 && tm_bp_at_line(m, i, file, line) && n + 16 < sizeof cmd) {
+            n += (size_t)snprintf(cmd + n, sizeof cmd - n, " %d", b->id);
+            any = true;
+        }
+    }
+    if (!any) {
+        const char *base = strrchr(file, '/');
+        snprintf(cmd, sizeof cmd, "break %s:%u", base ? base + 1 : file, line);
+    }
+    return debugger_command(a, cmd, true);
+}
+
 static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handled)
 {
     *handled = true;
@@ -339,7 +369,7 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
         compute_rects(a);
         return 0;
     }
-    if (!strcmp(cmd, "x") || !strcmp(cmd, "memory")) {
+    if (!strcmp(cmd, "memory")) {
         char *end;
         uint64_t addr = strtoull(arg, &end, 0);
         if (end == arg || *end) {
@@ -359,7 +389,7 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
         tui_textbuf_line(con, TS_NORMAL, "memory at 0x%08" PRIx64, addr);
         return 0;
     }
-    if (!strcmp(cmd, "goto") || !strcmp(cmd, "open") || !strcmp(cmd, "list") || !strcmp(cmd, "l")) {
+    if (!strcmp(cmd, "goto") || !strcmp(cmd, "open")) {
         const char *file;
         uint32_t line;
         char spec[600];
@@ -377,20 +407,6 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
     if (!strcmp(cmd, "search")) {
         tui_app_set_search(a, arg);
         tui_source_search(&a->panes[P_SOURCE], a);
-        return 0;
-    }
-    if (!strcmp(cmd, "watch") || !strcmp(cmd, "display")) {
-        if (!*arg)
-            return -1;
-        tui_locals_watch(&a->panes[P_LOCALS], arg);
-        tui_textbuf_line(con, TS_NORMAL, "watching %s", arg);
-        return 0;
-    }
-    if (!strcmp(cmd, "unwatch") || !strcmp(cmd, "undisplay")) {
-        if (!tui_locals_unwatch(&a->panes[P_LOCALS], atoi(arg))) {
-            tui_textbuf_line(con, TS_ERROR, "no watch %s", arg);
-            return -1;
-        }
         return 0;
     }
     if (!strcmp(cmd, "stdin")) {
@@ -422,10 +438,34 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
     return 0;
 }
 
+/* A line for the debugger's command table; its last output line goes to the message line. */
+static int debugger_command(tui_app *a, const char *line, bool echo)
+{
+    if (echo)
+        tui_textbuf_line(tm_console(a->m), TS_PROMPT, "(wasmdbg) %s", line);
+    size_t before = tui_textbuf_count(tm_console(a->m));
+    int r = tm_command(a->m, line);
+    size_t after = tui_textbuf_count(tm_console(a->m));
+    for (size_t i = after; i > before; i--) {
+        int st;
+        const char *t = tui_textbuf_get(tm_console(a->m), i - 1, &st);
+        if (t && *t) {
+            tui_app_message(a, st, "%s", t);
+            break;
+        }
+    }
+    if (tm_quit_requested(a->m))
+        a->quit = true;
+    show_current(a);
+    return r;
+}
+
 int tui_app_command(tui_app *a, const char *line)
 {
     while (isspace((unsigned char)*line))
         line++;
+    if (!strncmp(line, "toggle", 6) && (!line[6] || isspace((unsigned char)line[6])))
+        return toggle_break(a, line + 6 + strspn(line + 6, " \t"));
     tui_textbuf_line(tm_console(a->m), TS_PROMPT, "(wasmdbg) %s", line);
     char cmd[64];
     size_t k = 0;
@@ -443,18 +483,15 @@ int tui_app_command(tui_app *a, const char *line)
     }
     bool handled;
     int r = ui_command(a, cmd, arg, &handled);
-    if (!handled) {
-        size_t before = tui_textbuf_count(tm_console(a->m));
-        r = tm_command(a->m, line);
-        /* the last line the command printed goes to the message line */
-        size_t after = tui_textbuf_count(tm_console(a->m));
-        if (after > before) {
-            int st;
-            const char *t = tui_textbuf_get(tm_console(a->m), after - 1, &st);
-            tui_app_message(a, st, "%s", t ? t : "");
-        }
-        show_current(a);
-    }
+    if (handled)
+        return r;
+    /* everything else is the debugger's (the echo is already in the console) */
+    r = debugger_command(a, line, false);
+    if ((!strcmp(cmd, "help") || !strcmp(cmd, "h")) && !*arg)
+        tui_textbuf_line(tm_console(a->m), TS_NORMAL,
+                         "screen: focus PANE, layout NAME, zoom, goto LINE|FUNC, open FILE, "
+                         "memory ADDR|EXPR, search TEXT, toggle FILE:LINE, stdin TEXT, "
+                         "filter LIST, timing, redraw");
     return r;
 }
 
@@ -472,8 +509,8 @@ void tui_app_prompt(tui_app *a, const char *prompt, const char *initial, int kin
 
 static void complete(tui_app *a)
 {
-    static const char *const ui_names[] = { "focus", "layout", "zoom", "x", "goto", "open", "search",
-                                            "watch", "unwatch", "stdin", "filter", "timing", "redraw", NULL };
+    static const char *const ui_names[] = { "focus", "layout", "zoom", "memory", "goto", "open", "search",
+                                            "toggle", "stdin", "filter", "timing", "redraw", NULL };
     if (a->kind != PROMPT_CMD || memchr(a->line, ' ', a->len))
         return;
     const char *match = NULL;
@@ -634,18 +671,18 @@ static void cycle_focus(tui_app *a, int dir)
 /* The source pane's cursor line as "file:line", else the current location. */
 static bool cursor_spec(tui_app *a, char *buf, size_t size)
 {
-    const char *file;
-    uint32_t line;
-    if (visible(a, P_SOURCE) && tui_source_cursor(&a->panes[P_SOURCE], &file, &line)) {
-        snprintf(buf, size, "%s:%u", file, line);
-        return true;
-    }
+    const char *file = NULL;
+    uint32_t line = 0;
     tm_loc l;
-    if (tm_view_loc(a->m, &l) && l.file[0]) {
-        snprintf(buf, size, "%s:%u", l.file, l.line);
-        return true;
+    if (!(visible(a, P_SOURCE) && tui_source_cursor(&a->panes[P_SOURCE], &file, &line))) {
+        if (!tm_view_loc(a->m, &l) || !l.file[0])
+            return false;
+        file = l.file;
+        line = l.line;
     }
-    return false;
+    const char *base = strrchr(file, '/');   /* the commands take a file's base name */
+    snprintf(buf, size, "%s:%u", base ? base + 1 : file, line);
+    return true;
 }
 
 static void run_cmd(tui_app *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -673,21 +710,29 @@ void tui_app_key(tui_app *a, uint32_t key)
     if (fp->modal && fp->key(fp, a, key))
         return;
     char spec[600];
+    /* before the start, c runs the program and the steps start it (stopping at main) */
+    bool fresh = tm_get_state(a->m) == TM_NOT_STARTED;
     switch (key) {
-    case 'c': case TK_F(5): run_cmd(a, "continue"); return;
-    case 'n': case TK_F(10): run_cmd(a, "next"); return;
-    case 's': case TK_F(11): run_cmd(a, "step"); return;
+    case 'c': case TK_F(5): run_cmd(a, fresh ? "run" : "continue"); return;
+    case 'n': case TK_F(10): run_cmd(a, fresh ? "start" : "next"); return;
+    case 's': case TK_F(11): run_cmd(a, fresh ? "start" : "step"); return;
     case 'f': case TK_F(23): run_cmd(a, "finish"); return;
-    case 'N': run_cmd(a, "nexti"); return;
-    case 'S': run_cmd(a, "stepi"); return;
-    case 'R': case TK_F(29): run_cmd(a, "restart"); return;
+    case 'N': run_cmd(a, fresh ? "start" : "nexti"); return;
+    case 'S': run_cmd(a, fresh ? "start" : "stepi"); return;
+    case 'R': case TK_F(29): run_cmd(a, "run"); return;
     case TK_F(17): run_cmd(a, "kill"); return;
     case 'u': run_cmd(a, "up"); return;
     case 'd': run_cmd(a, "down"); return;
     case 'H': run_cmd(a, "frame 0"); return;
     case 't': case TK_F(34):
-        if (cursor_spec(a, spec, sizeof spec))
+        if (!cursor_spec(a, spec, sizeof spec))
+            return;
+        if (fresh) {
+            run_cmd(a, "tbreak %s", spec);
+            run_cmd(a, "run");
+        } else {
             run_cmd(a, "until %s", spec);
+        }
         return;
     case 'b': case TK_F(9):
         if (a->focus == P_DISASM) {
@@ -706,7 +751,7 @@ void tui_app_key(tui_app *a, uint32_t key)
             *colon = '\0';
         for (size_t i = 0; i < tm_bp_count(a->m); i++) {
             const tm_bp *bp = tm_bp_get(a->m, i);
-            if (bp->line == line && !strcmp(bp->file, spec)) {
+            if (bp->kind == 0 && tm_bp_at_line(a->m, i, spec, line)) {
                 run_cmd(a, "%s %d", bp->enabled ? "disable" : "enable", bp->id);
                 return;
             }

@@ -1,4 +1,4 @@
-/* pane_vars.c: locals and watches, call stack, memory, breakpoints. */
+/* pane_vars.c: locals and the debugger's displays, call stack, memory, breakpoints. */
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -10,11 +10,11 @@
 
 static void generic_resize(tui_pane *p, tui_rect r) { p->rect = r; }
 
-/* ------------------------------------------------------------ locals and watches */
+/* ------------------------------------------------------------ locals and displays */
 
 typedef struct lrow {
     int depth;
-    char *path;      /* "s.pos.x", "w:expr" for watches */
+    char *path;      /* "s.pos.x", "w:N" for display N */
     char *name, *value, *type;
     bool kids, expanded, changed, watch;
 } lrow;
@@ -35,8 +35,7 @@ typedef struct loc_st {
     bool seen, dirty;
     char prev_func[128];
     bool same_func;
-    char **watches;
-    size_t nwatch;
+    uint64_t disp_sig;   /* the display list drawn (ids and count) */
     bool hex;
 } loc_st;
 
@@ -175,14 +174,22 @@ static void loc_rebuild(tui_pane *p, tui_app *a, bool new_stop)
             add_tree(s, &root, 0, v->name, v->type, false, true);
         tui_vfree(&root);
     }
-    for (size_t i = 0; i < s->nwatch; i++) {
+    tm_state st = tm_get_state(m);
+    for (size_t i = 0; i < tm_display_count(m); i++) {
+        int id;
+        const char *expr;
+        if (!tm_display_get(m, i, &id, &expr))
+            continue;
         char err[256];
-        char *val = tm_eval(m, s->watches[i], err, sizeof err);
-        char path[300];
-        snprintf(path, sizeof path, "w:%s", s->watches[i]);
+        char *val = st == TM_PAUSED || st == TM_TRAPPED ? tm_eval(m, expr, err, sizeof err) : NULL;
+        if (!val)
+            snprintf(err, sizeof err, "%s", st == TM_RUNNING ? "(running)" : "<not available>");
+        char path[32], type[32];
+        snprintf(path, sizeof path, "w:%d", id);
+        snprintf(type, sizeof type, "display %d", id);
         tui_vnode root;
-        if (tui_vparse(&root, s->watches[i], val ? val : err) == 0)
-            add_tree(s, &root, 0, path, "watch", true, val != NULL);
+        if (tui_vparse(&root, expr, val ? val : err) == 0)
+            add_tree(s, &root, 0, path, type, true, val != NULL);
         tui_vfree(&root);
         free(val);
     }
@@ -208,35 +215,20 @@ static void loc_fini(tui_pane *p)
     free(s->exp);
     kv_free(s->prev, s->nprev);
     kv_free(s->now, s->nnow);
-    for (size_t i = 0; i < s->nwatch; i++)
-        free(s->watches[i]);
-    free(s->watches);
     free(s);
 }
 
-void tui_locals_watch(tui_pane *p, const char *expr)
+/* Changes when a display is added or removed. */
+static uint64_t display_sig(tm_model *m)
 {
-    loc_st *s = p->st;
-    char **n = realloc(s->watches, (s->nwatch + 1) * sizeof *n);
-    if (!n)
-        return;
-    s->watches = n;
-    s->watches[s->nwatch] = strdup(expr);
-    if (s->watches[s->nwatch])
-        s->nwatch++;
-    s->dirty = true;
-}
-
-bool tui_locals_unwatch(tui_pane *p, int idx)
-{
-    loc_st *s = p->st;
-    if (idx < 1 || (size_t)idx > s->nwatch)
-        return false;
-    free(s->watches[idx - 1]);
-    memmove(&s->watches[idx - 1], &s->watches[idx], (s->nwatch - (size_t)idx) * sizeof *s->watches);
-    s->nwatch--;
-    s->dirty = true;
-    return true;
+    uint64_t sig = tm_display_count(m);
+    for (size_t i = 0; i < tm_display_count(m); i++) {
+        int id;
+        const char *expr;
+        if (tm_display_get(m, i, &id, &expr))
+            sig = sig * 1000003u + (uint64_t)id;
+    }
+    return sig;
 }
 
 /* Decimal integers shown in hex when `x` is on. */
@@ -255,6 +247,11 @@ static void loc_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     loc_st *s = p->st;
     tm_model *m = tui_app_model(a);
     uint64_t seq = tm_stop_seq(m);
+    uint64_t sig = display_sig(m);
+    if (sig != s->disp_sig) {
+        s->disp_sig = sig;
+        s->dirty = true;
+    }
     if (!s->seen || seq != s->seq) {
         s->seen = true;
         s->seq = seq;
@@ -319,18 +316,13 @@ static bool loc_key(tui_pane *p, tui_app *a, uint32_t key)
         s->hex = !s->hex;
         return true;
     case 'w':
-        tui_app_prompt(a, ":", "watch ", PROMPT_CMD);
+        tui_app_prompt(a, ":", "display ", PROMPT_CMD);
         return true;
     case TK_DELETE:
         if (lr && lr->watch) {
-            int wi = 0;
-            for (size_t i = 0; i < s->nwatch; i++) {
-                char path[300];
-                snprintf(path, sizeof path, "w:%s", s->watches[i]);
-                if (strncmp(lr->path, path, strlen(path)) == 0)
-                    wi = (int)i + 1;
-            }
-            tui_locals_unwatch(p, wi);
+            char cmd[64];
+            snprintf(cmd, sizeof cmd, "undisplay %d", atoi(lr->path + 2));
+            tui_app_command(a, cmd);
         }
         return true;
     case 'l': case TK_RIGHT:
@@ -364,7 +356,7 @@ static bool loc_key(tui_pane *p, tui_app *a, uint32_t key)
             const char *hx = strstr(lr->value, "0x");
             if (hx) {
                 char cmd[64];
-                snprintf(cmd, sizeof cmd, "x 0x%llx", strtoull(hx + 2, NULL, 16));
+                snprintf(cmd, sizeof cmd, "memory 0x%llx", strtoull(hx + 2, NULL, 16));
                 tui_app_command(a, cmd);
             }
         }
@@ -616,7 +608,7 @@ static bool mem_key(tui_pane *p, tui_app *a, uint32_t key)
     case 'h': case TK_LEFT: if (s->cur) s->cur--; break;
     case TK_PGDN: s->cur += bpr * (uint64_t)h; break;
     case TK_PGUP: s->cur = s->cur > bpr * (uint64_t)h ? s->cur - bpr * (uint64_t)h : 0; break;
-    case 'g': tui_app_prompt(a, ":", "x ", PROMPT_CMD); break;
+    case 'g': tui_app_prompt(a, ":", "memory ", PROMPT_CMD); break;
     case 'e':
         s->edit = true;
         s->nibble = 0;
@@ -696,11 +688,16 @@ static void bp_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
         int x = tui_textf(c, r, r.x, y, TS_DIM, "%2d ", b->id);
         x = tui_text(c, r, x, y, b->cond[0] ? "\u25c6 " : b->enabled ? "\u25cf " : "\u25cb ",
                      b->enabled ? TS_BP : TS_BP_OFF);
-        if (b->file[0])
-            x = tui_textf(c, r, x, y, TS_NORMAL, "%s:%u", bname(b->file), b->line);
-        else
-            x = tui_textf(c, r, x, y, TS_NORMAL, "*0x%x", b->addr);
-        x = tui_textf(c, r, x, y, TS_DIM, " in %s", b->func);
+        if (b->kind != 0) {
+            static const char *const kinds[] = { "", "watch", "rwatch", "awatch" };
+            x = tui_textf(c, r, x, y, TS_NORMAL, "%s %s", kinds[b->kind & 3], b->expr);
+        } else {
+            if (b->file[0])
+                x = tui_textf(c, r, x, y, TS_NORMAL, "%s:%u", bname(b->file), b->line);
+            else
+                x = tui_textf(c, r, x, y, TS_NORMAL, "*0x%x", b->addr);
+            x = tui_textf(c, r, x, y, TS_DIM, " in %s", b->func);
+        }
         if (b->hits)
             x = tui_textf(c, r, x, y, TS_CHANGED, "  hit %u", b->hits);
         if (b->temporary)
@@ -774,7 +771,7 @@ void tui_panes_vars(tui_pane *loc, tui_pane *stk, tui_pane *mem, tui_pane *bps)
         .name = "locals", .title = "Locals",
         .help = "j k\tmove\nEnter Space l h\texpand / collapse a struct or array\n"
                 "Enter on a pointer\tfollow it in the memory pane\nx\thex / decimal\n"
-                "w\tadd a watch\nDel\tremove a watch\nchanged values\tshown highlighted after a step",
+                "w\tadd a display (an expression shown at every stop)\nDel\tremove a display\nchanged values\tshown highlighted after a step",
         .init = loc_init, .resize = generic_resize, .key = loc_key, .draw = loc_draw,
         .mouse = loc_mouse, .fini = loc_fini,
     };
@@ -787,7 +784,7 @@ void tui_panes_vars(tui_pane *loc, tui_pane *stk, tui_pane *mem, tui_pane *bps)
     };
     *mem = (tui_pane){
         .name = "memory", .title = "Memory",
-        .help = "hjkl arrows PgUp PgDn\tmove\ng\tgo to an address (:x ADDR)\n"
+        .help = "hjkl arrows PgUp PgDn\tmove\ng\tgo to an address (:memory ADDR|EXPR)\n"
                 "Enter\tfollow the pointer at the cursor (32-bit)\nBackspace\tgo back\n"
                 "e\tedit in place (hex digits, Esc ends)\nchanged bytes\thighlighted after a step",
         .init = mem_init, .resize = generic_resize, .key = mem_key, .draw = mem_draw,

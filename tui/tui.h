@@ -48,7 +48,8 @@ void tui_app_resize(tui_app *a, int w, int h);
 /* Handles a key / mouse click. */
 void tui_app_key(tui_app *a, uint32_t key);
 void tui_app_mouse(tui_app *a, int x, int y, int button);
-/* Runs a command line: UI commands (focus, layout, zoom, x, goto, ...) or the model's. */
+/* Runs a command line: UI commands (focus, layout, zoom, memory, goto, toggle, ...) or
+ * else one of the debugger's command table (through the model). */
 int tui_app_command(tui_app *a, const char *line);
 /* Draws everything into the app's canvas and returns it. */
 tui_canvas *tui_app_draw(tui_app *a);
@@ -73,9 +74,6 @@ void tui_app_set_search(tui_app *a, const char *s);
 void tui_memory_goto(tui_pane *p, uint64_t addr);
 /* Source pane: show file:line with the cursor there. */
 void tui_source_show(tui_pane *p, tui_app *a, const char *file, uint32_t line);
-/* Locals pane: watch expressions. */
-void tui_locals_watch(tui_pane *p, const char *expr);
-bool tui_locals_unwatch(tui_pane *p, int n);
 /* WASI pane filter (false + message on a bad spec). */
 bool tui_wasi_filter(tui_pane *p, const char *spec, char *err, size_t errsize);
 /* The source pane's file and cursor line (for b/t keys). */

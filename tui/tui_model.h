@@ -1,10 +1,10 @@
 /* tui_model.h: what the TUI needs from a debugger, as one small adapter interface.
  *
  * The panes read the paused program only through these calls, and every key ends up as a
- * command line given to tm_command() (the `:` line takes the same commands). The current
- * implementation (model.c) drives core/wd.h, dwarf/wd_dwarf.h and wasi/wasi.h directly
- * with a small gdb-like command set; the debugger session (debugger/session.h) can take its
- * place once it exposes structured state (location, frames, variables, breakpoints).
+ * command line given to tm_command() (the `:` line takes the same commands). The
+ * implementation (model_session.c) is a client of the debug session (debugger/session.h):
+ * command lines go to the session's command table, whose text output lands in the console,
+ * and the state comes from the session's queries (debugger/session_query.h).
  *
  * Addresses: `addr` is a DWARF code address (Code-section relative, what `wasmdbg lines`
  * prints); `offset` is a file offset (what the engine reports).
@@ -59,6 +59,7 @@ enum { TM_BP_LINE_NONE = 0, TM_BP_LINE_ON = 1, TM_BP_LINE_OFF = 2, TM_BP_LINE_CO
 
 typedef struct tm_bp {
     int id;
+    int kind;             /* 0 breakpoint, 1 watch, 2 rwatch, 3 awatch */
     bool enabled, temporary;
     char file[256];       /* the table path (or "" for an address breakpoint) */
     uint32_t line;
@@ -66,6 +67,8 @@ typedef struct tm_bp {
     char func[96];
     char cond[128];       /* "" = unconditional */
     uint32_t hits;
+    char expr[128];       /* as typed: the location, or a watchpoint's expression */
+    size_t index;         /* in the session's list */
 } tm_bp;
 
 typedef struct tm_var {
@@ -99,10 +102,14 @@ tui_textbuf *tm_program_io(tm_model *m);
 /* The WASI tracer's lines. */
 tui_textbuf *tm_wasi_log(tm_model *m);
 
-/* Runs one command line (gdb-like; see `help`). Returns 0 or -1 (error reported). */
+/* Runs one command line of the debugger's command table (see `help`). Commands that run
+ * the program return at once with the state TM_RUNNING; tm_run_slice goes on. Returns 0
+ * or -1 (error reported in the console). */
 int tm_command(tm_model *m, const char *line);
 /* Names for completion, NULL-terminated. */
 const char *const *tm_command_names(void);
+/* true once `quit` was given. */
+bool tm_quit_requested(const tm_model *m);
 
 tm_state tm_get_state(const tm_model *m);
 /* The state in words: "running", "paused at fib.c:4 in fib", "exited with status 0",
@@ -111,7 +118,8 @@ void tm_status(const tm_model *m, char *buf, size_t size);
 /* Bumped on every stop; panes use it to notice a new stop. */
 uint64_t tm_stop_seq(const tm_model *m);
 
-/* While running: executes one slice of about `insns` instructions. */
+/* While running: executes one slice of about `insns` instructions (a stop is reported in
+ * the console and ends TM_RUNNING). */
 void tm_run_slice(tm_model *m, uint64_t insns);
 /* Async-signal-safe: pause at the next safepoint. */
 void tm_interrupt(tm_model *m);
@@ -131,14 +139,19 @@ bool tm_view_loc(const tm_model *m, tm_loc *out);
 /* Variables of the selected frame. */
 size_t tm_var_count(const tm_model *m);
 const tm_var *tm_var_get(const tm_model *m, size_t i);
-/* Evaluates a variable name in the selected frame; malloc'd text or NULL + err. */
+/* Evaluates a C expression in the selected frame; malloc'd text or NULL + err. */
 char *tm_eval(tm_model *m, const char *expr, char *err, size_t errsize);
+/* The debugger's displays (`display EXPR`), shown with the locals. */
+size_t tm_display_count(const tm_model *m);
+bool tm_display_get(const tm_model *m, size_t i, int *id, const char **expr);
 
 /* Breakpoints. */
 size_t tm_bp_count(const tm_model *m);
 const tm_bp *tm_bp_get(const tm_model *m, size_t i);
 /* TM_BP_LINE_* bits for a source line. */
 int tm_bp_line_flags(const tm_model *m, const char *file, uint32_t line);
+/* Is breakpoint i (any of its locations) on file:line? */
+bool tm_bp_at_line(const tm_model *m, size_t i, const char *file, uint32_t line);
 
 /* Linear memory (memory 0). */
 uint64_t tm_mem_size(const tm_model *m);

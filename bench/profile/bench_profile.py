@@ -2,17 +2,21 @@
 """bench_profile.py: the profiler's overhead, side by side with the same run unprofiled.
 
     python3 bench/profile/bench_profile.py [--wasmdbg PATH] [--runs N] [--only fib,sieve]
-                                           [--scale F] [--out DIR]
+                                           [--scale F] [--out DIR] [--interval US[,US...]]
+                                           [--insns-interval N]
 
 Builds the benchmark cores bench/<name>.c for wasm32 (clang -O2, no libc; the same build as
 bench/bench.py's wasm/ folder) into DIR (default build/bench/profile/), then runs each one
-three ways:
+three ways (or more, with several cycles-mode intervals):
     plain   wasmdbg run     X.wasm --invoke bench_X N
-    cycles  wasmdbg profile --mode cycles --interval 1000 (1 kHz of CPU time)  -o X.folded ...
-    insns   wasmdbg profile --mode insns  --interval 100000 (1 sample / 1e5 insns) -o X.folded ...
-Each cell is the best of N runs (default 5) of the process's user+system CPU time (from
-wait4: the machine may be shared, and CPU time is what the profiler adds); wall time is
-shown too. Overhead = profiled / plain - 1. Targets: cycles <= 3%, insns <= 5%.
+    cycles  wasmdbg profile --mode cycles --interval US (default 1000: 1 kHz of CPU time) ...
+    insns   wasmdbg profile --mode insns  --interval N (default 100000: 1 sample / 1e5 insns) ...
+--interval 1000,4000 measures cycles mode at 1 kHz and at 250 Hz side by side (columns
+"cyc@1000", "cyc@4000"). Runs are interleaved (run 1 of every configuration, then run 2, ...)
+so that a slow spell of a shared machine hits all of them alike. Each cell is the best of N
+runs (default 5) of the process's user+system CPU time (from wait4: the machine may be
+shared, and CPU time is what the profiler adds); wall time is shown for plain.
+Overhead = profiled / plain - 1. Targets: cycles <= 3%, insns <= 5%.
 The results table is printed and written to DIR/results.txt.
 """
 import argparse
@@ -85,7 +89,18 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--out", default=os.path.join(ROOT, "build", "bench", "profile"))
+    ap.add_argument("--interval", default="1000",
+                    help="cycles mode: microseconds of CPU time per sample; a comma list "
+                         "measures several")
+    ap.add_argument("--insns-interval", type=int, default=100000,
+                    help="insns mode: instructions per sample")
     a = ap.parse_args()
+    try:
+        cyc = [int(v) for v in a.interval.split(",")]
+    except ValueError:
+        sys.exit("bench_profile: --interval needs numbers (microseconds)")
+    if not cyc or min(cyc) <= 0 or a.insns_interval <= 0:
+        sys.exit("bench_profile: intervals must be positive")
     if not os.access(a.wasmdbg, os.X_OK):
         sys.exit("bench_profile: %s is not built (scripts/build.sh)" % a.wasmdbg)
     def scaled(name, n):   # fib's work grows by the golden ratio per step of n
@@ -95,52 +110,55 @@ def main():
     progs = [(n, scaled(n, v)) for n, v in PROGRAMS if not a.only or n in a.only.split(",")]
     build(a.out, [n for n, _ in progs])
     W = a.wasmdbg
-    configs = [
-        ("plain", lambda w, f, n: [W, "run", w, "--invoke", f, str(n)]),
-        ("cycles", lambda w, f, n: [W, "profile", "--mode", "cycles", "--interval", "1000",
-                                    "-o", w[:-5] + ".cycles.folded", w, "--invoke", f, str(n)]),
-        ("insns", lambda w, f, n: [W, "profile", "--mode", "insns", "--interval", "100000",
-                                   "-o", w[:-5] + ".insns.folded", w, "--invoke", f, str(n)]),
-    ]
-    lines = []
-    head = "%-11s %9s %9s %8s %9s %8s %9s %9s %9s" % (
-        "program", "plain s", "cycles s", "cycles", "insns s", "insns", "wall", "wall cyc",
-        "wall ins")
-    lines.append("best of %d runs, user+sys CPU seconds; overhead vs plain" % a.runs)
+    def cycles_cfg(us):
+        return lambda w, f, n: [W, "profile", "--mode", "cycles", "--interval", str(us),
+                                "-o", w[:-5] + ".cycles%d.folded" % us, w, "--invoke", f, str(n)]
+    configs = [("plain", lambda w, f, n: [W, "run", w, "--invoke", f, str(n)])]
+    for us in cyc:
+        configs.append(("cyc@%d" % us if len(cyc) > 1 else "cycles", cycles_cfg(us)))
+    configs.append(("insns", lambda w, f, n: [W, "profile", "--mode", "insns", "--interval",
+                                              str(a.insns_interval), "-o",
+                                              w[:-5] + ".insns.folded", w, "--invoke", f,
+                                              str(n)]))
+    prof = [c for c, _ in configs[1:]]
+    lines = ["best of %d interleaved runs, user+sys CPU seconds; overhead vs plain; "
+             "cycles every %s us of CPU time, insns every %d instructions"
+             % (a.runs, ",".join(map(str, cyc)), a.insns_interval)]
+    head = "%-11s %9s %9s" % ("program", "plain s", "wall s")
+    for c in prof:
+        head += " %9s %8s" % (c, "")
     lines.append(head)
     print("\n".join(lines), flush=True)
-    sums = {"cycles": [], "insns": []}
+    sums = {c: [] for c in prof}
     for name, n in progs:
         wasm = os.path.join(a.out, name + ".wasm")
-        best = {}
-        for cname, mk in configs:
-            cpu, wall = [], []
-            result = None
-            for _ in range(a.runs):
+        cpu = {c: [] for c, _ in configs}
+        wall = {c: [] for c, _ in configs}
+        result = None
+        for _ in range(a.runs):
+            for cname, mk in configs:
                 c, w, out = run_once(mk(wasm, "bench_" + name, n))
-                cpu.append(c)
-                wall.append(w)
+                cpu[cname].append(c)
+                wall[cname].append(w)
                 r = out.strip().splitlines()[:1]
                 if result is None:
                     result = r
                 elif r != result:
-                    sys.exit("bench_profile: %s %s: result changed" % (name, cname))
-            best[cname] = (min(cpu), min(wall), result)
-        if not (best["plain"][2] == best["cycles"][2] == best["insns"][2]):
-            sys.exit("bench_profile: %s: the profiled result differs from the plain one" % name)
-        p = best["plain"][0]
-        oc = best["cycles"][0] / p - 1
-        oi = best["insns"][0] / p - 1
-        sums["cycles"].append(oc)
-        sums["insns"].append(oi)
-        line = "%-11s %9.3f %9.3f %+7.1f%% %9.3f %+7.1f%% %9.3f %9.3f %9.3f" % (
-            name, p, best["cycles"][0], 100 * oc, best["insns"][0], 100 * oi,
-            best["plain"][1], best["cycles"][1], best["insns"][1])
+                    sys.exit("bench_profile: %s %s: the result differs from the plain run's"
+                             % (name, cname))
+        p = min(cpu["plain"])
+        line = "%-11s %9.3f %9.3f" % (name, p, min(wall["plain"]))
+        for c in prof:
+            o = min(cpu[c]) / p - 1
+            sums[c].append(o)
+            line += " %9.3f %+7.1f%%" % (min(cpu[c]), 100 * o)
         print(line, flush=True)
         lines.append(line)
     mean = lambda v: sum(v) / len(v) if v else 0
-    line = "%-11s %9s %9s %+7.1f%% %9s %+7.1f%%   (targets: cycles <= 3%%, insns <= 5%%)" % (
-        "mean", "", "", 100 * mean(sums["cycles"]), "", 100 * mean(sums["insns"]))
+    line = "%-11s %9s %9s" % ("mean", "", "")
+    for c in prof:
+        line += " %9s %+7.1f%%" % ("", 100 * mean(sums[c]))
+    line += "   (targets: cycles <= 3%, insns <= 5%)"
     print(line)
     lines.append(line)
     with open(os.path.join(a.out, "results.txt"), "w") as f:

@@ -11,7 +11,8 @@
 #      column, is_stmt, end_sequence), linker tombstones dropped;
 #   3. `wasmdbg lines M shapes.h --line N` (breakpoint addresses) all symbolize to that line
 #      in llvm-symbolizer, and the inlined helper has more than one copy at -O2;
-#   4. without --dwarf-only, code without DWARF gets its name from the name section.
+#   4. without --dwarf-only, code without DWARF gets its name from the name section;
+#   5. cxx.cc (freestanding C++) gets 1-3 too: demangled names equal llvm-symbolizer's.
 # Exits 77 (ctest SKIP) when CC cannot build wasm32 or the LLVM 14 tools are missing.
 # Prints "N passed, N failed".
 set -u
@@ -44,9 +45,10 @@ bad() { fail=$((fail + 1)); echo "FAIL $*"; }
 # build NAME SRC.c TARGET LINKFLAGS...: compile with -c and link separately (no -O at link:
 # clang would run wasm-opt, which rewrites code and drops the DWARF)
 build() {
-    local name=$1 src=$2 target=$3
+    local name=$1 src=$2 target=$3 lang=()
     shift 3
-    "$CC" --target="$target" -O"$OPT" -gdwarf-"$DW" -I"$SRC" -c "$SRC/$src" -o "$WORK/$name.o" &&
+    case $src in *.cc) lang=(-x c++ -fno-exceptions -fno-rtti) ;; esac
+    "$CC" --target="$target" "${lang[@]}" -O"$OPT" -gdwarf-"$DW" -I"$SRC" -c "$SRC/$src" -o "$WORK/$name.o" &&
         "$CC" --target="$target" "$WORK/$name.o" "$@" -o "$WORK/$name.wasm"
 }
 
@@ -142,6 +144,23 @@ if build prog prog.c wasm32 -nostdlib -Wl,--no-entry -Wl,--export-dynamic; then
     check_module prog
 else
     bad "prog: $CC -O$OPT -gdwarf-$DW failed to build"
+fi
+
+# 5. C++ (freestanding: Debian's wasi-libc has no libc++): names demangled as llvm-symbolizer
+# demangles them (namespaces, classes, templates, operators, constructors, destructors)
+if build cxx cxx.cc wasm32 -nostdlib -Wl,--no-entry -Wl,--export=run; then
+    check_module cxx
+    if [ "$OPT" = 0 ]; then
+        if grep -q '^geo::vec<int, 3>::operator+(geo::vec<int, 3> const&) const$' "$WORK/cxx.wd.sym" &&
+            grep -q '^geo::rect::~rect()$' "$WORK/cxx.wd.sym" &&
+            grep -q '^int geo::detail::clamp<int>(int, int, int)$' "$WORK/cxx.wd.sym"; then
+            ok "cxx: C++ names demangled"
+        else
+            bad "cxx: C++ names not demangled (see $WORK/cxx.wd.sym)"
+        fi
+    fi
+else
+    bad "cxx: $CC -O$OPT -gdwarf-$DW failed to build cxx.cc"
 fi
 
 if echo 'int main(void){return 0;}' > "$WORK/w.c" && "$CC" --target=wasm32-wasi -c "$WORK/w.c" -o "$WORK/w.o" 2>/dev/null &&

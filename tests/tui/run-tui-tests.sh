@@ -37,10 +37,11 @@ keys s
 wait_for "in perimeter" "s steps into perimeter"
 wait_for "#1  main" "the call stack shows the caller"
 keys u
-wait_for "*#1  main" "u selects the caller frame"
+wait_for ">#1  main" "u selects the caller frame"
+wait_for "#1  0x" "the debugger's up reports the frame in the console"
 wait_for "3 Locals" ""
 keys d
-wait_for "*#0  perimeter" "d goes back down"
+wait_for ">#0  perimeter" "d goes back down"
 keys f
 wait_for "Run till exit" "f finishes"
 wait_for "paused at shapes.c:51 in main" "finish returns to main"
@@ -56,8 +57,8 @@ keys h h
 # follow a pointer: the list variable points at sq; sq.name at the string
 keys G
 keys k
-typed ":x list"; keys Enter
-wait_for "memory at 0x" ":x VAR shows memory at a pointer's value"
+typed ":memory list"; keys Enter
+wait_for "memory at 0x" ":memory VAR shows memory at a pointer's value"
 wait_for "5 Memory 0x" "the memory pane has the focus"
 keys Enter
 wait_for "followed pointer to 0x" "Enter follows the pointer at the cursor"
@@ -65,9 +66,9 @@ wait_for "square" "the memory pane shows the string it points to"
 keys BSpace
 # the stack pane: select a frame with Enter
 keys 4 j Enter
-wait_for "*#1" "Enter in the stack pane selects a frame"
+wait_for ">#1" "Enter in the stack pane selects a frame"
 keys H
-wait_for "*#0  main" "H goes back to the innermost frame"
+wait_for ">#0  main" "H goes back to the innermost frame"
 # help overlay
 keys '?'
 wait_for "Help: keys" "? shows the help overlay"
@@ -82,11 +83,16 @@ wait_for "terminal too small" "a terminal below the minimum shows a plain messag
 tm resize-window -t t -x 120 -y 40
 wait_for "120x40" "back to 120x40"
 wait_for "1 Source: shapes.c" "layout restored"
-# the : line takes every command
+# the : line takes every command of the debugger's table
 typed ":print total"; keys Enter
-wait_for "total = 8" ":print shows a variable"
+wait_for "\$2 = 8" ":print shows a variable (finish's value was \$1)"
+typed ":print sq.pos"; keys Enter
+wait_for "\$3 = {x = 11, y = 21}" ":print takes C expressions (a member)"
+typed ":x/4xw &sq"; keys Enter
+wait_for "0x0000000b" ":x examines memory in the console"
+wait_for "0x00000015" ":x shows the words after it"
 typed ":info breakpoints"; keys Enter
-wait_for "in main at shapes.c:51" ":info breakpoints lists it"
+wait_for "keep y   0x" ":info breakpoints lists it"
 typed ":run"; keys Enter
 wait_for "paused at shapes.c:51 in main (breakpoint 1)" ":run restarts and hits it again"
 typed ":delete 1"; keys Enter
@@ -121,8 +127,10 @@ tui_start 100x30 "$WASMDBG" "$SHAPES"
 wait_for "not started" ""
 typed ":break perimeter"; keys Enter
 wait_for "Breakpoint 1 at" ":break FUNCTION"
-typed ":stepi"; keys Enter
-wait_for "paused at" "stepi from the start stops in the entry code"
+typed ":tbreak *_start"; keys Enter
+wait_for "Temporary breakpoint 2 at" ":tbreak *FUNCTION"
+typed ":run"; keys Enter
+wait_for "in _start (breakpoint 2)" "run stops in the entry code"
 wait_for "2 Disassembly" "no source for the entry code: disassembly with a note"
 keys q
 wait_dead 0

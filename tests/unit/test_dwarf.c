@@ -25,6 +25,8 @@
 static char g_dir[256];
 static char g_wasm[2][512];    /* DWARF 4, DWARF 5 at -O0 */
 static bool g_built[2];
+static char g_wasm_o2[512];    /* DWARF 5 at -O2 */
+static bool g_built_o2;
 static char g_src[600];
 
 static void src_dir(char *out, size_t size)
@@ -58,6 +60,17 @@ static int build_all(void **state)
             g_built[v] = (size_t)k < sizeof cmd && system(cmd) == 0;
         }
     }
+    /* -O2, DWARF 5: location lists and values that live in locals or nowhere */
+    for (size_t c = 0; c < 3 && !g_built_o2; c++) {
+        char cmd[4096];
+        snprintf(g_wasm_o2, sizeof g_wasm_o2, "%s/prog-O2.wasm", g_dir);
+        int k = snprintf(cmd, sizeof cmd,
+                         "%s --target=wasm32 -O2 -gdwarf-5 -I%s -c %s -o %s/prog-O2.o >/dev/null 2>&1 && "
+                         "%s --target=wasm32 -nostdlib -Wl,--no-entry -Wl,--export-dynamic "
+                         "%s/prog-O2.o -o %s >/dev/null 2>&1",
+                         ccs[c], sdir, g_src, g_dir, ccs[c], g_dir, g_wasm_o2);
+        g_built_o2 = (size_t)k < sizeof cmd && system(cmd) == 0;
+    }
     return 0;
 }
 
@@ -90,62 +103,14 @@ static int src_line_of(const char *needle)
     return found;
 }
 
-/* ------------------------------------------------------------ the target over wd_exec */
+/* ------------------------------------------------------------ the target over wd_exec
+ * (wd_dwarf_frame_reader: the engine's frames API as the evaluator's callbacks) */
 
 typedef struct live {
     wd_exec *x;
     wd_instance *inst;
     uint32_t depth;
 } live;
-
-static uint64_t slot(const wd_value *v)
-{
-    switch (v->type) {
-    case WD_I32: return v->of.i32;
-    case WD_I64: return v->of.i64;
-    case WD_F32: return v->of.f32_bits;
-    case WD_F64: return v->of.f64_bits;
-    default: return v->of.ref;
-    }
-}
-
-static bool rd_local(void *u, uint32_t i, uint64_t *out)
-{
-    live *l = u;
-    wd_value v;
-    if (!wd_exec_frame_local(l->x, l->depth, i, &v))
-        return false;
-    *out = slot(&v);
-    return true;
-}
-
-static bool rd_global(void *u, uint32_t i, uint64_t *out)
-{
-    live *l = u;
-    wd_global *g = wd_instance_global(l->inst, i);
-    if (!g)
-        return false;
-    wd_value v = wd_global_get(g);
-    *out = slot(&v);
-    return true;
-}
-
-static bool rd_stack(void *u, uint32_t i, uint64_t *out)
-{
-    live *l = u;
-    wd_value v;
-    if (!wd_exec_frame_stack(l->x, l->depth, i, &v))
-        return false;
-    *out = slot(&v);
-    return true;
-}
-
-static bool rd_mem(void *u, uint64_t addr, void *dst, size_t len)
-{
-    live *l = u;
-    wd_memory *m = wd_instance_memory(l->inst, 0);
-    return m && wd_memory_read(m, addr, dst, len);
-}
 
 static wd_probe_action stop_probe(wd_exec *x, const wd_probe_event *ev, void *user)
 {
@@ -177,7 +142,9 @@ static uint32_t func_at(const wd_module *m, uint64_t file_off)
 static void format_named(wd_dwarf *d, uint32_t addr, live *l, const char *name, char *buf,
                          size_t size)
 {
-    wd_dw_target t = {l, rd_local, rd_global, rd_stack, rd_mem};
+    wd_dw_frame_reader r;
+    wd_dw_target t;
+    wd_dwarf_frame_reader(&r, l->x, l->inst, l->depth, &t);
     const wd_dw_var *v = wd_dwarf_find_var(d, addr, 0, name);
     assert_non_null(v);
     wd_dwarf_format_var(d, v, addr, &t, buf, size);
@@ -188,6 +155,159 @@ static void format_named(wd_dwarf *d, uint32_t addr, live *l, const char *name, 
         if (!strstr((s), (sub)))                                                             \
             fail_msg("'%s' does not contain '%s'", (s), (sub));                              \
     } while (0)
+
+/* The public type API on prog.c's types, and formatting through it. */
+static void check_type_api(wd_dwarf *d, uint32_t addr, const wd_dw_target *t)
+{
+    char buf[1024], tn[128];
+    const wd_dw_var *v = wd_dwarf_find_var(d, addr, 0, "the_shape");
+    assert_non_null(v);
+    const wd_dw_type *st = wd_dw_var_type(d, v);
+    assert_int_equal(wd_dw_type_kind_of(st), WD_DW_TYPE_STRUCT);
+    assert_string_equal(wd_dw_type_die_name(st), "shape");
+    assert_true(wd_dw_type_offset(st) != 0);
+    assert_false(wd_dw_type_is_declaration(st));
+    assert_int_equal(wd_dw_type_member_count(d, st), 5);
+    static const char *const names[] = {"corner", "color", "fl", "n", "grid"};
+    wd_dw_member m;
+    for (uint32_t i = 0; i < 5; i++) {
+        assert_true(wd_dw_type_member(d, st, i, &m));
+        assert_string_equal(m.name, names[i]);
+        assert_false(m.is_base);
+        assert_false(m.is_bitfield);
+    }
+    assert_false(wd_dw_type_member(d, st, 5, &m));
+
+    /* corner: struct point [2] */
+    assert_true(wd_dw_type_member(d, st, 0, &m));
+    assert_int_equal(m.offset, 0);
+    assert_int_equal(wd_dw_type_kind_of(m.type), WD_DW_TYPE_ARRAY);
+    uint64_t dims[4];
+    assert_int_equal(wd_dw_type_array_dims(d, m.type, dims, 4), 1);
+    assert_int_equal(dims[0], 2);
+    const wd_dw_type *pt = wd_dw_type_array_element(d, m.type);
+    assert_int_equal(wd_dw_type_kind_of(pt), WD_DW_TYPE_STRUCT);
+    assert_string_equal(wd_dw_type_name(d, pt, tn, sizeof tn), "struct point");
+    assert_int_equal(wd_dw_type_size(d, pt), 12);
+    assert_true(wd_dw_type_member(d, pt, 2, &m));
+    assert_string_equal(m.name, "name");
+    assert_int_equal(m.offset, 8);
+    assert_int_equal(wd_dw_type_kind_of(m.type), WD_DW_TYPE_POINTER);
+    const wd_dw_type *cc = wd_dw_type_target(d, m.type);
+    assert_int_equal(wd_dw_type_kind_of(cc), WD_DW_TYPE_CONST);
+    assert_int_equal(wd_dw_type_encoding(d, cc), WD_DW_ENC_SIGNED_CHAR);
+    assert_int_equal(wd_dw_type_kind_of(wd_dw_type_strip(d, cc)), WD_DW_TYPE_BASE);
+
+    /* color: enum color { RED, GREEN = 5, BLUE } */
+    assert_true(wd_dw_type_member(d, st, 1, &m));
+    assert_int_equal(m.offset, 24);
+    assert_int_equal(wd_dw_type_kind_of(m.type), WD_DW_TYPE_ENUM);
+    assert_int_equal(wd_dw_type_enumerator_count(d, m.type), 3);
+    const char *en;
+    int64_t ev;
+    assert_true(wd_dw_type_enumerator(d, m.type, 1, &en, &ev));
+    assert_string_equal(en, "GREEN");
+    assert_int_equal(ev, 5);
+    assert_true(wd_dw_type_enumerator(d, m.type, 2, &en, &ev));
+    assert_string_equal(en, "BLUE");
+    assert_int_equal(ev, 6);
+    assert_false(wd_dw_type_enumerator(d, m.type, 3, &en, &ev));
+    assert_int_equal(wd_dw_type_encoding(d, m.type), WD_DW_ENC_UNSIGNED);
+
+    /* fl: bitfields a:3 b:5 c:4 */
+    assert_true(wd_dw_type_member(d, st, 2, &m));
+    const wd_dw_type *fl = m.type;
+    uint64_t fl_off = m.offset;
+    assert_int_equal(wd_dw_type_member_count(d, fl), 3);
+    uint32_t bits[3][2] = {{3, 0}, {5, 3}, {4, 0}};
+    for (uint32_t i = 0; i < 3; i++) {
+        assert_true(wd_dw_type_member(d, fl, i, &m));
+        assert_true(m.is_bitfield);
+        assert_int_equal(m.bit_size, bits[i][0]);
+        assert_int_equal(m.offset * 8 + m.bit_offset, i == 2 ? 8 : bits[i][1]);
+    }
+
+    /* n: union num */
+    assert_true(wd_dw_type_member(d, st, 3, &m));
+    assert_int_equal(wd_dw_type_kind_of(m.type), WD_DW_TYPE_UNION);
+    assert_int_equal(wd_dw_type_member_count(d, m.type), 2);
+
+    /* grid: int [2][3]; indexing once gives a made int [3] */
+    assert_true(wd_dw_type_member(d, st, 4, &m));
+    uint64_t grid_off = m.offset;
+    assert_int_equal(wd_dw_type_array_dims(d, m.type, dims, 4), 2);
+    assert_int_equal(dims[0], 2);
+    assert_int_equal(dims[1], 3);
+    const wd_dw_type *row = wd_dw_type_array_element(d, m.type);
+    assert_non_null(row);
+    assert_int_equal(wd_dw_type_offset(row), 0);
+    assert_ptr_equal(row, wd_dw_type_array_element(d, m.type));   /* made once */
+    assert_string_equal(wd_dw_type_name(d, row, tn, sizeof tn), "int [3]");
+    assert_int_equal(wd_dw_type_size(d, row), 12);
+    assert_int_equal(wd_dw_type_array_dims(d, row, dims, 4), 1);
+    const wd_dw_type *it = wd_dw_type_array_element(d, row);
+    assert_int_equal(wd_dw_type_encoding(d, it), WD_DW_ENC_SIGNED);
+
+    /* a made pointer type */
+    const wd_dw_type *pst = wd_dw_type_pointer_to(d, st);
+    assert_non_null(pst);
+    assert_ptr_equal(pst, wd_dw_type_pointer_to(d, st));
+    assert_null(wd_dw_type_pointer_to(d, row));
+    assert_int_equal(wd_dw_type_offset(pst), 0);
+    assert_string_equal(wd_dw_type_name(d, pst, tn, sizeof tn), "struct shape *");
+    assert_int_equal(wd_dw_type_size(d, pst), 4);
+    assert_ptr_equal(wd_dw_type_target(d, pst), st);
+
+    /* typedef uint, function pointer type */
+    const wd_dw_type *ut = wd_dwarf_find_type(d, "uint");
+    assert_non_null(ut);
+    assert_int_equal(wd_dw_type_kind_of(ut), WD_DW_TYPE_TYPEDEF);
+    assert_int_equal(wd_dw_type_encoding(d, ut), WD_DW_ENC_UNSIGNED);
+    assert_ptr_equal(wd_dwarf_find_type(d, "struct shape"), st);
+    assert_null(wd_dwarf_find_type(d, "struct nosuch"));
+    v = wd_dwarf_find_var(d, addr, 0, "op_ptr");
+    const wd_dw_type *fnt = wd_dw_type_target(d, wd_dw_var_type(d, v));
+    assert_int_equal(wd_dw_type_kind_of(fnt), WD_DW_TYPE_FUNCTION);
+    bool va = true;
+    assert_int_equal(wd_dw_type_param_count(d, fnt, &va), 2);
+    assert_false(va);
+    assert_int_equal(wd_dw_type_encoding(d, wd_dw_type_param(d, fnt, 1)), WD_DW_ENC_SIGNED);
+    assert_null(wd_dw_type_param(d, fnt, 2));
+
+    /* formatting an object in memory, and a value held in bytes */
+    wd_dw_location loc;
+    assert_true(wd_dwarf_var_location(d, wd_dwarf_find_var(d, addr, 0, "the_shape"), addr, t,
+                                      &loc));
+    assert_int_equal(loc.npieces, 1);
+    assert_int_equal(loc.pieces[0].kind, WD_DW_LOC_MEMORY);
+    uint64_t base = loc.pieces[0].addr;
+    wd_dwarf_format_memory(d, row, base + grid_off + 12, t, buf, sizeof buf);
+    assert_string_equal(buf, "{4, 5, 6}");
+    wd_dwarf_format_memory(d, fl, base + fl_off, t, buf, sizeof buf);
+    assert_string_equal(buf, "{a = 5, b = 17, c = -3}");
+    wd_dwarf_format_memory(d, pt, base + 12, t, buf, sizeof buf);
+    assert_true(strncmp(buf, "{x = 3, y = 4, name = 0x", 24) == 0);
+    ASSERT_CONTAINS(buf, " \"b\"}");
+    wd_dwarf_format_memory(d, pt, 0xfffffff0u, t, buf, sizeof buf);
+    assert_string_equal(buf, "<error: Cannot access memory at address 0xfffffff0>");
+    char full[1024];
+    wd_dwarf_format_location(d, st, &loc, t, buf, sizeof buf);
+    wd_dwarf_format_var(d, wd_dwarf_find_var(d, addr, 0, "the_shape"), addr, t, full,
+                        sizeof full);
+    assert_string_equal(buf, full);
+    uint8_t six[4] = {6, 0, 0, 0};
+    assert_true(wd_dw_type_member(d, st, 1, &m));
+    wd_dwarf_format_bytes(d, m.type, six, 4, t, buf, sizeof buf);
+    assert_string_equal(buf, "BLUE");
+    uint8_t neg[4] = {0xfe, 0xff, 0xff, 0xff};
+    wd_dwarf_format_bytes(d, it, neg, 4, t, buf, sizeof buf);
+    assert_string_equal(buf, "-2");
+    wd_dwarf_format_bytes(d, ut, neg, 4, t, buf, sizeof buf);
+    assert_string_equal(buf, "4294967294");
+    wd_dw_location none = {0};
+    wd_dwarf_format_location(d, st, &none, t, buf, sizeof buf);
+    assert_string_equal(buf, "<optimized out>");
+}
 
 static void check_paused(int v)
 {
@@ -240,7 +360,9 @@ static void check_paused(int v)
     assert_int_equal(fi.funcidx, fidx);
 
     live l = {x, inst, 0};
-    wd_dw_target t = {&l, rd_local, rd_global, rd_stack, rd_mem};
+    wd_dw_frame_reader rdr;
+    wd_dw_target t;
+    wd_dwarf_frame_reader(&rdr, x, NULL, 0, &t);   /* the frame's own instance */
     const wd_dw_var *vars[16];
     size_t nv = wd_dwarf_vars_at(d, addrs[0], 0, vars, 16);
     assert_int_equal(nv, 4);
@@ -295,6 +417,8 @@ static void check_paused(int v)
     const wd_dw_var *globs[64];
     size_t ng = wd_dwarf_globals(d, globs, 64);
     assert_true(ng >= 8);
+
+    check_type_api(d, addrs[0], &t);
 
     /* the caller's frame: `run`, its locals live in its own frame */
     assert_true(wd_exec_frame(x, 1, &fi));
@@ -562,11 +686,95 @@ static void test_file_matches(void **state)
     assert_false(wd_dwarf_file_matches("prog.c", "/a/prog.c"));
 }
 
+/* -O2: at `s += v;` in sum_array (run(3) calls sum_array(garr, 4)), the first time: every
+ * variable is right or reported unavailable, never garbage. */
+static void test_paused_o2(void **state)
+{
+    (void)state;
+    if (!g_built_o2)
+        skip();
+    wd_error err;
+    wd_module *m = wd_module_load_file(g_wasm_o2, NULL, &err);
+    assert_non_null(m);
+    wd_dwarf *d = wd_dwarf_open(m, NULL, NULL, &err);
+    assert_non_null(d);
+    int line = src_line_of("s += v;");
+    assert_true(line > 0);
+    uint32_t addrs[8], used = 0;
+    size_t n = wd_dwarf_line_addrs(d, "prog.c", (uint32_t)line, addrs, 8, &used);
+    if (n == 0 || used != (uint32_t)line) {   /* the line was folded away: nothing to check */
+        wd_dwarf_close(d);
+        wd_module_free(m);
+        skip();
+    }
+    wd_store *s = wd_store_new(NULL);
+    wd_instance *inst = wd_instance_new(s, m, no_imports, NULL, &err);
+    assert_non_null(inst);
+    uint64_t base = wd_module_code_section_offset(m);
+    uint32_t fidx = func_at(m, base + addrs[0]);
+    assert_true(fidx != UINT32_MAX);
+    int hits = 0;
+    assert_true(wd_probe_add_local(m, fidx, base + addrs[0], stop_probe, &hits, &err) > 0);
+    wd_externkind kind;
+    wd_extern ex;
+    assert_true(wd_instance_export(inst, "run", &kind, &ex));
+    wd_exec *x = wd_store_exec(s);
+    wd_value arg = {.type = WD_I32, .of.i32 = 3};
+    wd_value res;
+    assert_int_equal(wd_exec_call(x, ex.func, &arg, 1, &res, 1), WD_STOP_BREAK);
+    assert_int_equal(hits, 1);
+
+    wd_dw_frame_reader r;
+    wd_dw_target t;
+    wd_dwarf_frame_reader(&r, x, inst, 0, &t);
+    wd_dw_frame fr[4];
+    size_t nf = wd_dwarf_symbolize(d, addrs[0], false, fr, 4);
+    assert_true(nf >= 1);
+    assert_string_equal(fr[0].function, "sum_array");
+    const wd_dw_var *vars[16];
+    size_t nv = wd_dwarf_vars_at(d, addrs[0], 0, vars, 16);
+    assert_true(nv >= 2);
+    int checked = 0;
+    for (size_t i = 0; i < nv && i < 16; i++) {
+        char buf[256];
+        wd_dwarf_format_var(d, vars[i], addrs[0], &t, buf, sizeof buf);
+        const char *nm = wd_dw_var_name(vars[i]);
+        if (buf[0] == '<') {       /* <optimized out>, <unavailable: ...> */
+            assert_true(strncmp(buf, "<optimized out>", 15) == 0 ||
+                        strncmp(buf, "<unavailable", 12) == 0);
+            continue;
+        }
+        checked++;
+        if (strcmp(nm, "n") == 0)
+            assert_string_equal(buf, "4");
+        else if (strcmp(nm, "i") == 0 || strcmp(nm, "s") == 0)
+            assert_string_equal(buf, "0");
+        else if (strcmp(nm, "v") == 0)
+            assert_string_equal(buf, "1");
+        else if (strcmp(nm, "a") == 0) {
+            /* &garr */
+            const wd_dw_var *g = wd_dwarf_find_var(d, addrs[0], 0, "garr");
+            wd_dw_location gl;
+            assert_true(wd_dwarf_var_location(d, g, addrs[0], &t, &gl));
+            char want[32];
+            snprintf(want, sizeof want, "0x%llx", (unsigned long long)gl.pieces[0].addr);
+            assert_string_equal(buf, want);
+        } else
+            fail_msg("unexpected variable %s = %s", nm, buf);
+    }
+    print_message("-O2 sum_array: %d of %zu variables available\n", checked, nv);
+    wd_exec_reset(x);
+    wd_store_free(s);
+    wd_dwarf_close(d);
+    wd_module_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_paused_dwarf4),
         cmocka_unit_test(test_paused_dwarf5),
+        cmocka_unit_test(test_paused_o2),
         cmocka_unit_test(test_eval),
         cmocka_unit_test(test_corrupt),
         cmocka_unit_test(test_disasm),
