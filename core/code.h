@@ -91,7 +91,17 @@ typedef uint32_t wd_word;
     X(I64_ADD) X(I64_SUB) X(I64_MUL) X(I64_AND) X(I64_OR) X(I64_XOR) \
     X(I64_SHL) X(I64_SHR_S) X(I64_SHR_U) \
     X(I64_EQ) X(I64_NE) X(I64_LT_S) X(I64_LT_U) X(I64_GT_S) X(I64_GT_U) \
-    X(I64_LE_S) X(I64_LE_U) X(I64_GE_S) X(I64_GE_U)
+    X(I64_LE_S) X(I64_LE_U) X(I64_GE_S) X(I64_GE_U) \
+    X(I32_ROTL) X(I32_ROTR) X(I64_ROTL) X(I64_ROTR) \
+    X(F32_ADD) X(F32_SUB) X(F32_MUL) X(F32_DIV)
+
+/* 64-bit immediate variants: OPK d a lo hi, b replaced by a constant that
+ * the immediate ops above cannot take. */
+#define WD_IMM64_OPS(X) \
+    X(I64_ADD) X(I64_SUB) X(I64_MUL) X(I64_AND) X(I64_OR) X(I64_XOR) \
+    X(I64_EQ) X(I64_NE) X(I64_LT_U) X(I64_GT_U) X(I64_LE_U) X(I64_GE_U) \
+    X(F64_ADD) X(F64_SUB) X(F64_MUL) X(F64_DIV) \
+    X(F64_EQ) X(F64_NE) X(F64_LT) X(F64_GT) X(F64_LE) X(F64_GE)
 
 /* Stores of a constant: OPK addr imm off add (imm sign-extended). */
 #define WD_STOREK_OPS(X) \
@@ -106,6 +116,48 @@ typedef uint32_t wd_word;
     X(I64_EQ, I64_NE) X(I64_NE, I64_EQ) X(I64_LT_S, I64_GE_S) X(I64_LT_U, I64_GE_U) \
     X(I64_GT_S, I64_LE_S) X(I64_GT_U, I64_LE_U) X(I64_LE_S, I64_GT_S) X(I64_LE_U, I64_GT_U) \
     X(I64_GE_S, I64_LT_S) X(I64_GE_U, I64_LT_U)
+
+/* Superinstructions (compile.c fuses, interp.c runs them; all on memory 0).
+ *
+ * Float arithmetic with an operand in memory, X(ID, T, LOAD, STORE, N):
+ *     ID_LB d a addr off add      fp[d] = op(fp[a], mem)
+ *     ID_LA d addr off add b      fp[d] = op(mem, fp[b])
+ *     ID_SB addr a off add        mem = op(fp[a], mem)   (load, op, store back)
+ *     ID_SA addr b off add        mem = op(mem, fp[b])
+ * with mem the N bytes at (fp[addr] + add) mod 2^32 + off. */
+#define WD_LDOP_OPS(X) \
+    X(F64_ADD, F, F64_LOAD, F64_STORE, 8) X(F64_SUB, F, F64_LOAD, F64_STORE, 8) \
+    X(F64_MUL, F, F64_LOAD, F64_STORE, 8) X(F64_DIV, F, F64_LOAD, F64_STORE, 8) \
+    X(F32_ADD, f, F32_LOAD, F32_STORE, 4) X(F32_SUB, f, F32_LOAD, F32_STORE, 4) \
+    X(F32_MUL, f, F32_LOAD, F32_STORE, 4) X(F32_DIV, f, F32_LOAD, F32_STORE, 4)
+
+/* Indexed loads/stores: the address is (fp[a] + (fp[b] << k)) mod 2^32.
+ *     ID_X d a b off k     ID_X a b v off k (stores)     ID_KX a b imm off k */
+#define WD_LDX_OPS(X) \
+    X(I32_LOAD, i, 4) X(I32_LOAD8_S, i, 1) X(I32_LOAD8_U, i, 1) X(I32_LOAD16_S, i, 2) \
+    X(I32_LOAD16_U, i, 2) X(I64_LOAD, I, 8) X(F32_LOAD, f, 4) X(F64_LOAD, F, 8)
+#define WD_STX_OPS(X) \
+    X(I32_STORE, i, 4) X(I32_STORE8, i, 1) X(I32_STORE16, i, 2) X(I64_STORE, I, 8) \
+    X(F32_STORE, f, 4) X(F64_STORE, F, 8)
+
+/* Multiply-add pairs (two roundings, not a fused multiply-add):
+ *     F64_MULADD d a b c  (a*b)+c      F64_ADDMUL d a b c  c+(a*b)
+ *     F64_MULSUB d a b c  (a*b)-c      F64_SUBMUL d a b c  c-(a*b)
+ *     F64_MULMUL d a b c  (a*b)*c */
+#define WD_MULADD_OPS(X) X(F64_MULADD) X(F64_ADDMUL) X(F64_MULSUB) X(F64_SUBMUL) X(F64_MULMUL)
+
+/* Two adds of immediates (induction variables), one after the other:
+ *     I32_ADD2_I d1 a1 k1 d2 a2 k2 */
+
+/* Loop back-edges: add then compare-and-branch on the sum, X(CMP) from
+ * WD_CMP_OPS's i32 compares:
+ *     ADDBR_CMP d a k n rel      fp[d] = fp[a] + k;     branch if CMP(fp[d], fp[n])
+ *     ADDBRI_CMP d a k imm rel   fp[d] = fp[a] + k;     branch if CMP(fp[d], imm)
+ *     ADDRBR_CMP d a b n rel     fp[d] = fp[a] + fp[b]; branch if CMP(fp[d], fp[n])
+ *     ADDRBRI_CMP d a b imm rel  fp[d] = fp[a] + fp[b]; branch if CMP(fp[d], imm) */
+#define WD_ADDBR_OPS(X) \
+    X(I32_EQ) X(I32_NE) X(I32_LT_S) X(I32_LT_U) X(I32_GT_S) X(I32_GT_U) \
+    X(I32_LE_S) X(I32_LE_U) X(I32_GE_S) X(I32_GE_U)
 
 #define WD__CM_K_LOAD(ID) WD_C_##ID##_M,
 #define WD__CM_K_STORE(ID) WD_C_##ID##_M,
@@ -131,6 +183,26 @@ typedef enum wd_cop {
 #define X(ID, T, N) WD_C_##ID##_K,
     WD_STOREK_OPS(X)
 #undef X
+#define X(ID, T, LD, ST, N) WD_C_##ID##_LB, WD_C_##ID##_LA, WD_C_##ID##_SB, WD_C_##ID##_SA,
+    WD_LDOP_OPS(X)
+#undef X
+#define X(ID, T, N) WD_C_##ID##_X,
+    WD_LDX_OPS(X)
+    WD_STX_OPS(X)
+#undef X
+#define X(ID, T, N) WD_C_##ID##_KX,
+    WD_STOREK_OPS(X)
+#undef X
+#define X(ID) WD_C_##ID,
+    WD_MULADD_OPS(X)
+#undef X
+#define X(ID) WD_C_##ID##_K64,
+    WD_IMM64_OPS(X)
+#undef X
+#define X(ID) WD_C_ADDBR_##ID, WD_C_ADDBRI_##ID, WD_C_ADDRBR_##ID, WD_C_ADDRBRI_##ID,
+    WD_ADDBR_OPS(X)
+#undef X
+    WD_C_I32_ADD2_I,
     WD_C_MOV, WD_C_MOV2, WD_C_CONST32, WD_C_CONST64,
     WD_C_JMP, WD_C_BR_IF_EQZ, WD_C_BR_IF64, WD_C_BR_IF_EQZ64, /* BR_IF: the wasm one */
     WD_C_RET, WD_C_SAFEPOINT, WD_C_PROBE,
@@ -145,7 +217,8 @@ enum {
     WD_OPT_FORWARD_DST = 1u << 1,   /* op; local.set x -> op writes x */
     WD_OPT_FUSE_BRANCH = 1u << 2,   /* cmp; br_if -> one instruction */
     WD_OPT_IMM_OPS = 1u << 3,       /* immediate-operand variants */
-    WD_OPT_ALL = 0xFu,
+    WD_OPT_SUPER = 1u << 4,         /* superinstructions (see above) */
+    WD_OPT_ALL = 0x1Fu,
 };
 extern uint32_t wd__compile_flags;
 
@@ -159,6 +232,8 @@ typedef struct wd_side {
     uint32_t snap;         /* index of its stack snapshot in cfunc.snaps */
     uint16_t wop;          /* wd_opid of the work instruction */
     uint16_t height;       /* operand-stack values at the work instruction */
+    uint32_t trap;         /* file offset reported when it traps: work, or the
+                              load a superinstruction fused in */
 } wd_side;
 
 typedef struct wd_cfunc {

@@ -12,6 +12,7 @@
  * Code after br/br_table/return/unreachable is skipped until the end of
  * its block (nested blocks are counted so the matching else/end is found).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -83,6 +84,9 @@ typedef struct cc {
 
     uint32_t weight_pos;   /* word of the current safepoint's weight */
     uint32_t weight;
+
+    uint32_t label_pos;    /* the last code position a branch may land on */
+    wd_side rw;            /* side entry of the earliest instruction rewound */
 } cc;
 
 /* ------------------------------------------------------------ buffers */
@@ -129,6 +133,7 @@ static uint32_t ins(cc *c, wd_word op)
         s->pos = pos;
         s->work = (uint32_t)c->in.offset;
         s->first = c->have_pending ? c->pending_first : s->work;
+        s->trap = s->work;
         s->wop = (uint16_t)c->in.op;
         s->snap = c->cur_snap;
         s->height = c->cur_height;
@@ -307,6 +312,8 @@ static uint32_t add_fix(cc *c, uint32_t opnd_pos, uint32_t ins_pos, uint32_t nex
 
 static void bind_fixes(cc *c, uint32_t head, uint32_t target)
 {
+    if (head != NONE && target > c->label_pos)
+        c->label_pos = target;
     while (head != NONE) {
         cfix *f = &c->fix[head];
         if (f->opnd < c->ncode)
@@ -398,15 +405,38 @@ static void set_unreachable(cc *c)
 
 /* Removes the instruction just emitted (its result is about to be folded
  * into the next one), keeping the file offset it covered. */
-static void rewind_last(cc *c)
+static void rewind_to(cc *c, uint32_t pos)
 {
-    c->ncode = c->last.pos;
-    if (c->nside && c->side[c->nside - 1].pos == c->last.pos) {
-        c->pending_first = c->side[c->nside - 1].first;
+    c->ncode = pos;
+    while (c->nside && c->side[c->nside - 1].pos >= pos) {
+        c->rw = c->side[--c->nside];
+        c->pending_first = c->rw.first;
         c->have_pending = true;
-        c->nside--;
     }
     c->last.valid = false;
+}
+
+static void rewind_last(cc *c) { rewind_to(c, c->last.pos); }
+
+/* The start of the instruction that ends at the current code position, if
+ * it may be fused with the next one: no branch lands after its start. */
+static bool prev_ins(cc *c, uint32_t *pos)
+{
+    if (!(c->opts & WD_OPT_SUPER) || c->nside == 0)
+        return false;
+    uint32_t p = c->side[c->nside - 1].pos;
+    if (p < c->label_pos || p >= c->ncode || p + wd__code_len(c->code + p, c->code[p]) != c->ncode)
+        return false;
+    *pos = p;
+    return true;
+}
+
+/* Has the stack entry `e` (at index `idx`) just been computed by the last
+ * instruction, into its home slot? */
+static bool last_made(cc *c, const centry *e, uint32_t idx)
+{
+    return c->last.valid && c->last.entry == idx && e->kind == WD_SE_STACK &&
+           c->last.dst != NONE && c->code[c->last.dst] == e->home;
 }
 
 typedef struct fuseinfo {
@@ -455,6 +485,85 @@ static wd_word brc_op(int op, bool imm)
     }
 }
 
+/* The destination slot of the i32 add (I32_ADD_I, I32_ADD, or the second
+ * half of I32_ADD2_I) that ends at the current code position, or NONE. */
+static uint32_t prev_add_dst(cc *c)
+{
+    uint32_t p;
+    if (!prev_ins(c, &p))
+        return NONE;
+    switch (c->code[p]) {
+    case WD_C_I32_ADD_I:
+    case WD_C_I32_ADD:
+        return c->code[p + 1];
+    case WD_C_I32_ADD2_I:
+        return c->code[p + 4];
+    default:
+        return NONE;
+    }
+}
+
+/* Removes that add (its half of an I32_ADD2_I); returns whether its second
+ * operand is a slot (else an immediate), and its operand words. */
+static bool take_prev_add(cc *c, uint32_t *xa, uint32_t *xb)
+{
+    uint32_t p = 0;
+    prev_ins(c, &p);
+    wd_word o = c->code[p];
+    if (o == WD_C_I32_ADD2_I) {
+        *xa = c->code[p + 5];
+        *xb = c->code[p + 6];
+        c->code[p] = WD_C_I32_ADD_I;
+        c->ncode = p + 4;
+        c->last.valid = false;
+        return false;
+    }
+    *xa = c->code[p + 2];
+    *xb = c->code[p + 3];
+    rewind_to(c, p);
+    return o == WD_C_I32_ADD;
+}
+
+static bool is_addbr_cmp(int op)
+{
+    switch (op) {
+#define X(ID) case WD_OP_##ID:
+    WD_ADDBR_OPS(X)
+#undef X
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* a CMP b <=> b CMP' a */
+static int cmp_swap(int op)
+{
+    switch (op) {
+    case WD_OP_I32_LT_S: return WD_OP_I32_GT_S;
+    case WD_OP_I32_LT_U: return WD_OP_I32_GT_U;
+    case WD_OP_I32_GT_S: return WD_OP_I32_LT_S;
+    case WD_OP_I32_GT_U: return WD_OP_I32_LT_U;
+    case WD_OP_I32_LE_S: return WD_OP_I32_GE_S;
+    case WD_OP_I32_LE_U: return WD_OP_I32_GE_U;
+    case WD_OP_I32_GE_S: return WD_OP_I32_LE_S;
+    case WD_OP_I32_GE_U: return WD_OP_I32_LE_U;
+    default: return op;   /* EQ, NE */
+    }
+}
+
+static wd_word addbr_op(int op, bool reg, bool imm)
+{
+    switch (op) {
+#define X(ID) case WD_OP_##ID: \
+        return reg ? (imm ? WD_C_ADDRBRI_##ID : WD_C_ADDRBR_##ID) \
+                   : (imm ? WD_C_ADDBRI_##ID : WD_C_ADDBR_##ID);
+    WD_ADDBR_OPS(X)
+#undef X
+    default: return WD_C_UNREACHABLE;
+    }
+}
+
 /* Emits a conditional jump on the popped condition `e` (or the fused
  * compare f), taken when the condition is true (when_true) or false.
  * Returns the instruction position; the caller writes the rel word next. */
@@ -473,12 +582,45 @@ static uint32_t emit_cond_jump(cc *c, centry *e, const fuseinfo *f, bool when_tr
         }
         if (!when_true)
             op = cmp_inverse(op);
-        uint32_t p = ins(c, brc_op(op, f->imm));
+        uint32_t p = 0, d = prev_add_dst(c);
+        if (is_addbr_cmp(op) && d != NONE) {
+            /* `x = a + k; br_if (x cmp n)` -> one instruction */
+            uint32_t n = NONE;
+            int cop = op;
+            if (f->a == d) {
+                n = f->b;
+            } else if (!f->imm && f->b == d) {
+                n = f->a;
+                cop = cmp_swap(op);
+            }
+            if (n != NONE) {
+                uint32_t xa, xb;
+                bool reg = take_prev_add(c, &xa, &xb);
+                p = ins(c, addbr_op(cop, reg, f->imm && f->a == d));
+                w(c, d);
+                w(c, xa);
+                w(c, xb);
+                w(c, n);
+                return p;
+            }
+        }
+        p = ins(c, brc_op(op, f->imm));
         w(c, f->a);
         w(c, f->b);
         return p;
     }
     uint32_t s = opnd(c, e);
+    if (e->type == WD_I32 && prev_add_dst(c) == s) {
+        /* `x = a + k; br_if x` */
+        uint32_t xa, xb;
+        bool reg = take_prev_add(c, &xa, &xb);
+        uint32_t p = ins(c, addbr_op(when_true ? WD_OP_I32_NE : WD_OP_I32_EQ, reg, true));
+        w(c, s);
+        w(c, xa);
+        w(c, xb);
+        w(c, 0);
+        return p;
+    }
     uint32_t p = ins(c, when_true ? WD_C_BR_IF : WD_C_BR_IF_EQZ);
     w(c, s);
     return p;
@@ -518,6 +660,16 @@ static wd_word imm_variant(int op)
     }
 }
 
+static wd_word imm64_variant(int op)
+{
+    switch (op) {
+#define X(ID) case WD_OP_##ID: return WD_C_##ID##_K64;
+    WD_IMM64_OPS(X)
+#undef X
+    default: return 0;
+    }
+}
+
 static bool commutative(int op)
 {
     switch (op) {
@@ -540,6 +692,78 @@ static uint8_t letter_type(char ch)
     case 'F': return WD_F64;
     default: return WD_V128;
     }
+}
+
+/* Sets the trap offset of the instruction just started. */
+static void set_trap_offset(cc *c, uint32_t pos, uint32_t off)
+{
+    if (c->nside && c->side[c->nside - 1].pos == pos)
+        c->side[c->nside - 1].trap = off;
+}
+
+/* Binary ops fused with the instruction just emitted (the popped operands
+ * a[0], a[1] were at stack indices nst, nst + 1): a float op with an
+ * operand just loaded (ID_LB / ID_LA), f64.add/sub with an operand just
+ * multiplied (F64_MULADD...). Returns true when it emitted the op. */
+static bool fuse_binop(cc *c, int op, centry *a)
+{
+    if (!(c->opts & WD_OPT_SUPER) || !c->last.valid)
+        return false;
+    uint32_t base = c->nst, lp = c->last.pos;
+    int side = last_made(c, &a[1], base + 1) ? 1 : last_made(c, &a[0], base) ? 0 : -1;
+    if (side < 0 || a[1 - side].kind == WD_SE_CONST)
+        return false;
+    wd_word lop = c->code[lp], lb = 0, la = 0, ld = 0;
+    switch (op) {
+#define X(ID, T, LD, ST, N) case WD_OP_##ID: lb = WD_C_##ID##_LB; la = WD_C_##ID##_LA; ld = WD_C_##LD; break;
+    WD_LDOP_OPS(X)
+#undef X
+    default: break;
+    }
+    uint32_t wds[3];
+    wd_word nop;
+    bool load = ld && lop == ld;
+    if (load) {
+        /* plain load of memory 0: OP d addr off add */
+        wds[0] = c->code[lp + 2];
+        wds[1] = c->code[lp + 3];
+        wds[2] = c->code[lp + 4];
+        nop = side == 1 ? lb : la;
+    } else if ((op == WD_OP_F64_ADD || op == WD_OP_F64_SUB || (op == WD_OP_F64_MUL && side == 0)) &&
+               lop == WD_C_F64_MUL) {
+        wds[0] = c->code[lp + 2];
+        wds[1] = c->code[lp + 3];
+        nop = op == WD_OP_F64_MUL ? WD_C_F64_MULMUL
+            : op == WD_OP_F64_ADD ? (side == 0 ? WD_C_F64_MULADD : WD_C_F64_ADDMUL)
+                                  : (side == 0 ? WD_C_F64_MULSUB : WD_C_F64_SUBMUL);
+    } else {
+        return false;
+    }
+    rewind_last(c);
+    uint32_t trap = c->rw.trap;
+    uint32_t so = opnd(c, &a[1 - side]);   /* a local or stack slot: emits nothing */
+    centry *r = push(c, a[0].type);
+    if (!r)
+        return true;
+    uint32_t p = ins(c, nop);
+    uint32_t dw = c->ncode;
+    w(c, r->home);
+    if (load) {
+        set_trap_offset(c, p, trap);
+        if (side == 1)
+            w(c, so);
+        w(c, wds[0]);
+        w(c, wds[1]);
+        w(c, wds[2]);
+        if (side == 0)
+            w(c, so);
+    } else {
+        w(c, wds[0]);
+        w(c, wds[1]);
+        w(c, so);
+    }
+    set_last(c, p, dw);
+    return true;
 }
 
 /* K_PURE / K_TRAP ops: OP d a [b [c]] [lane | shuffle]. */
@@ -574,6 +798,31 @@ static void emit_numeric(cc *c)
             }
         }
     }
+    if (!imm && np == 2 && fuse_binop(c, op, a))
+        return;
+    wd_word k64 = 0;
+    if (!imm && np == 2 && (c->opts & WD_OPT_IMM_OPS) && (k64 = imm64_variant(op)) != 0) {
+        if (a[0].kind == WD_SE_CONST && a[1].kind != WD_SE_CONST && sig[0] == 'I' && commutative(op)) {
+            centry t = a[0];
+            a[0] = a[1];
+            a[1] = t;
+        }
+        if (a[1].kind != WD_SE_CONST)
+            k64 = 0;
+    }
+    if (k64) {
+        uint32_t s0 = opnd(c, &a[0]);
+        centry *r = push(c, rtype);
+        if (!r)
+            return;
+        uint32_t p = ins(c, k64);
+        uint32_t dw = c->ncode;
+        w(c, r->home);
+        w(c, s0);
+        w64(c, a[1].c);
+        set_last(c, p, dw);
+        return;
+    }
     uint32_t s[3] = { 0, 0, 0 };
     for (uint32_t i = 0; i < np; i++)
         if (!(imm && i == 1))
@@ -604,6 +853,64 @@ static void emit_numeric(cc *c)
         c->last.cmp = op;
 }
 
+static wd_word ldx_variant(int op)
+{
+    switch (op) {
+#define X(ID, T, N) case WD_OP_##ID: return WD_C_##ID##_X;
+    WD_LDX_OPS(X)
+    WD_STX_OPS(X)
+#undef X
+    default: return 0;
+    }
+}
+
+static wd_word storekx_variant(int op)
+{
+    switch (op) {
+#define X(ID, T, N) case WD_OP_##ID: return WD_C_##ID##_KX;
+    WD_STOREK_OPS(X)
+#undef X
+    default: return 0;
+    }
+}
+
+/* The address operand of a load/store, the entry just popped (at stack
+ * index nst). `i32.add x C` just before folds into the instruction's add
+ * word (*add = C); with `indexed`, `i32.add x y` and `i32.add x (i32.shl y
+ * k)` fold into an indexed form (*xb = y's slot, *xk = k). Returns x's slot. */
+static uint32_t mem_addr(cc *c, centry *addr, bool indexed, uint32_t *add, uint32_t *xb,
+                         uint32_t *xk)
+{
+    *add = 0;
+    *xb = NONE;
+    *xk = 0;
+    if (!(c->opts & WD_OPT_FUSE_BRANCH) || c->last.op != WD_OP_I32_ADD || !last_made(c, addr, c->nst))
+        return opnd(c, addr);
+    uint32_t a = c->last.a, b = c->last.b;
+    if (c->last.imm) {
+        *add = b;
+        rewind_last(c);
+        return a;
+    }
+    if (!indexed || !(c->opts & WD_OPT_SUPER))
+        return opnd(c, addr);
+    rewind_last(c);
+    uint32_t p;
+    if (prev_ins(c, &p) && c->code[p] == WD_C_I32_SHL_I && a != b) {
+        /* the shift's result is a stack temporary only the add read */
+        uint32_t d = c->code[p + 1];
+        if (d >= c->cf->local_slots && (d == a || d == b)) {
+            if (d == a)
+                a = b;
+            b = c->code[p + 2];
+            *xk = c->code[p + 3] & 31;
+            rewind_to(c, p);
+        }
+    }
+    *xb = b;
+    return a;
+}
+
 static void emit_load(cc *c)
 {
     int op = (int)c->in.op;
@@ -614,21 +921,27 @@ static void emit_load(cc *c)
     if (lane)
         v = pop(c);
     addr = pop(c);
-    /* `i32.add x C; load` -> one load computing (x + C) mod 2^32 + off */
-    uint32_t add = 0, sa;
-    if (!lane && (c->opts & WD_OPT_FUSE_BRANCH) && c->last.valid && c->last.op == WD_OP_I32_ADD &&
-        c->last.imm && c->last.entry == c->nst && addr.kind == WD_SE_STACK &&
-        c->last.dst != NONE && c->code[c->last.dst] == addr.home) {
-        sa = c->last.a;
-        add = c->last.b;
-        rewind_last(c);
-    } else {
+    uint32_t add = 0, sa, xb = NONE, xk = 0;
+    wd_word xop = !lane && !mem ? ldx_variant(op) : 0;
+    if (!lane)
+        sa = mem_addr(c, &addr, xop != 0, &add, &xb, &xk);
+    else
         sa = opnd(c, &addr);
-    }
     uint32_t sv = lane ? opnd(c, &v) : 0;
     centry *r = push(c, letter_type(oi->sig[2]));
     if (!r)
         return;
+    if (xb != NONE) {
+        uint32_t p = ins(c, xop);
+        uint32_t dw = c->ncode;
+        w(c, r->home);
+        w(c, sa);
+        w(c, xb);
+        w(c, (wd_word)c->in.imm.mem.offset);
+        w(c, xk);
+        set_last(c, p, dw);
+        return;
+    }
     uint32_t p = ins(c, mem ? mem_variant(op) : (wd_word)op);
     uint32_t dw = c->ncode;
     w(c, r->home);
@@ -655,6 +968,43 @@ static wd_word storek_variant(int op)
     }
 }
 
+/* `mem = op(x, mem)` read-modify-write: the stored value was just computed
+ * by ID_LB / ID_LA from a load of the same address: one ID_SB / ID_SA. */
+static bool fuse_store_back(cc *c, int op, centry *v, centry *addr)
+{
+    if (!(c->opts & WD_OPT_SUPER) || addr->kind == WD_SE_CONST || !last_made(c, v, c->nst + 1))
+        return false;
+    uint32_t lp = c->last.pos;
+    wd_word lop = c->code[lp], nop = 0;
+    bool b = false;
+    switch (lop) {
+#define X(ID, T, LD, ST, N) \
+    case WD_C_##ID##_LB: if (op == WD_OP_##ST) { nop = WD_C_##ID##_SB; b = true; } break; \
+    case WD_C_##ID##_LA: if (op == WD_OP_##ST) nop = WD_C_##ID##_SA; break;
+    WD_LDOP_OPS(X)
+#undef X
+    default: break;
+    }
+    if (!nop)
+        return false;
+    /* LB d a addr off add | LA d addr off add b */
+    uint32_t d = c->code[lp + 1];
+    uint32_t la = c->code[lp + (b ? 3 : 2)], loff = c->code[lp + (b ? 4 : 3)];
+    uint32_t ladd = c->code[lp + (b ? 5 : 4)], other = c->code[lp + (b ? 2 : 5)];
+    uint32_t sa = addr->kind == WD_SE_LOCAL ? addr->src : addr->home;
+    if (la != sa || ladd != 0 || loff != (wd_word)c->in.imm.mem.offset || d == sa)
+        return false;
+    rewind_last(c);
+    uint32_t trap = c->rw.trap;
+    uint32_t p = ins(c, nop);
+    set_trap_offset(c, p, trap);
+    w(c, sa);
+    w(c, other);
+    w(c, loff);
+    w(c, 0);
+    return true;
+}
+
 static void emit_store(cc *c)
 {
     int op = (int)c->in.op;
@@ -662,17 +1012,9 @@ static void emit_store(cc *c)
     uint32_t mem = c->in.imm.mem.mem;
     bool lane = oi->imm == IMM_MEMARG_LANE;
     centry v = pop(c), addr = pop(c);
+    if (!lane && !mem && fuse_store_back(c, op, &v, &addr))
+        return;
     /* `i32.add x C; (value); store`, when computing the value emitted nothing */
-    uint32_t add = 0, sa;
-    if (!lane && (c->opts & WD_OPT_FUSE_BRANCH) && c->last.valid && c->last.op == WD_OP_I32_ADD &&
-        c->last.imm && c->last.entry == c->nst && addr.kind == WD_SE_STACK &&
-        c->last.dst != NONE && c->code[c->last.dst] == addr.home) {
-        sa = c->last.a;
-        add = c->last.b;
-        rewind_last(c);
-    } else {
-        sa = opnd(c, &addr);
-    }
     wd_word kop = storek_variant(op);
     bool k = false;
     uint32_t sv = 0;
@@ -683,8 +1025,25 @@ static void emit_store(cc *c)
             sv = (uint32_t)(int32_t)x;
         }
     }
+    uint32_t add = 0, sa, xb = NONE, xk = 0;
+    /* No indexed form when the value is a constant to materialise: its slot
+     * (just above the address's) may hold the index the fused-away add read. */
+    wd_word xop = !lane && !mem && (k || v.kind != WD_SE_CONST) ? ldx_variant(op) : 0;
+    if (!lane)
+        sa = mem_addr(c, &addr, xop != 0, &add, &xb, &xk);
+    else
+        sa = opnd(c, &addr);
     if (!k)
         sv = opnd(c, &v);
+    if (xb != NONE) {
+        ins(c, k ? storekx_variant(op) : xop);
+        w(c, sa);
+        w(c, xb);
+        w(c, sv);
+        w(c, (wd_word)c->in.imm.mem.offset);
+        w(c, xk);
+        return;
+    }
     ins(c, k ? kop : mem ? mem_variant(op) : (wd_word)op);
     w(c, sa);
     w(c, sv);
@@ -760,6 +1119,30 @@ static void emit_return_call(cc *c, bool indirect)
     set_unreachable(c);
 }
 
+/* Two I32_ADD_I just emitted, one after the other (the second's result
+ * just went to a local): one I32_ADD2_I. */
+static void merge_adds(cc *c)
+{
+    if (!(c->opts & WD_OPT_SUPER) || c->nside < 2)
+        return;
+    wd_side *s2 = &c->side[c->nside - 1], *s1 = s2 - 1;
+    uint32_t q = s1->pos;
+    if (s2->pos != q + 4 || c->ncode != q + 8 || q < c->label_pos ||
+        c->code[q] != WD_C_I32_ADD_I || c->code[q + 4] != WD_C_I32_ADD_I)
+        return;
+    c->code[q] = WD_C_I32_ADD2_I;
+    c->code[q + 4] = c->code[q + 5];
+    c->code[q + 5] = c->code[q + 6];
+    c->code[q + 6] = c->code[q + 7];
+    c->ncode = q + 7;
+    s1->work = s2->work;
+    s1->trap = s2->trap;
+    s1->wop = s2->wop;
+    s1->snap = s2->snap;
+    s1->height = s2->height;
+    c->nside--;
+}
+
 static void local_write(cc *c, uint32_t x, bool tee)
 {
     uint32_t slot = c->cf->local_slot[x];
@@ -773,6 +1156,7 @@ static void local_write(cc *c, uint32_t x, bool tee)
         c->last.pos + 1 <= c->ncode) {
         c->code[c->last.dst] = slot;
         c->last.valid = false;
+        merge_adds(c);
     } else {
         store_entry(c, &v, slot);
     }
@@ -822,6 +1206,7 @@ static bool compile_body(cc *c)
     c->in.offset = mf->body_offset;
     c->weight_pos = NONE;
     emit_safepoint(c);
+    c->label_pos = c->ncode;
 
     while (c->nctl > 0 && !c->oom) {
         if (!wd_insn_read(&r, m->features, &c->in))
@@ -899,6 +1284,7 @@ static bool compile_body(cc *c)
                 c->last.valid = false;
                 nk->loop_pos = c->ncode;
                 emit_safepoint(c);
+                c->label_pos = c->ncode;
             }
             break;
         }
@@ -1001,6 +1387,7 @@ static bool compile_body(cc *c)
                     }
                 if (stub[i] == NONE) {
                     stub[i] = c->ncode;
+                    c->label_pos = c->ncode;
                     c->last.valid = false;
                     emit_branch(c, depth[i]);
                 }
@@ -1345,6 +1732,30 @@ fail:
     return false;
 }
 
+/* Debugging aid: with the environment variable WD_DUMP_CODE=1 every
+ * compiled function's slot code is printed to stderr (one internal
+ * instruction a line: position, name, operand words, wasm file offset). */
+static void dump_code(const wd_module *m)
+{
+    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
+        const wd_cfunc *cf = m->funcs[i].code;
+        fprintf(stderr, "func %u: %u params, %u locals, %u frame slots\n", cf->funcidx,
+                cf->param_slots, cf->local_slots, cf->frame_slots);
+        for (uint32_t pos = 0; pos < cf->ncode;) {
+            wd_word op = cf->code[pos];
+            uint32_t len = wd__code_len(cf->code + pos, op);
+            const wd_side *sd = wd__side_at(cf, pos);
+            fprintf(stderr, "  %5u  %-22s", pos, wd__code_name(op));
+            for (uint32_t k = 1; k < len && pos + k < cf->ncode; k++)
+                fprintf(stderr, " %d", (int32_t)cf->code[pos + k]);
+            if (sd && sd->pos == pos)
+                fprintf(stderr, "    @0x%x", sd->work);
+            fputc('\n', stderr);
+            pos += len ? len : 1;
+        }
+    }
+}
+
 bool wd__compile(wd_module *m, wd_error *err)
 {
     /* allocate every cfunc first: calls embed their callee's pointer */
@@ -1358,6 +1769,9 @@ bool wd__compile(wd_module *m, wd_error *err)
     for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
         if (!compile_one(m, i, err))
             return false;
+    const char *dump = getenv("WD_DUMP_CODE");
+    if (dump && *dump && *dump != '0')
+        dump_code(m);
     return true;
 }
 
@@ -1438,6 +1852,28 @@ uint32_t wd__code_len(const wd_word *ip, wd_word op)
     case WD_C_JMP: case WD_C_SAFEPOINT: return 2;
     case WD_C_RET: case WD_C_PROBE: return 1;
     case WD_C_SELECT2: return 5;
+    case WD_C_I32_ADD2_I: return 7;
+#define X(ID, T, LD, ST, N) case WD_C_##ID##_LB: case WD_C_##ID##_LA: return 6; \
+    case WD_C_##ID##_SB: case WD_C_##ID##_SA: return 5;
+    WD_LDOP_OPS(X)
+#undef X
+#define X(ID, T, N) case WD_C_##ID##_X: return 6;
+    WD_LDX_OPS(X)
+    WD_STX_OPS(X)
+#undef X
+#define X(ID, T, N) case WD_C_##ID##_KX: return 6;
+    WD_STOREK_OPS(X)
+#undef X
+#define X(ID) case WD_C_##ID: return 5;
+    WD_MULADD_OPS(X)
+#undef X
+#define X(ID) case WD_C_##ID##_K64: return 5;
+    WD_IMM64_OPS(X)
+#undef X
+#define X(ID) case WD_C_ADDBR_##ID: case WD_C_ADDBRI_##ID: case WD_C_ADDRBR_##ID: \
+    case WD_C_ADDRBRI_##ID: return 6;
+    WD_ADDBR_OPS(X)
+#undef X
 #define X(ID, T, N) case WD_C_##ID##_K:
     WD_STOREK_OPS(X)
 #undef X
@@ -1460,6 +1896,28 @@ const char *wd__code_name(wd_word op)
 #define X(ID, T, N) [WD_C_##ID##_K] = #ID "_K",
         WD_STOREK_OPS(X)
 #undef X
+#define X(ID, T, LD, ST, N) [WD_C_##ID##_LB] = #ID "_LB", [WD_C_##ID##_LA] = #ID "_LA", \
+        [WD_C_##ID##_SB] = #ID "_SB", [WD_C_##ID##_SA] = #ID "_SA",
+        WD_LDOP_OPS(X)
+#undef X
+#define X(ID, T, N) [WD_C_##ID##_X] = #ID "_X",
+        WD_LDX_OPS(X)
+        WD_STX_OPS(X)
+#undef X
+#define X(ID, T, N) [WD_C_##ID##_KX] = #ID "_KX",
+        WD_STOREK_OPS(X)
+#undef X
+#define X(ID) [WD_C_##ID] = #ID,
+        WD_MULADD_OPS(X)
+#undef X
+#define X(ID) [WD_C_##ID##_K64] = #ID "_K64",
+        WD_IMM64_OPS(X)
+#undef X
+#define X(ID) [WD_C_ADDBR_##ID] = "ADDBR_" #ID, [WD_C_ADDBRI_##ID] = "ADDBRI_" #ID, \
+        [WD_C_ADDRBR_##ID] = "ADDRBR_" #ID, [WD_C_ADDRBRI_##ID] = "ADDRBRI_" #ID,
+        WD_ADDBR_OPS(X)
+#undef X
+        [WD_C_I32_ADD2_I] = "I32_ADD2_I",
         [WD_C_MOV] = "MOV", [WD_C_MOV2] = "MOV2", [WD_C_CONST32] = "CONST32",
         [WD_C_CONST64] = "CONST64", [WD_C_JMP] = "JMP", [WD_C_BR_IF_EQZ] = "BR_IF_EQZ",
         [WD_C_BR_IF64] = "BR_IF64", [WD_C_BR_IF_EQZ64] = "BR_IF_EQZ64", [WD_C_RET] = "RET",

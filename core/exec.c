@@ -362,8 +362,10 @@ bool wd_exec_frame(const wd_exec *x, uint32_t depth, wd_frame_info *out)
      * internal instruction covers (a folded local.get may come first) */
     if (!s)
         out->offset = fr->inst->module->funcs[fr->cf->funcidx].body_offset;
-    else if (depth > 0 || x->trap != WD_TRAP_NONE)
+    else if (depth > 0)
         out->offset = s->work;
+    else if (x->trap != WD_TRAP_NONE)
+        out->offset = s->trap;
     else
         out->offset = s->first;
     out->nlocals = fr->cf->nlocals;

@@ -208,6 +208,28 @@ wd_stop wd__interp_run(wd_exec *x)
 #define X(ID, T, N) [WD_C_##ID##_K] = &&L_##ID##_K,
         WD_STOREK_OPS(X)
 #undef X
+#define X(ID, T, LD, ST, N) [WD_C_##ID##_LB] = &&L_##ID##_LB, [WD_C_##ID##_LA] = &&L_##ID##_LA, \
+        [WD_C_##ID##_SB] = &&L_##ID##_SB, [WD_C_##ID##_SA] = &&L_##ID##_SA,
+        WD_LDOP_OPS(X)
+#undef X
+#define X(ID, T, N) [WD_C_##ID##_X] = &&L_##ID##_X,
+        WD_LDX_OPS(X)
+        WD_STX_OPS(X)
+#undef X
+#define X(ID, T, N) [WD_C_##ID##_KX] = &&L_##ID##_KX,
+        WD_STOREK_OPS(X)
+#undef X
+#define X(ID) [WD_C_##ID] = &&L_##ID,
+        WD_MULADD_OPS(X)
+#undef X
+#define X(ID) [WD_C_##ID##_K64] = &&L_##ID##_K64,
+        WD_IMM64_OPS(X)
+#undef X
+#define X(ID) [WD_C_ADDBR_##ID] = &&L_ADDBR_##ID, [WD_C_ADDBRI_##ID] = &&L_ADDBRI_##ID, \
+        [WD_C_ADDRBR_##ID] = &&L_ADDRBR_##ID, [WD_C_ADDRBRI_##ID] = &&L_ADDRBRI_##ID,
+        WD_ADDBR_OPS(X)
+#undef X
+        [WD_C_I32_ADD2_I] = &&L_I32_ADD2_I,
         [WD_C_MOV] = &&L_MOV, [WD_C_MOV2] = &&L_MOV2, [WD_C_CONST32] = &&L_CONST32,
         [WD_C_CONST64] = &&L_CONST64, [WD_C_JMP] = &&L_JMP, [WD_C_BR_IF_EQZ] = &&L_BR_IF_EQZ,
         [WD_C_BR_IF64] = &&L_BR_IF64, [WD_C_BR_IF_EQZ64] = &&L_BR_IF_EQZ64, [WD_C_RET] = &&L_RET,
@@ -295,6 +317,85 @@ run:
     CASE(BRC_##ID) { if (wd_op_##ID(fp[ip[1]], fp[ip[2]])) { JUMP(ip[3]); } ip += 4; NEXT(); } \
     CASE(BRCI_##ID) { if (wd_op_##ID(fp[ip[1]], SEXT(ip[2]))) { JUMP(ip[3]); } ip += 4; NEXT(); }
     WD_CMP_OPS(X)
+#undef X
+
+    /* ---------------------------------------------------- superinstructions */
+    /* float op with a memory operand: ea = (fp[addr] + add) mod 2^32 + off */
+#define EA0(aw, offw, addw, n) \
+        uint64_t ea_ = (uint64_t)(uint32_t)((uint32_t)fp[ip[aw]] + ip[addw]) + ip[offw]; \
+        if (UNLIKELY(ea_ + (n) > ms)) { TRAP(WD_TRAP_MEM_OOB); }
+#define X(ID, T, LD, ST, N) \
+    CASE(ID##_LB) { EA0(3, 4, 5, N) \
+        WR_##T(ip[1], wd_op_##ID(RD_##T(ip[2]), wd_op_##LD(mb + ea_))); ip += 6; NEXT(); } \
+    CASE(ID##_LA) { EA0(2, 3, 4, N) \
+        WR_##T(ip[1], wd_op_##ID(wd_op_##LD(mb + ea_), RD_##T(ip[5]))); ip += 6; NEXT(); } \
+    CASE(ID##_SB) { EA0(1, 3, 4, N) \
+        wd_op_##ST(mb + ea_, wd_op_##ID(RD_##T(ip[2]), wd_op_##LD(mb + ea_))); ip += 5; NEXT(); } \
+    CASE(ID##_SA) { EA0(1, 3, 4, N) \
+        wd_op_##ST(mb + ea_, wd_op_##ID(wd_op_##LD(mb + ea_), RD_##T(ip[2]))); ip += 5; NEXT(); }
+    WD_LDOP_OPS(X)
+#undef X
+    /* indexed: ea = (fp[a] + (fp[b] << k)) mod 2^32 + off */
+#define EAX(aw, bw, offw, kw, n) \
+        uint64_t ea_ = (uint64_t)(uint32_t)((uint32_t)fp[ip[aw]] + ((uint32_t)fp[ip[bw]] << ip[kw])) \
+                       + ip[offw]; \
+        if (UNLIKELY(ea_ + (n) > ms)) { TRAP(WD_TRAP_MEM_OOB); }
+#define X(ID, T, N) CASE(ID##_X) { EAX(2, 3, 4, 5, N) WR_##T(ip[1], wd_op_##ID(mb + ea_)); ip += 6; NEXT(); }
+    WD_LDX_OPS(X)
+#undef X
+#define X(ID, T, N) CASE(ID##_X) { EAX(1, 2, 4, 5, N) wd_op_##ID(mb + ea_, RD_##T(ip[3])); ip += 6; NEXT(); }
+    WD_STX_OPS(X)
+#undef X
+#define X(ID, T, N) CASE(ID##_KX) { EAX(1, 2, 4, 5, N) wd_op_##ID(mb + ea_, (T_##T)SEXT(ip[3])); ip += 6; NEXT(); }
+    WD_STOREK_OPS(X)
+#undef X
+    CASE(F64_MULADD) {
+        WR_F(ip[1], wd_op_F64_ADD(wd_op_F64_MUL(RD_F(ip[2]), RD_F(ip[3])), RD_F(ip[4])));
+        ip += 5;
+        NEXT();
+    }
+    CASE(F64_ADDMUL) {
+        WR_F(ip[1], wd_op_F64_ADD(RD_F(ip[4]), wd_op_F64_MUL(RD_F(ip[2]), RD_F(ip[3]))));
+        ip += 5;
+        NEXT();
+    }
+    CASE(F64_MULSUB) {
+        WR_F(ip[1], wd_op_F64_SUB(wd_op_F64_MUL(RD_F(ip[2]), RD_F(ip[3])), RD_F(ip[4])));
+        ip += 5;
+        NEXT();
+    }
+    CASE(F64_MULMUL) {
+        WR_F(ip[1], wd_op_F64_MUL(wd_op_F64_MUL(RD_F(ip[2]), RD_F(ip[3])), RD_F(ip[4])));
+        ip += 5;
+        NEXT();
+    }
+    CASE(F64_SUBMUL) {
+        WR_F(ip[1], wd_op_F64_SUB(RD_F(ip[4]), wd_op_F64_MUL(RD_F(ip[2]), RD_F(ip[3]))));
+        ip += 5;
+        NEXT();
+    }
+    /* 64-bit immediates: OPK d a lo hi */
+#define X(ID) CASE(ID##_K64) { fp[ip[1]] = wd_op_##ID(fp[ip[2]], ip[3] | (uint64_t)ip[4] << 32); \
+        ip += 5; NEXT(); }
+    WD_IMM64_OPS(X)
+#undef X
+    CASE(I32_ADD2_I) {
+        fp[ip[1]] = (uint32_t)fp[ip[2]] + ip[3];
+        fp[ip[4]] = (uint32_t)fp[ip[5]] + ip[6];
+        ip += 7;
+        NEXT();
+    }
+    /* add, then compare-and-branch on the sum */
+#define X(ID) \
+    CASE(ADDBR_##ID) { uint32_t v_ = (uint32_t)fp[ip[2]] + ip[3]; fp[ip[1]] = v_; \
+        if (wd_op_##ID(v_, (uint32_t)fp[ip[4]])) { JUMP(ip[5]); } ip += 6; NEXT(); } \
+    CASE(ADDBRI_##ID) { uint32_t v_ = (uint32_t)fp[ip[2]] + ip[3]; fp[ip[1]] = v_; \
+        if (wd_op_##ID(v_, ip[4])) { JUMP(ip[5]); } ip += 6; NEXT(); } \
+    CASE(ADDRBR_##ID) { uint32_t v_ = (uint32_t)fp[ip[2]] + (uint32_t)fp[ip[3]]; fp[ip[1]] = v_; \
+        if (wd_op_##ID(v_, (uint32_t)fp[ip[4]])) { JUMP(ip[5]); } ip += 6; NEXT(); } \
+    CASE(ADDRBRI_##ID) { uint32_t v_ = (uint32_t)fp[ip[2]] + (uint32_t)fp[ip[3]]; fp[ip[1]] = v_; \
+        if (wd_op_##ID(v_, ip[4])) { JUMP(ip[5]); } ip += 6; NEXT(); }
+    WD_ADDBR_OPS(X)
 #undef X
 
     /* ---------------------------------------------------- moves, consts */
@@ -501,9 +602,12 @@ backedge_slow:
         ip = fr->ip;
         fp = fr->fp;
         cf = fr->cf;
-        if (UNLIKELY(fr->inst != inst))
+        /* mb/ms follow memory.grow within the instance; host calls and
+         * safepoints reload them */
+        if (UNLIKELY(fr->inst != inst)) {
             SET_INST(fr->inst);
-        RELOAD_MEM();
+            RELOAD_MEM();
+        }
         NEXT();
 
     /* ---------------------------------------------------- probes */

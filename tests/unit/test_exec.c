@@ -369,7 +369,7 @@ static void test_opt_flags(void **state)
     (void)state;
     uint32_t saved = wd__compile_flags;
     uint32_t sets[] = { 0, WD_OPT_FOLD_LOCALS, WD_OPT_FORWARD_DST, WD_OPT_FUSE_BRANCH,
-                        WD_OPT_IMM_OPS, WD_OPT_ALL };
+                        WD_OPT_IMM_OPS, WD_OPT_SUPER, WD_OPT_ALL & ~WD_OPT_SUPER, WD_OPT_ALL };
     for (size_t i = 0; i < sizeof sets / sizeof sets[0]; i++) {
         wd__compile_flags = sets[i];
         run_arith();
@@ -787,6 +787,134 @@ static void test_fuzz_bodies(void **state)
     assert_true(loaded > 0);
 }
 
+/* A module whose one function `k(n) -> i64` compiles to the
+ * superinstructions (float ops with a memory operand and read-modify-write,
+ * multiply-add pairs, indexed loads/stores, add+branch back-edges, paired
+ * adds, 64-bit immediates); run with and without them: same results, and a
+ * trap in a fused load reports the same offset. */
+#define F64C(b6, b7) 0x44, 0, 0, 0, 0, 0, 0, b6, b7
+static const uint8_t body_super[] = {
+    5, 1, I32, 1, 0x7C, 2, I32, 1, 0x7C, 5, I32,     /* i acc | q p | h | q2 j s k m */
+    0x41, 8, 0x21, 3,                                /* q = 8 */
+    F64C(0xF8, 0x3F), 0x21, 2,                       /* acc = 1.5 */
+    F64C(0xE0, 0x3F), 0x21, 5,                       /* h = 0.5 */
+    0x41, 1, 0x21, 8,                                /* s = 1 */
+    0x03, 0x40,                                      /* loop */
+    0x20, 3, 0x20, 1, 0x41, 3, 0x74, 0x6A, 0x21, 4,  /* p = q + (i << 3) */
+    0x20, 4, 0x20, 2, 0x20, 4, 0x2B, 3, 0, 0xA0, 0x39, 3, 0,   /* [p] = acc + [p] */
+    0x20, 4, 0x2B, 3, 0, 0x20, 2, 0xA1, 0x21, 2,     /* acc = [p] - acc */
+    0x20, 4, 0x20, 4, 0x2B, 3, 0, 0x20, 5, 0xA2, 0x39, 3, 0,   /* [p] = [p] * h */
+    0x20, 2, 0x20, 5, 0xA2, 0x20, 5, 0xA0, 0x21, 2,  /* acc = acc*h + h */
+    0x20, 5, 0x20, 2, 0x20, 5, 0xA2, 0xA1, 0x21, 2,  /* acc = h - acc*h */
+    0x20, 5, 0x20, 2, 0x20, 5, 0xA2, 0xA0, 0x21, 2,  /* acc = h + acc*h */
+    0x20, 2, 0x20, 5, 0xA2, 0x20, 5, 0xA1, 0x21, 2,  /* acc = acc*h - h */
+    0x20, 2, 0x20, 5, 0xA2, 0x20, 5, 0xA2, 0x21, 2,  /* acc = acc*h*h */
+    0x20, 6, 0x20, 1, 0x41, 3, 0x74, 0x6A, 0x20, 2, 0x39, 3, 0,   /* [q2 + (i << 3)] = acc */
+    0x20, 2, 0x20, 6, 0x20, 1, 0x41, 3, 0x74, 0x6A, 0x2B, 3, 0, 0xA0, 0x21, 2, /* acc += [..] */
+    0x20, 3, 0x20, 1, 0x41, 1, 0x6A, 0x6A,           /* [q + (i + 1)] = i64 constant */
+    0x42, 0xB3, 0x83, 0x80, 0x80, 0x80, 0x20, 0x37, 3, 0,
+    0x20, 1, 0x20, 8, 0x6A, 0x22, 1, 0x20, 0, 0x48, 0x0D, 0,   /* br_if ((i += s) < n) */
+    0x0B,
+    0x41, 5, 0x21, 7,                                /* j = 5 */
+    0x03, 0x40,
+    0x20, 2, F64C(0xF0, 0x3F), 0xA0, 0x21, 2,        /* acc += 1.0 */
+    0x20, 3, 0x41, 1, 0x6A, 0x21, 3,                 /* q += 1 */
+    0x20, 7, 0x41, 0x7F, 0x6A, 0x22, 7, 0x0D, 0,     /* br_if (j -= 1) */
+    0x0B,
+    0x03, 0x40, 0x20, 9, 0x41, 1, 0x6A, 0x22, 9, 0x20, 0, 0x49, 0x0D, 0, 0x0B,  /* k */
+    0x03, 0x40, 0x20, 0, 0x20, 10, 0x41, 2, 0x6A, 0x22, 10, 0x4B, 0x0D, 0, 0x0B, /* m */
+    0x20, 2, 0xBD, 0x41, 0, 0x29, 3, 8, 0x85,        /* bits(acc) ^ [8] */
+    0x42, 0xB3, 0x83, 0x80, 0x80, 0x80, 0x20, 0x7E,  /* * 0x100000001b3 */
+    0x20, 9, 0xAD, 0x85, 0x20, 10, 0xAD, 0x85,       /* ^ k ^ m */
+    0x20, 3, 0xAD, 0x85,                             /* ^ q */
+    0x0B,
+};
+
+static wd_module *load_super(void)
+{
+    buf o, c;
+    memset(&o, 0, sizeof o);
+    put(&o, "\0asm\1\0\0\0", 8);
+    memset(&c, 0, sizeof c);
+    put(&c, (uint8_t[]){ 1, 0x60, 1, I32, 1, I64 }, 6);
+    section(&o, 1, &c);
+    memset(&c, 0, sizeof c);
+    put(&c, (uint8_t[]){ 1, 0 }, 2);
+    section(&o, 3, &c);
+    memset(&c, 0, sizeof c);
+    put(&c, (uint8_t[]){ 1, 0, 1 }, 3);
+    section(&o, 5, &c);
+    memset(&c, 0, sizeof c);
+    leb(&c, 1);
+    name(&c, "k");
+    u8(&c, 0);
+    leb(&c, 0);
+    section(&o, 7, &c);
+    memset(&c, 0, sizeof c);
+    leb(&c, 1);
+    leb(&c, (uint32_t)sizeof body_super);
+    put(&c, body_super, sizeof body_super);
+    section(&o, 10, &c);
+    wd_error err;
+    wd_module *m = wd_module_load(o.b, o.n, NULL, &err);
+    if (!m)
+        fail_msg("load: %s", err.msg);
+    return m;
+}
+
+/* k(n) in a fresh instance: its result, or for a trap ~trap offset */
+static uint64_t run_super(uint32_t n)
+{
+    wd_module *m = load_super();
+    wd_error err;
+    wd_store *s = wd_store_new(NULL);
+    wd_instance *inst = wd_instance_new(s, m, NULL, NULL, &err);
+    assert_non_null(inst);
+    wd_exec *x = wd_store_exec(s);
+    wd_value a = vi32(n), r;
+    uint64_t out;
+    wd_stop st = wd_exec_call(x, wd_instance_func(inst, 0), &a, 1, &r, 1);
+    if (st == WD_STOP_DONE) {
+        assert_int_equal(r.type, WD_I64);
+        out = r.of.i64;
+    } else {
+        assert_int_equal(st, WD_STOP_TRAP);
+        assert_int_equal(wd_exec_trap(x), WD_TRAP_MEM_OOB);
+        wd_frame_info fi;
+        assert_true(wd_exec_frame(x, 0, &fi));
+        out = ~fi.offset;
+    }
+    wd_store_free(s);
+    wd_module_free(m);
+    return out;
+}
+
+static void test_superinstructions(void **state)
+{
+    (void)state;
+    uint32_t saved = wd__compile_flags;
+    static const uint32_t ns[] = { 0, 1, 2, 7, 100, 8191, 20000 };
+    for (size_t i = 0; i < sizeof ns / sizeof ns[0]; i++) {
+        wd__compile_flags = WD_OPT_ALL & ~WD_OPT_SUPER;
+        uint64_t plain = run_super(ns[i]);
+        wd__compile_flags = 0;
+        uint64_t none = run_super(ns[i]);
+        wd__compile_flags = WD_OPT_ALL;
+        uint64_t fused = run_super(ns[i]);
+        assert_true(plain == fused);
+        assert_true(none == fused);
+    }
+    /* n = 20000 traps in the first f64.load of the loop */
+    wd__compile_flags = WD_OPT_ALL;
+    uint64_t t = ~run_super(20000);
+    wd_module *m = load_super();
+    uint64_t start, end;
+    wd_module_func_range(m, 0, &start, &end);
+    wd_module_free(m);
+    assert_true(t > start && t < end);
+    wd__compile_flags = saved;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -801,6 +929,7 @@ int main(void)
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_ticks_and_interrupt),
         cmocka_unit_test(test_fuzz_bodies),
+        cmocka_unit_test(test_superinstructions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
