@@ -14,6 +14,9 @@
  * exit, trap, wd_dbg_interrupt) and the stop is reported through the sink as usual. While
  * a run is in flight only commands that do not need a stopped program are accepted (see
  * wd_dbg_execute_async). Batch mode never sets a slice and runs every command to its stop.
+ * Slices are meant for text-mode sinks: in JSON mode the stop events arrive as usual, but
+ * what a command prints after its stop (finish's returned value) belongs to its result,
+ * which was already sent when the first slice ended.
  *
  * Pointers and strings in the structs below point into the session (its DWARF, its frame
  * list) and stay valid until the next command, slice or wd_dbg_free.

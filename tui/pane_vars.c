@@ -127,19 +127,43 @@ static void add_row(loc_st *s, int depth, const char *path, const char *name, co
     r->changed = pv && strcmp(pv, value) != 0;
 }
 
-static void add_tree(loc_st *s, const tui_vnode *n, int depth, const char *path, const char *type,
-                     bool watch, bool record)
+/* A non-null pointer's value text ("0x114c8", "0x425 \"square\""). */
+static bool pointer_text(const char *v)
+{
+    return v[0] == '0' && v[1] == 'x' && strtoull(v, NULL, 16) != 0;
+}
+
+/* One value and, when open, its members, elements or (for a pointer) what it points to.
+ * path identifies the row (expansion state, change tracking); expr is the value as a C
+ * expression, which the debugger evaluates to follow a pointer. */
+static void add_tree(loc_st *s, tm_model *m, const tui_vnode *n, int depth, const char *path,
+                     const char *expr, const char *type, bool watch, bool record)
 {
     if (record)
         add_now(s, path, n->value);
-    add_row(s, depth, path, n->name, n->value, type, n->nkids > 0, watch);
-    bool open = n->nkids > 0 && is_expanded(s, path);
+    bool ptr = n->nkids == 0 && pointer_text(n->value) && depth < 32;
+    add_row(s, depth, path, n->name, n->value, type, n->nkids > 0 || ptr, watch);
+    bool open = (n->nkids > 0 || ptr) && is_expanded(s, path);
+    if (ptr && open) {
+        char target[600], tpath[600], tname[300], err[256];
+        snprintf(target, sizeof target, "(*%s)", expr);
+        snprintf(tpath, sizeof tpath, "%s/*", path);
+        snprintf(tname, sizeof tname, "*%s", n->name);
+        char *val = tm_eval(m, target, err, sizeof err);
+        tui_vnode sub;
+        if (tui_vparse(&sub, tname, val ? val : err) == 0)
+            add_tree(s, m, &sub, depth + 1, tpath, target, NULL, watch, record && val);
+        tui_vfree(&sub);
+        free(val);
+        return;
+    }
     for (size_t i = 0; i < n->nkids; i++) {
-        char sub[512];
+        char sub[512], subexpr[700];
         const char *kn = n->kids[i].name;
         snprintf(sub, sizeof sub, "%s%s%s", path, kn[0] == '[' ? "" : ".", kn);
+        snprintf(subexpr, sizeof subexpr, "%s%s%s", expr, kn[0] == '[' ? "" : ".", kn);
         if (open) {
-            add_tree(s, &n->kids[i], depth + 1, sub, NULL, watch, record);
+            add_tree(s, m, &n->kids[i], depth + 1, sub, subexpr, NULL, watch, record);
         } else if (record) {
             /* remember collapsed members too, so expanding later shows what changed */
             add_now(s, sub, n->kids[i].value);
@@ -171,7 +195,7 @@ static void loc_rebuild(tui_pane *p, tui_app *a, bool new_stop)
         const tm_var *v = tm_var_get(m, i);
         tui_vnode root;
         if (tui_vparse(&root, v->name, v->value ? v->value : "") == 0)
-            add_tree(s, &root, 0, v->name, v->type, false, true);
+            add_tree(s, m, &root, 0, v->name, v->name, v->type, false, true);
         tui_vfree(&root);
     }
     tm_state st = tm_get_state(m);
@@ -188,8 +212,10 @@ static void loc_rebuild(tui_pane *p, tui_app *a, bool new_stop)
         snprintf(path, sizeof path, "w:%d", id);
         snprintf(type, sizeof type, "display %d", id);
         tui_vnode root;
+        char pexpr[300];
+        snprintf(pexpr, sizeof pexpr, "(%s)", expr);
         if (tui_vparse(&root, expr, val ? val : err) == 0)
-            add_tree(s, &root, 0, path, type, true, val != NULL);
+            add_tree(s, m, &root, 0, path, pexpr, type, true, val != NULL);
         tui_vfree(&root);
         free(val);
     }
@@ -286,7 +312,7 @@ static void loc_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
         x = tui_text(c, r, x, y, lr->name, lr->watch ? TS_PROMPT : TS_NORMAL);
         x = tui_text(c, r, x, y, " = ", TS_DIM);
         char val[1024];
-        if (lr->expanded)
+        if (lr->expanded && lr->value[0] == '{')
             snprintf(val, sizeof val, "{...}");
         else
             maybe_hex(s, lr->value, val, sizeof val);
@@ -302,6 +328,16 @@ static void loc_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
                 tui_restyle(c, r, vx, y, x - vx, TS_CHANGED, TC_BOLD | TC_UNDERLINE);
         }
     }
+}
+
+/* A pointer row: show its target in the memory pane. */
+static void follow_in_memory(tui_app *a, const lrow *lr)
+{
+    if (!lr || lr->value[0] != '0' || lr->value[1] != 'x')
+        return;
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "memory 0x%llx", strtoull(lr->value + 2, NULL, 16));
+    tui_app_command(a, cmd);
 }
 
 static bool loc_key(tui_pane *p, tui_app *a, uint32_t key)
@@ -349,17 +385,12 @@ static bool loc_key(tui_pane *p, tui_app *a, uint32_t key)
         if (lr->kids) {
             toggle_expanded(s, lr->path);
             s->dirty = true;
-            return true;
+        } else {
+            follow_in_memory(a, lr);   /* an address without anything to open */
         }
-        {
-            /* a pointer: follow it in the memory pane */
-            const char *hx = strstr(lr->value, "0x");
-            if (hx) {
-                char cmd[64];
-                snprintf(cmd, sizeof cmd, "memory 0x%llx", strtoull(hx + 2, NULL, 16));
-                tui_app_command(a, cmd);
-            }
-        }
+        return true;
+    case 'm':
+        follow_in_memory(a, lr);
         return true;
     default:
         return false;
@@ -770,7 +801,8 @@ void tui_panes_vars(tui_pane *loc, tui_pane *stk, tui_pane *mem, tui_pane *bps)
     *loc = (tui_pane){
         .name = "locals", .title = "Locals",
         .help = "j k\tmove\nEnter Space l h\texpand / collapse a struct or array\n"
-                "Enter on a pointer\tfollow it in the memory pane\nx\thex / decimal\n"
+                "Enter l on a pointer\tshow what it points to\nm\tfollow a pointer in the memory pane\n"
+                "x\thex / decimal\n"
                 "w\tadd a display (an expression shown at every stop)\nDel\tremove a display\nchanged values\tshown highlighted after a step",
         .init = loc_init, .resize = generic_resize, .key = loc_key, .draw = loc_draw,
         .mouse = loc_mouse, .fini = loc_fini,

@@ -57,6 +57,10 @@ keys h h
 # follow a pointer: the list variable points at sq; sq.name at the string
 keys G
 keys k
+keys Enter
+wait_for "▾ list" "Enter on a pointer opens what it points to"
+wait_for "*list = {" "the pointee comes from the debugger"
+keys Enter
 typed ":memory list"; keys Enter
 wait_for "memory at 0x" ":memory VAR shows memory at a pointer's value"
 wait_for "5 Memory 0x" "the memory pane has the focus"
