@@ -320,6 +320,13 @@ wd_stop wd__interp_run(wd_exec *x);
 /* exec.c: the slow path of a safepoint (budget counter <= 0). Returns
  * WD_STOP_DONE to continue, or INTERRUPT/BUDGET. Re-arms the counter. */
 wd_stop wd__exec_safepoint(wd_exec *x);
+/* exec.c: a requested tick taken exactly before an instruction (interp.c's
+ * L_TICK): runs the tick hook if one is still requested; interrupts and
+ * budget stops stay with the next safepoint. */
+void wd__exec_exact_tick(wd_exec *x);
+/* interp.c: async-signal-safe; sends the next dispatch of every running
+ * interpreter through the exact-tick handler (no-op without computed goto). */
+void wd__interp_tick_soon(void);
 /* exec.c: re-arms the counter after a change of limits. */
 void wd__exec_rearm(wd_exec *x);
 /* exec.c: a trap with a message. */

@@ -149,7 +149,17 @@ void wd_exec_set_tick(wd_exec *x, uint64_t period, wd_tick_fn fn, void *user)
 void wd_exec_request_tick(wd_exec *x)
 {
     __atomic_store_n(&x->tick_req, 1, __ATOMIC_RELAXED);
+    /* the safepoint path stays as the fallback (see interp.c) */
     __atomic_store_n(&x->budget, 0, __ATOMIC_RELAXED);
+    wd__interp_tick_soon();
+}
+
+void wd__exec_exact_tick(wd_exec *x)
+{
+    if (!__atomic_exchange_n(&x->tick_req, 0, __ATOMIC_RELAXED))
+        return;
+    if (x->tick_fn)
+        x->tick_fn(x, x->tick_user);
 }
 
 /* ------------------------------------------------------------ traps */

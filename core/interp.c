@@ -6,6 +6,16 @@
  * handler (which fires the probes, then jumps through the normal table).
  * Without GCC/clang's labels-as-values the same handlers form a switch.
  *
+ * Exact ticks: the normal table is a writable copy (live_disp) that every
+ * dispatch loads from memory anyway. wd__interp_tick_soon() (async-signal-
+ * safe) points all its entries at L_TICK, so the next instruction any
+ * interpreter dispatches goes there first: L_TICK restores the table and,
+ * if its exec asked for a tick, runs the tick with the frame stopped before
+ * that instruction. No cost until a tick is asked for. The table is shared
+ * by all threads: another thread's interpreter may restore it first, and
+ * then the tick waits for the next safepoint (the request also zeroes the
+ * budget counter).
+ *
  * The handlers of the fixed-signature ops (K_PURE, K_TRAP, K_LOAD, K_STORE)
  * are generated from opcodes.def through one template per (kind, sig,
  * immediate) and call the wd_op_* functions of num.h / simd.h. Everything
@@ -36,6 +46,31 @@
 
 static wd_memory wd_nomem;   /* stands in for memory 0 when there is none */
 
+#if WD_GOTO
+/* Exact ticks (see the header): the live table, its pristine copy and the
+ * label of the tick handler, published by the first run. */
+static const void *live_disp[WD_C__COUNT];
+static const void *const *rom_disp;
+static const void *tick_label;
+static int live_ready;
+
+static void live_restore(void)
+{
+    for (uint32_t i = 0; i < WD_C__COUNT; i++)
+        __atomic_store_n(&live_disp[i], rom_disp[i], __ATOMIC_RELAXED);
+}
+#endif
+
+void wd__interp_tick_soon(void)
+{
+#if WD_GOTO
+    if (!__atomic_load_n(&live_ready, __ATOMIC_ACQUIRE))
+        return;   /* nothing has run yet: the safepoint path will do */
+    for (uint32_t i = 0; i < WD_C__COUNT; i++)
+        __atomic_store_n(&live_disp[i], tick_label, __ATOMIC_RELAXED);
+#endif
+}
+
 static inline wd_v128 rdv(const uint64_t *p)
 {
     wd_v128 v;
@@ -64,8 +99,9 @@ static inline void wrv(uint64_t *p, wd_v128 v) { memcpy(p, &v, 16); }
 
 #if WD_GOTO
 #define CASE(L) L_##L:
-#define NEXT() goto *disp[*ip]
-#define DISPATCH_NORMAL(op) goto *ndisp[op]
+/* relaxed atomic loads: a signal handler may rewrite live_disp */
+#define NEXT() goto *__atomic_load_n(&disp[*ip], __ATOMIC_RELAXED)
+#define DISPATCH_NORMAL(op) goto *__atomic_load_n(&live_disp[op], __ATOMIC_RELAXED)
 #else
 #define CASE(L) case WD_C_##L:
 #define NEXT() goto next
@@ -239,6 +275,13 @@ wd_stop wd__interp_run(wd_exec *x)
     };
     static const void *const gdisp[WD_C__COUNT] = { [0 ... WD_C__COUNT - 1] = &&L_GPROBE };
     const void *const *disp;
+    if (UNLIKELY(!__atomic_load_n(&live_ready, __ATOMIC_ACQUIRE))) {
+        /* concurrent first runs store the same values */
+        __atomic_store_n(&rom_disp, ndisp, __ATOMIC_RELAXED);
+        __atomic_store_n(&tick_label, &&L_TICK, __ATOMIC_RELAXED);
+        live_restore();
+        __atomic_store_n(&live_ready, 1, __ATOMIC_RELEASE);
+    }
 #else
     wd_word sop;
 #endif
@@ -272,7 +315,7 @@ wd_stop wd__interp_run(wd_exec *x)
 #define RELOAD_MEM() do { mb = mem0->data; ms = mem0->size; } while (0)
 #define SET_INST(i) do { inst = (i); mem0 = inst->module->nmemories ? inst->memories[0] : &wd_nomem; } while (0)
 #if WD_GOTO
-#define RELOAD_DISP() (disp = x->ngprobes ? gdisp : ndisp)
+#define RELOAD_DISP() (disp = x->ngprobes ? gdisp : (const void *const *)live_disp)
 #else
 #define RELOAD_DISP() ((void)0)
 #endif
@@ -763,6 +806,18 @@ L_GPROBE:
             TRAP(WD_TRAP_PROBE);
     }
     DISPATCH_NORMAL(*ip);
+
+#if WD_GOTO
+L_TICK:
+    live_restore();
+    if (__atomic_load_n(&x->tick_req, __ATOMIC_RELAXED)) {
+        SAVE();
+        wd__exec_exact_tick(x);
+        RELOAD_DISP();
+        RELOAD_MEM();
+    }
+    goto *ndisp[*ip];
+#endif
 
 bad:
     trap = WD_TRAP_UNREACHABLE;

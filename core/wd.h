@@ -394,7 +394,12 @@ bool wd_probe_remove_global(wd_exec *x, uint32_t id);
  * counted instructions; 0 removes it. */
 typedef void (*wd_tick_fn)(wd_exec *x, void *user);
 void wd_exec_set_tick(wd_exec *x, uint64_t period, wd_tick_fn fn, void *user);
-/* Async-signal-safe: requests a tick callback at the next safepoint. */
+/* Async-signal-safe: requests a tick callback before the next instruction
+ * the interpreter dispatches, with the innermost frame stopped at that
+ * instruction (wd_exec_frame reports its offset), so a sampler sees where
+ * execution was, not the next safepoint. Where that is not possible (a
+ * build without computed goto, or another thread's interpreter consumed
+ * the request's dispatch detour) the tick comes at the next safepoint. */
 void wd_exec_request_tick(wd_exec *x);
 
 #ifdef __cplusplus

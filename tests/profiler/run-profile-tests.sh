@@ -20,6 +20,8 @@
 #   bad-input     unknown format / unwritable path fail before the guest runs; a trap or
 #                 proc_exit mid-run still leaves a complete profile; no temporary files
 #   host-frames   a WASI program's fd_write time shows as [wasi:fd_write] frames (cycles)
+#   exact-lines   cycles mode attributes time to the instruction that was executing, not to
+#                 the next safepoint: progs/bias.c's expensive line gets most line samples
 # Exit 77 (skip) when a tool the test needs is missing: clang, wat2wasm, npm, ...
 set -uo pipefail
 
@@ -282,6 +284,26 @@ host-frames)
   cat w.folded
   grep -Eq '^start;write_line;\[wasi:fd_write\] [0-9]+$' w.folded || fail "no [wasi:fd_write] frame"
   echo "PASS: host-call frames"
+  ;;
+
+exact-lines)
+  need clang
+  clang --target=wasm32 -O1 -g -nostdlib -Wl,--no-entry -Wl,--export=spin \
+        -o bias.wasm "$SRC/progs/bias.c" 2>clang.err ||
+    skip "clang cannot build wasm32 here: $(head -c 300 clang.err)"
+  line=$(grep -n 'EXPENSIVE \*/' "$SRC/progs/bias.c" | cut -d: -f1)
+  # ~0.25 s of CPU at 5 kHz of CPU time: ~1000 samples, however loaded the machine is
+  "$WASMDBG" profile --mode cycles --interval 200 --format callgrind -o bias.cg \
+    bias.wasm --invoke spin 2000000 >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  # callgrind cost lines of spin(): "0xOFFSET LINE CYCLES SAMPLES"
+  read -r hot all < <(awk -v L="$line" '/^fn=/ { f = ($0 ~ / spin$/) }
+      f && /^0x/ { all += $4; if ($2 == L) hot += $4 } END { print hot + 0, all + 0 }' bias.cg)
+  echo "line $line: $hot of $all samples in spin()"
+  [ "$all" -ge 200 ] || fail "too few samples in spin(): $all"
+  # the safepoint-biased sampler gave this line 0%; exact attribution gives ~80%
+  [ $((hot * 100)) -ge $((all * 55)) ] ||
+    fail "the expensive line has only $hot of $all samples: $(grep -A40 '^fn=.* spin$' bias.cg)"
+  echo "PASS: time attributed to the executing instruction"
   ;;
 
 *)
