@@ -10,8 +10,10 @@
  *    gives byte-identical output files (no timestamps, no addresses, ids in first-seen order).
  *  - WD_PROF_CYCLES: a timer signal every `interval` microseconds of CPU time (a hardware
  *    cycle-overflow event where a PMU exists, else the perf software task-clock, else a
- *    CPU-time POSIX timer, else setitimer(ITIMER_PROF)) calls wd_exec_request_tick(); the next
- *    safepoint takes the sample, weighted by the TSC cycles since the previous one.
+ *    CPU-time POSIX timer, else setitimer(ITIMER_PROF)) calls wd_exec_request_tick(); the
+ *    interpreter takes the sample before the next instruction it dispatches (the one that
+ *    was executing when the signal came, or the one after it), weighted by the TSC cycles
+ *    since the previous sample.
  *
  * What a sample records: every frame of the exec as (module, function index, wasm offset),
  * innermost frame at the current instruction, callers at their call instruction. Each

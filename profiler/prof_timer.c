@@ -1,8 +1,9 @@
 /* prof_timer.c: the timer of cycles mode.
  *
- * A timer signal (SIGPROF) marks a sample as pending and asks the engine for a tick at its
- * next safepoint (wd_exec_request_tick is async-signal-safe); the tick takes the sample and
- * weighs it by the TSC cycles since the previous one. Timer sources, best first:
+ * A timer signal (SIGPROF) marks a sample as pending and asks the engine for a tick before
+ * the next instruction it dispatches (wd_exec_request_tick is async-signal-safe); the tick
+ * takes the sample and weighs it by the TSC cycles since the previous one. Timer sources,
+ * best first:
  *   1. perf_event_open hardware CPU cycles, overflow every ~interval of cycles (needs a PMU);
  *   2. perf_event_open software task-clock, overflow every interval ns of this thread's CPU
  *      time (hrtimer-precise; what a VM without a PMU gets);

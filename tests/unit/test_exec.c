@@ -693,6 +693,58 @@ static void tick_interrupt(wd_exec *x, void *user)
         wd_exec_interrupt(x);    /* what a signal handler would do */
 }
 
+/* Exact ticks: a tick requested while an instruction runs (here from a local
+ * probe, standing in for a timer signal) is taken before the next instruction
+ * dispatched, not at the next safepoint (sum's loop header, base + 4). */
+static uint64_t tick_offset;
+static void tick_where(wd_exec *x, void *user)
+{
+    (void)user;
+    wd_frame_info fi;
+    assert_true(wd_exec_frame(x, 0, &fi));
+    tick_offset = fi.offset;
+    ticks++;
+}
+
+static wd_probe_action request_probe(wd_exec *x, const wd_probe_event *ev, void *user)
+{
+    (void)ev;
+    int *left = user;
+    if (*left > 0 && (*left)-- == 1)
+        wd_exec_request_tick(x);
+    return WD_PROBE_CONTINUE;
+}
+
+static void test_exact_tick(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    uint64_t base = body_start(&e, 6);
+    wd_value n = vi32(50);
+    uint32_t plain = call_i32(&e, "sum", &n, 1);
+    int left = 3;   /* on the third iteration */
+    wd_error err;
+    wd_error_clear(&err);
+    uint32_t id = wd_probe_add_local(e.m, 6, base + 11, request_probe, &left, &err);
+    assert_true(id > 0);
+    ticks = 0;
+    tick_offset = 0;
+    wd_exec_set_tick(e.x, (uint64_t)1 << 40, tick_where, NULL);
+    assert_int_equal(call_i32(&e, "sum", &n, 1), plain);
+    assert_int_equal(ticks, 1);
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(WD_NO_COMPUTED_GOTO)
+    /* the probe fires before the instruction at base + 11 runs: that
+     * instruction is the next one dispatched */
+    assert_true(tick_offset == base + 11);
+#else
+    assert_true(tick_offset == base + 4);   /* switch dispatch: the safepoint */
+#endif
+    wd_exec_set_tick(e.x, 0, NULL, NULL);
+    assert_true(wd_probe_remove_local(e.m, id));
+    env_close(&e);
+}
+
 static void test_ticks_and_interrupt(void **state)
 {
     (void)state;
@@ -928,6 +980,7 @@ int main(void)
         cmocka_unit_test(test_global_probe),
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_ticks_and_interrupt),
+        cmocka_unit_test(test_exact_tick),
         cmocka_unit_test(test_fuzz_bodies),
         cmocka_unit_test(test_superinstructions),
     };
