@@ -373,7 +373,8 @@ bool wdp_write_callgrind(const wd_prof *p, wdp_buf *b)
     cg_edge *ev = edges.data;
     size_t ns = 0, ne = 0;
     if (ok) {
-        qsort(sv, selfs.n, sizeof *sv, cmp_cg_self);
+        if (selfs.n)   /* data is NULL when empty: qsort's pointer must not be */
+            qsort(sv, selfs.n, sizeof *sv, cmp_cg_self);
         for (size_t j = 0; j < selfs.n; j++) {
             if (ns > 0 && cmp_cg_self(&sv[ns - 1], &sv[j]) == 0) {
                 sv[ns - 1].weight += sv[j].weight;
@@ -382,7 +383,8 @@ bool wdp_write_callgrind(const wd_prof *p, wdp_buf *b)
                 sv[ns++] = sv[j];
             }
         }
-        qsort(ev, edges.n, sizeof *ev, cmp_cg_edge);
+        if (edges.n)   /* a profile without calls has no edges */
+            qsort(ev, edges.n, sizeof *ev, cmp_cg_edge);
         for (size_t j = 0; j < edges.n; j++) {
             if (ne > 0 && cmp_cg_edge(&ev[ne - 1], &ev[j]) == 0) {
                 ev[ne - 1].weight += ev[j].weight;
