@@ -63,10 +63,7 @@ static int start_timer(const char *mode, long us)
     }
 #endif
     if (strncmp(mode, "posix-", 6) == 0) {
-        struct sigevent sev;
-        memset(&sev, 0, sizeof sev);
-        sev.sigev_notify = SIGEV_THREAD_ID;
-        sev.sigev_signo = SIGPROF;
+        struct sigevent sev = {.sigev_notify = SIGEV_THREAD_ID, .sigev_signo = SIGPROF};
         sev._sigev_un._tid = tid();
         timer_t t;
         clockid_t c = strcmp(mode, "posix-cpu") == 0 ? CLOCK_THREAD_CPUTIME_ID : CLOCK_MONOTONIC;
