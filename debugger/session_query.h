@@ -189,6 +189,16 @@ int wd_dbg_execute_async(wd_dbg *s, const char *line);
 /* The canonical name of a command line's command ("c 3" -> "continue"), NULL if none. */
 const char *wd_dbg_command_of(const char *line);
 
+/* ------------------------------------------------------------ the profiler */
+
+/* The session's profile (made by `profile start`, kept across stops and runs until a
+ * `profile start` with other settings replaces it), for front ends that draw it: NULL before
+ * the first `profile start`. *running: sampling is on (between `profile start` and `profile
+ * stop`). Read it only with prof.h's report calls (wd_prof_get_stats, wd_prof_tree,
+ * wd_prof_rows, wd_prof_file_lines); valid until the next command. */
+struct wd_prof;
+const struct wd_prof *wd_dbg_profile(wd_dbg *s, bool *running);
+
 /* ------------------------------------------------------------ the program */
 
 /* The guest's stdin, stdout, stderr for the next run (host fds, dup()ed by the WASI host;

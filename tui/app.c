@@ -27,8 +27,8 @@ void tui_source_search(tui_pane *p, tui_app *a);
 #define NSLOTS 7
 #define HIST 100
 
-enum { L_AUTO = 0, L_SOURCE, L_SPLIT, L_ASM, L__COUNT };
-static const char *const layout_names[L__COUNT] = { "auto", "source", "split", "asm" };
+enum { L_AUTO = 0, L_SOURCE, L_SPLIT, L_ASM, L_PROFILE, L__COUNT };
+static const char *const layout_names[L__COUNT] = { "auto", "source", "split", "asm", "profile" };
 
 struct tui_app {
     tm_model *m;
@@ -97,6 +97,7 @@ static void assign_slots(tui_app *a)
     static const int wide[P__COUNT] = { 0, 4, 1, 2, 5, 2, 5, 5, 3, 6 };
     static const int source[P__COUNT] = { 0, 0, -1, -1, -1, -1, -1, -1, 3, 6 };
     static const int split[P__COUNT] = { 0, 4, -1, -1, -1, -1, -1, -1, 3, 6 };
+    static const int profile[P__COUNT] = { 0, 0, -1, -1, -1, -1, -1, 4, 3, 6 };  /* source | flamegraph */
     const int *t = normal;
     a->wide = false;
     switch (a->layout) {
@@ -108,6 +109,7 @@ static void assign_slots(tui_app *a)
         break;
     case L_SOURCE: case L_ASM: t = source; break;
     case L_SPLIT: t = split; break;
+    case L_PROFILE: t = profile; break;
     default: break;
     }
     memcpy(a->slot_of, t, sizeof a->slot_of);
@@ -125,9 +127,10 @@ static void compute_rects(tui_app *a)
     int uh = mh - bh; /* upper part */
     if (a->layout == L_SOURCE || a->layout == L_ASM) {
         a->slot_rect[0] = (tui_rect){ 0, top, a->w, uh };
-    } else if (a->layout == L_SPLIT) {
-        a->slot_rect[0] = (tui_rect){ 0, top, a->w / 2, uh };
-        a->slot_rect[4] = (tui_rect){ a->w / 2, top, a->w - a->w / 2, uh };
+    } else if (a->layout == L_SPLIT || a->layout == L_PROFILE) {
+        int lw = a->layout == L_PROFILE ? a->w * 2 / 5 : a->w / 2;
+        a->slot_rect[0] = (tui_rect){ 0, top, lw, uh };
+        a->slot_rect[4] = (tui_rect){ lw, top, a->w - lw, uh };
     } else if (a->wide) {
         int lw = a->w * 45 / 100, mw = a->w * 30 / 100, rw = a->w - lw - mw;
         a->slot_rect[0] = (tui_rect){ 0, top, lw, uh };
@@ -353,7 +356,7 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
         if (!strcmp(arg, "next") || !*arg)
             l = (a->layout + 1) % L__COUNT;
         if (l < 0) {
-            tui_textbuf_line(con, TS_ERROR, "layouts: auto source split asm (or next)");
+            tui_textbuf_line(con, TS_ERROR, "layouts: auto source split asm profile (or next)");
             return -1;
         }
         a->layout = l;
@@ -420,6 +423,17 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
             tui_textbuf_line(con, TS_ERROR, "%s", err);
             return -1;
         }
+        return 0;
+    }
+    if (!strcmp(cmd, "heat")) {   /* the source pane's profile gutter */
+        int on = !strcmp(arg, "on") ? 1 : !strcmp(arg, "off") ? 0 : !*arg || !strcmp(arg, "toggle") ? -1 : 2;
+        if (on == 2) {
+            tui_textbuf_line(con, TS_ERROR, "heat: on, off or toggle");
+            return -1;
+        }
+        bool now = tui_heat_set(a, on);
+        tui_app_message(a, TS_NORMAL, "heat gutter %s%s", now ? "on" : "off",
+                        now ? " (shown while a profile exists)" : "");
         return 0;
     }
     if (!strcmp(cmd, "timing")) {
@@ -491,7 +505,7 @@ int tui_app_command(tui_app *a, const char *line)
         tui_textbuf_line(tm_console(a->m), TS_NORMAL,
                          "screen: focus PANE, layout NAME, zoom, goto LINE|FUNC, open FILE, "
                          "memory ADDR|EXPR, search TEXT, toggle FILE:LINE, stdin TEXT, "
-                         "filter LIST, timing, redraw");
+                         "filter LIST, heat [on|off], timing, redraw");
     return r;
 }
 
@@ -510,7 +524,7 @@ void tui_app_prompt(tui_app *a, const char *prompt, const char *initial, int kin
 static void complete(tui_app *a)
 {
     static const char *const ui_names[] = { "focus", "layout", "zoom", "memory", "goto", "open", "search",
-                                            "toggle", "stdin", "filter", "timing", "redraw", NULL };
+                                            "toggle", "stdin", "filter", "heat", "timing", "redraw", NULL };
     if (a->kind != PROMPT_CMD || memchr(a->line, ' ', a->len))
         return;
     const char *match = NULL;
@@ -563,6 +577,9 @@ static void prompt_done(tui_app *a)
     case PROMPT_STDIN:
         tm_send_stdin(a->m, line, strlen(line), false);
         tm_send_stdin(a->m, "\n", 1, false);
+        break;
+    case PROMPT_FLAME:
+        tui_profile_search(&a->panes[P_PROFILE], a, line);
         break;
     case PROMPT_FILTER: {
         char cmd[600];
@@ -709,6 +726,8 @@ void tui_app_key(tui_app *a, uint32_t key)
     tui_pane *fp = &a->panes[a->focus];
     if (fp->modal && fp->key(fp, a, key))
         return;
+    if (fp->claims && key > 0 && key < 0x80 && strchr(fp->claims, (int)key) && fp->key(fp, a, key))
+        return;
     char spec[600];
     /* before the start, c runs the program and the steps start it (stopping at main) */
     bool fresh = tm_get_state(a->m) == TM_NOT_STARTED;
@@ -765,6 +784,13 @@ void tui_app_key(tui_app *a, uint32_t key)
         else
             tui_app_message(a, TS_NORMAL, "not running (q quits)");
         return;
+    case 'P': {   /* the profiler: start (or resume), stop */
+        tm_profile ps;
+        tm_profile_status(a->m, &ps);
+        run_cmd(a, ps.running ? "profile stop" : "profile start");
+        return;
+    }
+    case '%': run_cmd(a, "heat"); return;
     case 'q': a->quit = true; return;
     case '?': case TK_F(1): a->help = true; return;
     case TK_CTRL('l'): tui_term_invalidate(); return;
@@ -846,7 +872,7 @@ static void draw_bar(tui_app *a)
     static const char *const keys[][2] = {
         { "F5/c", "Cont" }, { "F9/b", "Brk" }, { "F10/n", "Next" }, { "F11/s", "Step" },
         { "S-F11/f", "Fin" }, { "t", "Until" }, { "u/d", "Frame" }, { ":", "cmd" }, { "Tab", "Pane" },
-        { "z", "Zoom" }, { "?", "help" }, { "q", "Quit" },
+        { "z", "Zoom" }, { "P", "Prof" }, { "?", "help" }, { "q", "Quit" },
     };
     tui_canvas *c = &a->canvas;
     tui_rect r = { 0, a->h - 1, a->w, 1 };
@@ -893,7 +919,8 @@ static void draw_help(tui_app *a)
         "b F9\ttoggle breakpoint\nB C-F9\tenable / disable breakpoint\nu d H\tframe up / down / innermost\n"
         "R S-F5\trestart / kill\nCtrl-C\tpause the running program\n: i\tcommand line (every command)\n"
         "Tab S-Tab\tnext / previous pane\n1-8 9 0\tsource disasm locals stack memory breakpoints wasi "
-        "profile, console, program I/O\nz L\tzoom the pane / next layout\n? F1\tthis help\nCtrl-L\tredraw\n"
+        "profile, console, program I/O\nz L\tzoom the pane / next layout\n"
+        "P %\tstart / stop the profiler; heat gutter on / off\n? F1\tthis help\nCtrl-L\tredraw\n"
         "q\tquit";
     tui_canvas *c = &a->canvas;
     int w = a->w - 8 > 100 ? 100 : a->w - 8;

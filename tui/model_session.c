@@ -797,3 +797,7 @@ bool tm_resolve_line(tm_model *m, const char *spec, const char **file, uint32_t 
     *line = l.line;
     return true;
 }
+
+/* For model_profile.c, the other half of the model. */
+wd_dbg *tm__session(tm_model *m);
+wd_dbg *tm__session(tm_model *m) { return m->s; }

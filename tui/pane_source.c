@@ -195,7 +195,8 @@ static void src_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     int digits = snprintf(num, sizeof num, "%d", nl);
     if (digits < 3)
         digits = 3;
-    int gut = 2 + digits + 1;
+    int heat = tui_heat_width(a, s->file);   /* the profile's per-line share, if any */
+    int gut = 2 + digits + 1 + heat;
     const char *search = tui_app_search(a);
     for (int row = 0; row < r.h; row++) {
         int ln = s->top + row;
@@ -216,6 +217,8 @@ static void src_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
         if (cur_line)
             tui_text(c, r, r.x + 1, y, ">", TS_CURLINE);
         tui_textf(c, r, r.x + 2, y, cur_line ? TS_CURLINE : TS_LINENO, "%*u ", digits, line);
+        if (heat)
+            tui_heat_draw(a, c, r, r.x + 2 + digits + 1, y, line);
         size_t start = src->starts[ln];
         size_t end = ln + 1 < nl ? src->starts[ln + 1] : src->size;
         while (end > start && (src->data[end - 1] == '\n' || src->data[end - 1] == '\r'))

@@ -49,6 +49,18 @@ static const style_def defs[TS__COUNT] = {
     [TS_BAR_TEXT] = { 252, 236, COLOR_WHITE, COLOR_BLACK, 0, 0 },
     [TS_MATCH] = { 16, 222, COLOR_BLACK, COLOR_YELLOW, A_REVERSE, 0 },
     [TS_PROMPT] = { 81, -1, COLOR_CYAN, -1, A_BOLD, A_BOLD },
+    /* flamegraph frames: without colour, reverse video (frames are separated by a gap) */
+    [TS_FLAME_0] = { 16, 229, COLOR_BLACK, COLOR_YELLOW, A_REVERSE, 0 },
+    [TS_FLAME_1] = { 16, 221, COLOR_BLACK, COLOR_YELLOW, A_REVERSE | A_BOLD, A_BOLD },
+    [TS_FLAME_2] = { 16, 215, COLOR_BLACK, COLOR_MAGENTA, A_REVERSE, 0 },
+    [TS_FLAME_3] = { 16, 209, COLOR_BLACK, COLOR_MAGENTA, A_REVERSE | A_BOLD, A_BOLD },
+    [TS_FLAME_4] = { 16, 203, COLOR_BLACK, COLOR_RED, A_REVERSE, 0 },
+    [TS_FLAME_5] = { 231, 160, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD, A_BOLD },
+    [TS_FLAME_HOST] = { 16, 117, COLOR_BLACK, COLOR_CYAN, A_REVERSE | A_UNDERLINE, 0 },
+    [TS_HEAT_1] = { 144, -1, COLOR_WHITE, -1, A_DIM, 0 },
+    [TS_HEAT_2] = { 221, -1, COLOR_YELLOW, -1, 0, 0 },
+    [TS_HEAT_3] = { 208, -1, COLOR_RED, -1, A_BOLD, 0 },
+    [TS_HEAT_4] = { 196, -1, COLOR_RED, -1, A_BOLD | A_REVERSE, A_BOLD },
 };
 
 static void setup_styles(void)

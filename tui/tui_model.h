@@ -169,4 +169,46 @@ const char *tm_module_name(const tm_model *m);
 /* Resolves "file:line", "line" (in the current file), "func" into a file and line. */
 bool tm_resolve_line(tm_model *m, const char *spec, const char **file, uint32_t *line);
 
+/* ------------------------------------------------------------ the profile (model_profile.c) */
+
+/* The session's profile (`profile start`), copied out for the flamegraph pane and the heat
+ * gutter; weights are instructions (insns mode) or TSC cycles (cycles mode). */
+typedef struct tm_prof_frame {
+    uint32_t parent;          /* index; UINT32_MAX for frame 0, the root ("all") */
+    const char *name;         /* function, "[wasi:fd_write]" for host calls; root "all" */
+    const char *file;         /* DWARF path or "" */
+    uint32_t line;            /* by line: the frame's line; else the function's hottest line */
+    bool host, inlined;
+    uint64_t self, total;     /* weight */
+    uint64_t self_samples, total_samples;
+} tm_prof_frame;
+
+typedef struct tm_prof_func {  /* one function: the table view */
+    const char *name, *file;
+    uint32_t line;            /* its hottest line (0: unknown) */
+    bool host;
+    uint64_t self, total, self_samples, total_samples;
+} tm_prof_func;
+
+typedef struct tm_profile {
+    bool exists, running, insns;
+    const char *unit;         /* "instructions" or "cycles" */
+    uint64_t samples, weight;
+    tm_prof_frame *frames;    /* parents before children; NULL when empty */
+    size_t nframes;
+    tm_prof_func *funcs;      /* by self weight, hottest first */
+    size_t nfuncs;
+    char *strings;            /* owns the names (internal) */
+} tm_profile;
+
+/* Cheap: exists, running, unit, samples and weight only (no frames). */
+void tm_profile_status(tm_model *m, tm_profile *out);
+/* A full copy (frames by function, or by function and line); free with tm_profile_free. */
+void tm_profile_snapshot(tm_model *m, bool by_line, tm_profile *out);
+void tm_profile_free(tm_profile *p);
+/* Self weight per line of a source file (DWARF path), in line order; *n entries of
+ * {line, weight}, malloc'ed (NULL if none). */
+typedef struct tm_line_weight { uint32_t line; uint64_t weight; } tm_line_weight;
+tm_line_weight *tm_profile_lines(tm_model *m, const char *file, size_t *n);
+
 #endif
