@@ -40,6 +40,7 @@ typedef enum tui_style {
      * self heat), a cool hue for host calls, and four heat levels for the source gutter */
     TS_FLAME_0, TS_FLAME_1, TS_FLAME_2, TS_FLAME_3, TS_FLAME_4, TS_FLAME_5,
     TS_FLAME_HOST,
+    TS_FLAME_MATCH,  /* a frame the search matches */
     TS_HEAT_1, TS_HEAT_2, TS_HEAT_3, TS_HEAT_4,
     TS__COUNT
 } tui_style;

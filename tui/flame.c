@@ -34,6 +34,7 @@ struct tui_flame {
     tf_box *boxes;
     size_t nboxes, cboxes;
     int rows_drawn;           /* icicle rows in the last layout */
+    tui_rect body;            /* where the last draw put the icicle or the table rows */
 };
 
 tui_flame *tui_flame_new(void)
@@ -576,7 +577,7 @@ static void draw_icicle(tui_flame *f, tui_canvas *c, tui_rect r, bool focused)
     for (size_t i = 0; i < f->nboxes; i++) {
         const tf_box *b = &f->boxes[i];
         int y = r.y + b->depth, x0 = r.x + b->x0, w = b->x1 - b->x0;
-        int st = f->match && f->match[b->frame] ? TS_MATCH : frame_style(f, b->frame);
+        int st = f->match && f->match[b->frame] ? TS_FLAME_MATCH : frame_style(f, b->frame);
         bool sel = b->frame == f->sel;
         if (sel && focused)
             st = TS_CURSOR;
@@ -657,6 +658,7 @@ void tui_flame_draw(tui_flame *f, tui_canvas *c, tui_rect r, bool focused)
     if (top)
         draw_header(f, c, r);
     tui_rect body = { r.x, r.y + top, r.w, r.h - top - bottom };
+    f->body = f->table ? (tui_rect){ body.x, body.y + 1, body.w, body.h - 1 } : body;
     if (f->table)
         draw_table(f, c, body, focused);
     else
@@ -807,6 +809,28 @@ int tui_flame_key(tui_flame *f, uint32_t key)
     default:
         return TF_KEY_NONE;
     }
+}
+
+bool tui_flame_click(tui_flame *f, int x, int y)
+{
+    tui_rect b = f->body;
+    if (x < b.x || x >= b.x + b.w || y < b.y || y >= b.y + b.h)
+        return false;
+    if (f->table) {
+        int i = f->ttop + (y - b.y);
+        if (i >= (int)f->prof.nfuncs)
+            return false;
+        f->tcur = i;
+        return true;
+    }
+    for (size_t i = 0; i < f->nboxes; i++) {
+        const tf_box *o = &f->boxes[i];
+        if (o->depth == y - b.y && x - b.x >= o->x0 && x - b.x < o->x1) {
+            select_frame(f, o->frame);
+            return true;
+        }
+    }
+    return false;
 }
 
 bool tui_flame_target(const tui_flame *f, const char **name, const char **file, uint32_t *line)

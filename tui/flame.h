@@ -47,6 +47,9 @@ bool tui_flame_search(tui_flame *f, const char *re, char *err, size_t errsize);
  * once); 0 without a search. */
 double tui_flame_match_share(const tui_flame *f);
 
+/* A click at canvas cell (x, y): selects the frame or table row there (false: none). */
+bool tui_flame_click(tui_flame *f, int x, int y);
+
 /* Where Enter sends the source pane: the selected frame's (or table row's) file and line. */
 bool tui_flame_target(const tui_flame *f, const char **name, const char **file, uint32_t *line);
 

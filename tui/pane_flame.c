@@ -169,6 +169,15 @@ static bool pf_key(tui_pane *p, tui_app *a, uint32_t key)
     }
 }
 
+static bool pf_mouse(tui_pane *p, tui_app *a, int x, int y, int button)
+{
+    pf_st *s = p->st;
+    (void)a;
+    if (button == TM_LEFT && s->exists)
+        tui_flame_click(s->view, x, y);
+    return true;
+}
+
 void tui_profile_search(tui_pane *p, tui_app *a, const char *re)
 {
     pf_st *s = p->st;
@@ -260,7 +269,7 @@ void tui_panes_profile(tui_pane *prof)
     *prof = (tui_pane){
         .name = "profile", .title = "Profile",
         .help = "P\tstart / stop the profiler (:profile start --mode insns for exact counts)\n"
-                "arrows h j k l\tselect a frame (j: the heaviest callee)\n"
+                "arrows h j k l\tselect a frame (j: the heaviest callee); a click selects\n"
                 "Enter\tzoom into the frame; the source pane shows it\n"
                 "Backspace u Esc\tzoom out\n/\tsearch (regex); . , next / previous match\n"
                 "t\ttable view: s cycles the sort, Enter opens the source\n"
@@ -268,6 +277,6 @@ void tui_panes_profile(tui_pane *prof)
                 "%\tthe source pane's heat gutter on / off (:heat)",
         .claims = "tsu\x1b",
         .init = pf_init, .resize = pf_resize, .key = pf_key, .draw = pf_draw,
-        .mouse = NULL, .fini = pf_fini,
+        .mouse = pf_mouse, .fini = pf_fini,
     };
 }

@@ -201,8 +201,13 @@ static void zoom_and_navigation(void **state)
     assert_string_equal(tui_flame_zoom_root(f), "all");
     /* Esc with nothing to zoom out of is not the view's (the app's Esc runs) */
     assert_int_equal(tui_flame_key(f, TK_ESC), TF_KEY_NONE);
-    /* host frames have no source */
+    /* a click selects the frame under it */
     draw(f, &c);
+    assert_true(tui_flame_click(f, 70, 3));
+    assert_string_equal(tui_flame_selected(f), "c");
+    assert_false(tui_flame_click(f, 70, 8));   /* below the frames */
+    assert_true(tui_flame_click(f, 5, 3));
+    /* host frames have no source */
     tui_flame_key(f, 'l');
     tui_flame_key(f, 'l');
     assert_string_equal(tui_flame_selected(f), "[wasi:fd_write]");
@@ -221,9 +226,9 @@ static void search_share(void **state)
     assert_true(tui_flame_search(f, "^[bc]$", err, sizeof err));
     assert_true(tui_flame_match_share(f) > 0.7999 && tui_flame_match_share(f) < 0.8001);
     draw(f, &c);
-    assert_int_equal(c.cells[4 * 100 + 5].style, TS_MATCH);   /* b highlighted */
-    assert_int_equal(c.cells[3 * 100 + 65].style, TS_MATCH);  /* c */
-    assert_int_not_equal(c.cells[3 * 100 + 5].style, TS_MATCH); /* a is not */
+    assert_int_equal(c.cells[4 * 100 + 5].style, TS_FLAME_MATCH);   /* b highlighted */
+    assert_int_equal(c.cells[3 * 100 + 65].style, TS_FLAME_MATCH);  /* c */
+    assert_int_not_equal(c.cells[3 * 100 + 5].style, TS_FLAME_MATCH); /* a is not */
     assert_non_null(strstr(row(&c, 0), "/^[bc]$/ 80.0%"));
     /* nested matches count once: a (600) holds b (500) */
     assert_true(tui_flame_search(f, "^(A|b)$", err, sizeof err));   /* case-insensitive */
