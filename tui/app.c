@@ -181,6 +181,8 @@ void tui_app_resize(tui_app *a, int w, int h)
     a->h = h;
     tui_canvas_resize(&a->canvas, w, h);
     assign_slots(a);
+    if (a->slot_of[a->focus] >= 0)   /* the focused pane keeps the screen across layouts */
+        a->slot_cur[a->slot_of[a->focus]] = a->focus;
     compute_rects(a);
 }
 
