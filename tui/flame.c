@@ -76,6 +76,7 @@ int tui_flame_sort(const tui_flame *f) { return f->sort; }
 
 /* ------------------------------------------------------------ derived data */
 
+/* The view being sorted (qsort has no context argument; the TUI has one thread). */
 static const tui_flame *sort_ctx;
 
 static int cmp_kids(const void *a, const void *b)
@@ -253,11 +254,8 @@ void tui_flame_set(tui_flame *f, tm_profile *p, bool by_line)
         clear_derived(f);
         tm_profile_free(&f->prof);
     } else if (keep && same_kind && keep[nz + 1]) {
-        for (size_t i = 0; i < nz; i++) {
-            uint32_t z = keep[i] ? find_path(f, keep[i]) : 0;
-            if (z != 0 || f->nz > 0)
-                f->zstack[f->nz++] = z;
-        }
+        for (size_t i = 0; i < nz; i++)
+            f->zstack[f->nz++] = keep[i] ? find_path(f, keep[i]) : 0;
         f->root = keep[nz] ? find_path(f, keep[nz]) : 0;
         f->sel = find_path(f, keep[nz + 1]);
         if (!is_under(&f->prof, f->sel, f->root))
