@@ -3,8 +3,8 @@
 # Builds tests/profiler/progs/hot.c (hot() does 8x the work of warm(), 32x that of cold()),
 # opens it in the full-screen debugger, profiles a run in insns mode (deterministic), and
 # checks that hot() is the widest frame under run() and the table's first row, the table's
-# sort and its jump to the source, the heat gutter, and that the pane fills in live while
-# a longer run is recording. Exit 77 (skip) without tmux or a wasm32 clang.
+# sort and its jump to the source, the heat gutter, that the pane fills in live while a
+# longer run is recording, and its colours (256, 8, none under NO_COLOR). Exit 77 (skip) without tmux or a wasm32 clang.
 WASMDBG=${1:?usage: run-flame-tests.sh WASMDBG HOT_C}
 HOT_C=${2:?usage: run-flame-tests.sh WASMDBG HOT_C}
 if ! command -v tmux >/dev/null 2>&1; then
@@ -113,6 +113,26 @@ keys P
 wait_for "Profiling stopped" "P stops the profiler"
 keys q
 wait_dead 0
+
+# --- colours: 256 colours, the 8-colour fallback (TERM=screen), none under NO_COLOR --------------
+# frame_row: the icicle row holding hot's frame, with its SGR sequences
+frame_row() { tm capture-pane -p -e -t "$T" | grep 'hot ' | grep -v 'hot(n' | head -1; }
+for setting in "" "TERM=screen" "NO_COLOR=1"; do
+    tui_start 100x30 env $setting "$WASMDBG" "$HOT" --invoke run 100000
+    wait_for "not started" ""
+    typed ":profile start --mode insns"; keys Enter
+    keys 8 c
+    wait_for "all  total 100.0%" "${setting:-256 colours}: the flamegraph is drawn"
+    case "$setting" in
+    "") check "frame_row | grep -q '48;5;'" "256 colours: frames have 256-colour backgrounds" ;;
+    TERM=screen) check "frame_row | grep -Eq $'\e\\[4[1-6]m' && ! frame_row | grep -q '48;5;'" \
+                       "TERM=screen: frames fall back to the 8 colours" ;;
+    *) check "frame_row | grep -q $'\e\\[7mhot' && ! frame_row | grep -Eq $'\e\\[(3|4)[0-7]m|[34]8;5;'" \
+             "NO_COLOR: frames are reverse video, no colour" ;;
+    esac
+    keys q
+    wait_dead 0
+done
 
 for f in "$TUI_TMP"/asan* "$TUI_TMP"/ubsan*; do
     [ -e "$f" ] || continue
