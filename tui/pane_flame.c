@@ -268,13 +268,14 @@ void tui_panes_profile(tui_pane *prof)
 {
     *prof = (tui_pane){
         .name = "profile", .title = "Profile",
-        .help = "P\tstart / stop the profiler (:profile start --mode insns for exact counts)\n"
+        .help = "P\tstart / stop profiling (:profile start [--mode insns])\n"
                 "arrows h j k l\tselect a frame (j: the heaviest callee); a click selects\n"
                 "Enter\tzoom into the frame; the source pane shows it\n"
                 "Backspace u Esc\tzoom out\n/\tsearch (regex); . , next / previous match\n"
                 "t\ttable view: s cycles the sort, Enter opens the source\n"
                 "v\tframes by function / by line\nC\tcolour by name / by self heat\n"
-                "%\tthe source pane's heat gutter on / off (:heat)",
+                "%\tthe source pane's heat gutter on / off (:heat)\n"
+                "t u s\tin this pane: table, zoom out, sort (F-keys still step)",
         .claims = "tsu\x1b",
         .init = pf_init, .resize = pf_resize, .key = pf_key, .draw = pf_draw,
         .mouse = pf_mouse, .fini = pf_fini,
