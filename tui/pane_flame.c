@@ -3,7 +3,8 @@
  *
  * Both read copies of the profile (tm_profile_snapshot, tm_profile_lines) and take a new
  * copy when the sample count moves: at once while the program is stopped, at most about
- * three times a second while it runs, so a live profile costs the run little.
+ * three times a second while it runs, and never more often than ten times the last copy's
+ * own cost, so even a profile of many distinct stacks takes at most ~10% of a live run.
  */
 #define _GNU_SOURCE
 #include <inttypes.h>
@@ -23,7 +24,7 @@ typedef struct pf_st {
     bool loaded;                /* the view holds a snapshot of ... */
     uint64_t samples, weight;   /* ... this many samples and this weight */
     bool exists, running;
-    long at_us;
+    long at_us, every_us;       /* the last copy; the time between copies while running */
     /* the heat gutter */
     bool heat_off;              /* turned off with `:heat off` or % */
     char *hfile;
@@ -74,12 +75,14 @@ static void refresh(pf_st *s, tm_model *m, bool force)
     if (!force && s->loaded && !moved)
         return;
     long t = now_us();
-    if (!force && s->loaded && tm_get_state(m) == TM_RUNNING && t - s->at_us < REFRESH_US)
+    if (!force && s->loaded && tm_get_state(m) == TM_RUNNING && t - s->at_us < s->every_us)
         return;
     tm_profile snap;
     tm_profile_snapshot(m, s->by_line, &snap);
     tui_flame_set(s->view, &snap, s->by_line);
     tm_profile_free(&snap);
+    long cost = now_us() - t;
+    s->every_us = cost * 10 > REFRESH_US ? cost * 10 : REFRESH_US;
     s->loaded = true;
     s->exists = st.exists;
     s->running = st.running;
