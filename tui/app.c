@@ -961,6 +961,16 @@ static long now_us(void)
     return (long)ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
 }
 
+static int wait_timeout_ms(int64_t deadline_ns)
+{
+    if (deadline_ns < 0)
+        return 100;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int64_t left = deadline_ns - ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+    return left <= 0 ? 0 : left >= 100000000 ? 100 : (int)((left + 999999) / 1000000);
+}
+
 int tui_run(const tm_options *o)
 {
     char err[512];
@@ -995,10 +1005,13 @@ int tui_run(const tm_options *o)
     long last_draw = 0;
     tm_state last_state = tm_get_state(m);
     uint64_t last_seq = tm_stop_seq(m);
+    bool last_wait = false;
     while (!tui_app_quit(a)) {
         long t = now_us();
+        int64_t deadline;
         bool running = tm_get_state(m) == TM_RUNNING;
-        if (dirty && (!running || t - last_draw > 50000)) {
+        bool waiting = running && tm_waiting(m, NULL, &deadline);
+        if (dirty && (!running || waiting || t - last_draw > 50000)) {
             long t0 = now_us();
             tui_canvas *c = tui_app_draw(a);
             long cells = tui_term_flush(c);
@@ -1014,7 +1027,10 @@ int tui_run(const tm_options *o)
             pf[1].fd = ofd[0];
             nf = 2;
         }
-        int pr = poll(pf, (nfds_t)nf, running ? 0 : (dirty ? 50 : 500));
+        /* a program waiting in a WASI call is tried again after a key, or 100 ms, or at its
+         * poll's timeout */
+        int timeout = !running ? (dirty ? 50 : 500) : !waiting ? 0 : wait_timeout_ms(deadline);
+        int pr = poll(pf, (nfds_t)nf, timeout);
         if (pr < 0 && errno != EINTR)
             break;
         if (nf == 2 && (pf[1].revents & POLLIN)) {
@@ -1046,6 +1062,17 @@ int tui_run(const tm_options *o)
             else if (d > 20000 && slice > 1000)
                 slice /= 2;
             dirty = true;
+        }
+        bool wait_input;
+        if (tm_waiting(m, &wait_input, NULL) && wait_input) {
+            if (!last_wait) {
+                tui_app_message(a, TS_NORMAL, "the program waits for input: 0 goes to Program I/O, "
+                                "Enter types a line, Ctrl-D ends the input");
+                dirty = true;
+            }
+            last_wait = true;
+        } else {
+            last_wait = false;
         }
         if (tm_get_state(m) != last_state || tm_stop_seq(m) != last_seq) {
             last_state = tm_get_state(m);

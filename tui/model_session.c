@@ -47,6 +47,9 @@ struct tm_model {
     size_t nbps;
     tm_loc entry_loc;
     bool has_entry_loc;
+    /* the run is in flight but waits in a WASI call (wd_dbg_waiting) */
+    bool waiting, wait_input;
+    int64_t wait_deadline;
 
     /* memory before the last run or step, for tm_mem_changed */
     uint8_t *snap;
@@ -166,8 +169,16 @@ void tm_pump_output(tm_model *m)
 
 void tm_send_stdin(tm_model *m, const char *text, size_t len, bool eof)
 {
-    if (m->in_pipe[1] < 0)
+    if (m->in_pipe[1] < 0) {
+        tui_textbuf_line(&m->console, TS_ERROR, "the program's stdin is closed (Ctrl-D); run starts afresh");
         return;
+    }
+    /* echoed after what the program wrote so far, as a terminal would */
+    tm_pump_output(m);
+    if (len > 0)
+        tui_textbuf_append(&m->progio, text, len, TS_PROMPT);
+    if (eof)
+        tui_textbuf_line(&m->progio, TS_DIM, "^D (end of input)");
     while (len > 0) {
         ssize_t w = write(m->in_pipe[1], text, len);
         if (w <= 0)
@@ -271,6 +282,7 @@ static void load_bps(tm_model *m)
 static void refresh(tm_model *m, bool force)
 {
     m->state = state_of(wd_dbg_state_get(m->s));
+    m->waiting = m->state == TM_RUNNING && wd_dbg_waiting(m->s, &m->wait_input, &m->wait_deadline);
     load_bps(m);
     uint64_t seq = wd_dbg_stop_seq(m->s);
     if (seq == m->seen_seq && !force)
@@ -550,9 +562,25 @@ static void after_run(tm_model *m, tm_state before)
         tui_textbuf_line(&m->console, TS_NORMAL, "%s returned %s", m->invoke, r);
 }
 
+/* A new process after stdin was closed (Ctrl-D) gets a fresh pipe. */
+static void reopen_stdin(tm_model *m)
+{
+    int p[2];
+    if (m->in_pipe[1] >= 0 || pipe(p) != 0)
+        return;
+    fcntl(p[1], F_SETFL, O_NONBLOCK);
+    wd_dbg_set_stdio(m->s, p[0], m->out_pipe[1], m->err_pipe[1]);
+    if (m->in_pipe[0] >= 0)
+        close(m->in_pipe[0]);
+    m->in_pipe[0] = p[0];
+    m->in_pipe[1] = p[1];
+}
+
 int tm_command(tm_model *m, const char *line)
 {
     const char *name = wd_dbg_command_of(line);
+    if (name && (strcmp(name, "run") == 0 || strcmp(name, "start") == 0))
+        reopen_stdin(m);
     if (runs_program(name) && m->state != TM_RUNNING)
         snapshot_memory(m);
     tm_state before = m->state;
@@ -576,6 +604,15 @@ void tm_run_slice(tm_model *m, uint64_t insns)
 
 void tm_interrupt(tm_model *m) { wd_dbg_interrupt(m->s); }
 
+bool tm_waiting(const tm_model *m, bool *input, int64_t *deadline_ns)
+{
+    if (input)
+        *input = m->waiting && m->wait_input;
+    if (deadline_ns)
+        *deadline_ns = m->waiting ? m->wait_deadline : -1;
+    return m->waiting;
+}
+
 void tm_status(const tm_model *m, char *buf, size_t size)
 {
     switch (m->state) {
@@ -583,7 +620,8 @@ void tm_status(const tm_model *m, char *buf, size_t size)
         snprintf(buf, size, "not started");
         return;
     case TM_RUNNING:
-        snprintf(buf, size, "running");
+        snprintf(buf, size, "%s", !m->waiting ? "running" : m->wait_input ? "waiting for input"
+                                                                     : "running (waiting in a WASI call)");
         return;
     case TM_EXITED:
         snprintf(buf, size, "exited with status %d", wd_dbg_exit_code(m->s));

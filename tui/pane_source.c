@@ -430,7 +430,12 @@ static void dis_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     tm_loc l;
     bool have_loc = tm_view_loc(m, &l);
     char title[200];
-    snprintf(title, sizeof title, "2 Disassembly%s%s", have_loc ? ": " : "", have_loc ? l.func : "");
+    /* a note when the line table names a file that cannot be read */
+    const tm_source *src = have_loc && l.file[0] ? tm_source_get(m, l.file) : NULL;
+    const char *base = have_loc ? strrchr(l.file, '/') : NULL;
+    snprintf(title, sizeof title, "2 Disassembly%s%s%s%s%s", have_loc ? ": " : "", have_loc ? l.func : "",
+             src && !src->data ? " (source not found: " : "", src && !src->data ? (base ? base + 1 : l.file) : "",
+             src && !src->data ? ")" : "");
     tui_box(c, p->rect, title, focused);
     tui_rect r = pu_inner(p);
     if (!s->have || r.h <= 0) {
