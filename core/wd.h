@@ -294,10 +294,11 @@ typedef enum wd_stop {
 } wd_stop;
 
 #define WD_HOST_EXIT (-1)
-/* A host function that would have to wait (e.g. for input) may return this instead, without
- * writing results: the call is undone, the exec stops with WD_STOP_BLOCKED at the call
- * instruction, and wd_exec_resume makes the same call again (its probes do not fire twice).
- * An entry function (wd_exec_call of a host function) cannot block: that traps. */
+/* A host function that would have to wait (e.g. for input) may return this instead, writing
+ * nothing into args_results (the same slots are read again): the call is undone, the exec
+ * stops with WD_STOP_BLOCKED at the call instruction, and wd_exec_resume makes the same call
+ * again (its probes do not fire twice). An entry function (wd_exec_call of a host function)
+ * has nothing to come back to: that traps. */
 #define WD_HOST_BLOCKED (-2)
 
 /* The store's execution context (one per store). */
