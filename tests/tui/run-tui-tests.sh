@@ -181,10 +181,14 @@ else
     keys 0 C-d
     wait_for "end of input after 2 lines" "Ctrl-D ends the input"
     wait_for "exited with status 0" "the program ends"
-    typed ":run"; keys Enter
-    wait_for "waiting for input" "run again: a fresh stdin"
+    keys R
+    wait_for "waiting for input" "R runs it again, with a fresh stdin"
     typed ":stdin third"; keys Enter
     wait_for "echo 1: [third]" "the new run reads it"
+    typed ":restart"; keys Enter
+    wait_for "waiting for input" ":restart kills and runs it again"
+    typed ":stdin fourth"; keys Enter
+    wait_for "echo 1: [fourth]" "a new process reads from the start"
     keys q
     wait_dead 0
 
@@ -214,6 +218,16 @@ else
     keys z
     wait_for "(zoom)" "z still zooms while running"
     keys z
+    keys Q
+    wait_for "key 'Q' does nothing here" "an unbound key says so"
+    keys 3 Enter
+    wait_gone "key 'Q' does nothing here" ""
+    if row 28 | grep -qF "The program is running (Ctrl-C pauses it)."; then
+        echo "ok: Enter in the locals pane while running says why it does nothing"
+    else
+        fail "Enter in the locals pane while running: no message"
+    fi
+    CHECKS=$((CHECKS + 1))
     keys C-c
     wait_for "paused at tuiprog.c:3" "Ctrl-C pauses the loop at a source line"
     wait_for "Program received signal SIGINT" "the console reports the interrupt"
