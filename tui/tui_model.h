@@ -90,6 +90,7 @@ typedef struct tm_source {
     size_t size;
     uint32_t *starts;     /* byte offset of each line */
     uint32_t nlines;
+    size_t maplen;        /* > 0: data is a mapping of that many bytes (big files) */
 } tm_source;
 
 tm_model *tm_open(const tm_options *o, char *err, size_t errsize);
