@@ -102,6 +102,19 @@ typed ":info breakpoints"; keys Enter
 wait_for "keep y   0x" ":info breakpoints lists it"
 typed ":run"; keys Enter
 wait_for "paused at shapes.c:51 in main (breakpoint 1)" ":run restarts and hits it again"
+keys N
+wait_gone "main (breakpoint 1)" "N steps one instruction"
+keys 1
+typed ":51"; keys Enter
+keys B
+wait_for "○> 51" "B disables the breakpoint on the cursor line"
+keys L
+wait_for "layout source" "L switches the layout"
+typed ":layout auto"; keys Enter
+wait_for "layout auto" ""
+keys 3 w
+typed "total * 2"; keys Enter
+wait_for "total * 2 = " "w in the locals pane adds a display"
 typed ":delete 1"; keys Enter
 keys c
 wait_for "exited with status 0" "the program runs to its end"
