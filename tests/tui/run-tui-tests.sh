@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# run-tui-tests.sh WASMDBG SHAPES_WASM: the full-screen debugger in a real terminal (tmux).
-# Opens examples/shapes.wasm, sets a breakpoint with a key, runs to it, steps over and into,
-# finishes, switches frames, expands a struct, follows a pointer in the memory pane, resizes
-# (also below the minimum), checks traps, escape sequences in program output, and quits.
+# run-tui-tests.sh WASMDBG SHAPES_WASM [CLANG [PART]]: the full-screen debugger in a real
+# terminal (tmux). Part `shapes`: opens examples/shapes.wasm, sets a breakpoint with a key,
+# runs to it, steps over and into, finishes, switches frames, expands a struct, follows a
+# pointer in the memory pane, resizes (also below the minimum), checks traps, escape sequences
+# in program output, and quits. Part `tuiprog`: tests/tui/tuiprog.c compiled with CLANG: a
+# program reading stdin (the UI stays live, "waiting for input", typed lines, Ctrl-D, Ctrl-C
+# while it waits, R and :restart), poll on stdin with a timeout, Ctrl-C on a long loop and the
+# keys while it runs, and a source file the line table names that is missing.
 # Exit 77 (skip) when tmux is missing.
 WASMDBG=${1:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM [CLANG]}
 SHAPES=${2:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM [CLANG]}
