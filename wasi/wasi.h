@@ -107,9 +107,9 @@ void wd_wasi_set_call_hook(wd_wasi *w, wd_wasi_hook_fn enter, wd_wasi_hook_fn le
 
 /* For a front end that must stay responsive while the guest runs (the debugger's TUI runs
  * it in slices on its own thread). When on, a call that would wait returns WD_HOST_BLOCKED
- * instead of waiting: fd_read on a pipe, terminal or socket with nothing to read yet (and
- * not opened non-blocking), and poll_oneoff when no subscription is ready and its earliest
- * timeout has not passed. The engine then stops with WD_STOP_BLOCKED and makes the same
+ * instead of waiting: fd_read on a pipe, terminal or socket and sock_recv with nothing to
+ * read yet, sock_accept with no connection waiting (unless the fd is non-blocking), and
+ * poll_oneoff when no subscription is ready and its earliest timeout has not passed. The engine then stops with WD_STOP_BLOCKED and makes the same
  * call again on resume; a poll's relative timeouts keep counting from its first attempt.
  * A blocked attempt is not traced and leaves guest memory alone. */
 void wd_wasi_set_defer_waits(wd_wasi *w, bool on);

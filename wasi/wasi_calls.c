@@ -1366,6 +1366,8 @@ static uint16_t w_sock_accept(wcall *c)
         return WE_FAULT;
     if (A32(1) & ~WFD_NONBLOCK)
         return WE_INVAL;
+    if (c->w->defer && read_would_block(f->host))   /* no connection yet */
+        return W_BLOCKED;
     int h;
     do {
         h = accept4(f->host, NULL, NULL,
@@ -1395,6 +1397,8 @@ static uint16_t w_sock_recv(wcall *c)
         return WE_FAULT;
     if (A32(3) & ~(WRI_PEEK | WRI_WAITALL))
         return WE_INVAL;
+    if (c->w->defer && read_would_block(f->host))
+        return W_BLOCKED;
     struct iovec v[W_IOV_BATCH];
     uint32_t i = 0;
     uint64_t total;

@@ -15,6 +15,9 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -624,6 +627,56 @@ static void test_deferred_waits(void **state)
     wd_wasi_free(w);
 }
 
+/* sock_accept and sock_recv wait the same way on a preopened listening socket. */
+static void test_deferred_socket(void **state)
+{
+    (void)state;
+    int ls = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(ls >= 0);
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(ls, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(listen(ls, 4), 0);
+    socklen_t sl = sizeof sa;
+    assert_int_equal(getsockname(ls, (struct sockaddr *)&sa, &sl), 0);
+    static const char *const argv[] = { "prog" };
+    wd_wasi_socket sock = { ls, "listen" };
+    wd_wasi_config cfg = { .argc = 1, .argv = argv, .stdin_fd = -1, .stdout_fd = -1,
+                           .stderr_fd = -1, .nsockets = 1, .sockets = &sock };
+    char err[256];
+    wd_wasi *w = wd_wasi_new(&cfg, err, sizeof err);
+    assert_non_null(w);
+    close(ls);
+    wd_wasi_set_defer_waits(w, true);
+    memset(mem, 0, sizeof mem);
+    uint64_t a[16] = { 3, 0, 300 };
+    assert_int_equal(blocked_call(w, "sock_accept", a), WD_HOST_BLOCKED);
+    wd_wasi_wait wt;
+    wd_wasi_waiting(w, &wt);
+    assert_true(wt.blocked);
+    assert_false(wt.input);
+    int cs = socket(AF_INET, SOCK_STREAM, 0);
+    assert_int_equal(connect(cs, (struct sockaddr *)&sa, sizeof sa), 0);
+    uint64_t b[16] = { 3, 0, 300 };
+    assert_int_equal(blocked_call(w, "sock_accept", b), 0);
+    assert_int_equal(b[0], WE_SUCCESS);
+    uint32_t fd = ld32(300);
+    st32(100, 200);
+    st32(104, 16);
+    uint64_t r1[16] = { fd, 100, 1, 0, 310, 320 };
+    assert_int_equal(blocked_call(w, "sock_recv", r1), WD_HOST_BLOCKED);
+    assert_int_equal(write(cs, "ping", 4), 4);
+    uint64_t r2[16] = { fd, 100, 1, 0, 310, 320 };
+    assert_int_equal(blocked_call(w, "sock_recv", r2), 0);
+    assert_int_equal(r2[0], WE_SUCCESS);
+    assert_int_equal(ld32(310), 4);
+    assert_memory_equal(mem + 200, "ping", 4);
+    close(cs);
+    wd_wasi_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -638,6 +691,7 @@ int main(void)
         cmocka_unit_test(test_trace),
         cmocka_unit_test(test_filter),
         cmocka_unit_test(test_deferred_waits),
+        cmocka_unit_test(test_deferred_socket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
