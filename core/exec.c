@@ -261,6 +261,10 @@ wd_stop wd_exec_call(wd_exec *x, wd_func *f, const wd_value *args, uint32_t narg
         x->state = WD_X_FINISHED;
         if (rc == WD_HOST_EXIT)
             return WD_STOP_EXIT;
+        if (rc == WD_HOST_BLOCKED) {   /* nothing to come back to */
+            wd__exec_set_trap(x, WD_TRAP_HOST, "host function would block");
+            return WD_STOP_TRAP;
+        }
         wd__exec_set_trap(x, (rc > 0 && rc < WD_TRAP__COUNT) ? (wd_trap)rc : WD_TRAP_HOST, NULL);
         return WD_STOP_TRAP;
     }

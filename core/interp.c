@@ -527,6 +527,14 @@ backedge_slow:
                     stop = WD_STOP_EXIT;
                     goto finished;
                 }
+                if (rc == WD_HOST_BLOCKED) {
+                    /* undo the call: resuming runs the call instruction again */
+                    fr--;
+                    SAVE();
+                    x->resume_skip = WD_SKIP_ALL;
+                    stop = WD_STOP_BLOCKED;
+                    goto suspend;
+                }
                 trap = (rc > 0 && rc < WD_TRAP__COUNT) ? (wd_trap)rc : WD_TRAP_HOST;
                 goto trapped;
             }

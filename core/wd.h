@@ -290,9 +290,16 @@ typedef enum wd_stop {
     WD_STOP_BUDGET,       /* the instruction budget ran out; resumable */
     WD_STOP_INTERRUPT,    /* wd_exec_interrupt() was called; resumable */
     WD_STOP_EXIT,         /* a host function called wd_exec_request_exit() */
+    WD_STOP_BLOCKED,      /* a host function returned WD_HOST_BLOCKED; resumable */
 } wd_stop;
 
 #define WD_HOST_EXIT (-1)
+/* A host function that would have to wait (e.g. for input) may return this instead, writing
+ * nothing into args_results (the same slots are read again): the call is undone, the exec
+ * stops with WD_STOP_BLOCKED at the call instruction, and wd_exec_resume makes the same call
+ * again (its probes do not fire twice). An entry function (wd_exec_call of a host function)
+ * has nothing to come back to: that traps. */
+#define WD_HOST_BLOCKED (-2)
 
 /* The store's execution context (one per store). */
 wd_exec *wd_store_exec(wd_store *s);

@@ -77,7 +77,12 @@ static void txt_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     if (s->which == P_CONSOLE)
         snprintf(title, sizeof title, "Console  (: command)");
     else if (s->which == P_OUTPUT)
-        snprintf(title, sizeof title, "Program I/O  (Enter: stdin)");
+    {
+        bool input;
+        snprintf(title, sizeof title, "%s", tm_waiting(tui_app_model(a), &input, NULL) && input
+                 ? "Program I/O: waiting for input (Enter)"
+                 : "Program I/O  (Enter: stdin)");
+    }
     else
         snprintf(title, sizeof title, "7 WASI log%s%s", s->has_filter ? "  filter: " : "  (/ filter)",
                  s->has_filter ? s->spec : "");

@@ -90,6 +90,7 @@ typedef struct tm_source {
     size_t size;
     uint32_t *starts;     /* byte offset of each line */
     uint32_t nlines;
+    size_t maplen;        /* > 0: data is a mapping of that many bytes (big files) */
 } tm_source;
 
 tm_model *tm_open(const tm_options *o, char *err, size_t errsize);
@@ -112,7 +113,7 @@ const char *const *tm_command_names(void);
 bool tm_quit_requested(const tm_model *m);
 
 tm_state tm_get_state(const tm_model *m);
-/* The state in words: "running", "paused at fib.c:4 in fib", "exited with status 0",
+/* The state in words: "running", "waiting for input", "paused at fib.c:4 in fib", "exited with status 0",
  * "trapped: integer divide by zero", "not started". */
 void tm_status(const tm_model *m, char *buf, size_t size);
 /* Bumped on every stop; panes use it to notice a new stop. */
@@ -123,10 +124,15 @@ uint64_t tm_stop_seq(const tm_model *m);
 void tm_run_slice(tm_model *m, uint64_t insns);
 /* Async-signal-safe: pause at the next safepoint. */
 void tm_interrupt(tm_model *m);
+/* While running: does the program wait in a WASI call instead of running (a read of an empty
+ * stdin, a poll or sleep)? input: it waits for stdin; deadline_ns: a poll's timeout
+ * (CLOCK_MONOTONIC), else -1. Each slice makes the call again; nothing blocks the UI. */
+bool tm_waiting(const tm_model *m, bool *input, int64_t *deadline_ns);
 /* Host fds to poll for program output (up to 2), and draining them. */
 int tm_output_fds(const tm_model *m, int fds[2]);
 void tm_pump_output(tm_model *m);
-/* Sends text to the guest's stdin (a pipe); eof closes it. */
+/* Sends text to the guest's stdin (a pipe), echoed in the program I/O pane; eof closes it
+ * (the next run or start gets a new pipe). */
 void tm_send_stdin(tm_model *m, const char *text, size_t len, bool eof);
 
 /* Frames (inlined ones included), 0 = innermost; the selected one drives the panes. */

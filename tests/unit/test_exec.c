@@ -215,6 +215,7 @@ typedef struct env {
 
 static int host_calls;
 static bool host_checked;
+static int host_blocks;   /* arg 77: returns WD_HOST_BLOCKED this many times first */
 
 static int host_fn(wd_exec *x, void *user, uint64_t *args)
 {
@@ -242,6 +243,10 @@ static int host_fn(wd_exec *x, void *user, uint64_t *args)
     if (arg == 99) {
         wd_exec_request_exit(x, 7);
         return WD_HOST_EXIT;
+    }
+    if (arg == 77 && host_blocks > 0) {
+        host_blocks--;
+        return WD_HOST_BLOCKED;
     }
     args[0] = arg * 2;
     return 0;
@@ -915,6 +920,52 @@ static void test_superinstructions(void **state)
     wd__compile_flags = saved;
 }
 
+/* A host call that would wait: the exec stops at the call and makes it again on resume. */
+static void test_host_blocked(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    wd_value n = vi32(77), r;
+    host_calls = 0;
+    host_blocks = 2;
+    assert_int_equal(wd_exec_call(e.x, fn(&e, "callhost"), &n, 1, &r, 1), WD_STOP_BLOCKED);
+    assert_true(wd_exec_suspended(e.x));
+    /* the host frame is gone; the caller sits at its call instruction, its stack intact */
+    assert_int_equal(wd_exec_frame_count(e.x), 1);
+    wd_frame_info fi;
+    assert_true(wd_exec_frame(e.x, 0, &fi));
+    assert_int_equal(fi.funcidx, 8);
+    assert_int_equal(e.bytes.b[fi.offset], 0x10);
+    wd_value v;
+    assert_true(wd_exec_frame_local(e.x, 0, 1, &v));
+    assert_int_equal(v.of.i32, 33);
+    /* a probe on the call: it fires when the call is first made, not on each retry */
+    probe_log log = { 0 };
+    log.action = WD_PROBE_CONTINUE;
+    wd_error err;
+    wd_error_clear(&err);
+    assert_true(wd_probe_add_local(e.m, 8, fi.offset, log_probe, &log, &err) > 0);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_BLOCKED);
+    assert_int_equal(log.hits, 0);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_DONE);
+    assert_int_equal(r.of.i32, 154);
+    assert_int_equal(host_calls, 3);
+    assert_int_equal(log.hits, 0);
+    host_blocks = 1;
+    assert_int_equal(wd_exec_call(e.x, fn(&e, "callhost"), &n, 1, &r, 1), WD_STOP_BLOCKED);
+    assert_int_equal(log.hits, 1);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_DONE);
+    assert_int_equal(log.hits, 1);
+    assert_int_equal(r.of.i32, 154);
+    /* an entry host function has no caller to come back to: that traps */
+    host_blocks = 1;
+    assert_int_equal(wd_exec_call(e.x, e.host, &n, 1, &r, 1), WD_STOP_TRAP);
+    assert_string_equal(wd_exec_trap_message(e.x), "host function would block");
+    host_blocks = 0;
+    env_close(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -930,6 +981,7 @@ int main(void)
         cmocka_unit_test(test_ticks_and_interrupt),
         cmocka_unit_test(test_fuzz_bodies),
         cmocka_unit_test(test_superinstructions),
+        cmocka_unit_test(test_host_blocked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
