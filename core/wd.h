@@ -114,7 +114,9 @@ typedef struct wd_module wd_module;
  * buffer may be freed afterwards). NULL on failure with err filled. */
 wd_module *wd_module_load(const uint8_t *bytes, size_t size,
                           const wd_load_options *opts, wd_error *err);
-/* Reads a file and loads it; the file name goes into error messages. */
+/* Loads a file; the file name goes into error messages. A regular file is
+ * mapped read-only rather than read (only the pages used become resident):
+ * it must not be truncated while the module lives. */
 wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err);
 void wd_module_free(wd_module *m);
