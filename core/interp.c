@@ -614,7 +614,7 @@ backedge_slow:
     CASE(PROBE) {
         SAVE();
         wd_word orig = WD_C_UNREACHABLE;
-        int a = wd__probe_fire_local(x, inst, cf, (uint32_t)(ip - cf->code), &orig);
+        int a = wd__probe_fire_local(x, inst, cf, (uint32_t)(ip - cf->code), fp, &orig);
         RELOAD_DISP();
         RELOAD_MEM();
         if (a == WD_PROBE_STOP) {
@@ -751,7 +751,7 @@ L_GPROBE:
 #endif
     if (*ip != WD_C_SAFEPOINT) {
         SAVE();
-        int a = wd__probe_fire_global(x, inst, cf, (uint32_t)(ip - cf->code));
+        int a = wd__probe_fire_global(x, inst, cf, (uint32_t)(ip - cf->code), fp);
         RELOAD_DISP();
         RELOAD_MEM();
         if (a == WD_PROBE_STOP) {

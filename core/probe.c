@@ -197,7 +197,7 @@ wd_word wd__probe_orig(const wd_module *m, const wd_cfunc *cf, uint32_t pos)
 }
 
 int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
-                         uint32_t pos, wd_word *orig)
+                         uint32_t pos, const uint64_t *fp, wd_word *orig)
 {
     wd_module *m = (wd_module *)inst->module;
     *orig = wd__probe_orig(m, cf, pos);
@@ -221,7 +221,8 @@ int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
             }
         if (!p)
             continue;
-        wd_probe_event ev = { inst, cf->funcidx, p->offset, opcode_at(m, p->offset) };
+        wd_probe_event ev = { inst, cf->funcidx, p->offset, opcode_at(m, p->offset), 0, {{0}} };
+        wd__mem_accesses(inst, cf, pos, fp, &ev);
         wd_probe_fn fn = p->fn;
         void *user = p->user;
         wd_probe_action a = fn(x, &ev, user);
@@ -235,11 +236,13 @@ int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
     return WD_PROBE_CONTINUE;
 }
 
-int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uint32_t pos)
+int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
+                          const uint64_t *fp)
 {
     const wd_side *s = wd__side_at(cf, pos);
     wd_probe_event ev = { inst, cf->funcidx, s ? s->first : 0,
-                          s ? opcode_at(inst->module, s->first) : 0 };
+                          s ? opcode_at(inst->module, s->first) : 0, 0, {{0}} };
+    wd__mem_accesses(inst, cf, pos, fp, &ev);
     uint32_t ids[16];
     uint32_t n = 0;
     for (uint32_t i = 0; i < x->ngprobes && n < 16; i++)
