@@ -72,6 +72,8 @@ typedef struct dbg_bp {
     dbg_value wval;                  /* the watched expression's type */
     uint8_t old[64];
     bool wread;                      /* the hit was a read */
+    bool wpending;                   /* written by the last instruction: compare next */
+    uint64_t woff;                   /* wasm offset of the access that hit */
 } dbg_bp;
 
 /* ------------------------------------------------------------ stepping */
@@ -181,7 +183,7 @@ struct wd_dbg {
     bool skip_armed;
     uint64_t skip_count;             /* instruction count at that stop */
     /* watchpoint pending: a store hit, compare at the next instruction */
-    int wpend;
+    int wpend;                       /* how many watchpoints have wpending set */
     uint8_t wold[64];
 
     /* inspection */
