@@ -384,6 +384,20 @@ int dbg_bp_create(wd_dbg *s, const char *spec, bool temp, bool quiet)
     return bp->id;
 }
 
+const char *dbg_bp_disp(const dbg_bp *bp)
+{
+    return bp->temp ? "del" : bp->dis_once ? "dis" : "keep";
+}
+
+void dbg_bp_after_stop(wd_dbg *s, int id)
+{
+    dbg_bp *bp = dbg_bp_find(s, id);
+    if (bp && bp->temp)
+        dbg_bp_delete(s, bp->id);
+    else if (bp && bp->dis_once)
+        dbg_bp_enable(s, bp, false);
+}
+
 void dbg_bp_delete(wd_dbg *s, int id)
 {
     for (uint32_t i = 0; i < s->nbps; i++) {
@@ -526,7 +540,7 @@ void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *t, dbg_buf *j)
     if (bp->type == BP_BREAK) {
         dbuf_printf(t, "\n%s %d, ", bp->temp ? "Temporary breakpoint" : "Breakpoint", id);
         dbuf_printf(j, ",\"reason\":\"breakpoint-hit\",\"bkptno\":%d,\"disp\":\"%s\",\"hits\":%" PRIu64,
-                    id, bp->temp ? "del" : "keep", bp->hits);
+                    id, dbg_bp_disp(bp), bp->hits);
         return;
     }
     const char *kind = bp->type == BP_WATCH ? "Watchpoint"

@@ -890,7 +890,10 @@ static void finish_value(wd_dbg *s)
     }
     default: snprintf(val, sizeof val, "<%s>", wd_valtype_name(v.type)); break;
     }
-    int n = ++s->nhist;
+    dbg_value hv;
+    if (!dbg_value_from_wasm(v, &hv))
+        return;
+    int n = dbg_hist_push(s, &hv);
     char t[160];
     snprintf(t, sizeof t, "Value returned is $%d = (%s) %s\n", n, wd_valtype_name(v.type), val);
     dbg_puts(s, t);
@@ -974,9 +977,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_report_location(s, true, j.p);
             dbuf_free(&t);
             dbuf_free(&j);
-            dbg_bp *bp = dbg_bp_find(s, s->why_bp);
-            if (bp && bp->temp)
-                dbg_bp_delete(s, bp->id);
+            dbg_bp_after_stop(s, s->why_bp);
             return 0;
         }
         case WHY_WATCH: {
@@ -991,6 +992,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_report_location(s, true, j.p);
             dbuf_free(&t);
             dbuf_free(&j);
+            dbg_bp_after_stop(s, s->why_bp);
             return 0;
         }
         case WHY_STEP:
@@ -1278,6 +1280,7 @@ void wd_dbg_free(wd_dbg *s)
         free(s->disp[i]);
     }
     free(s->disp);
+    free(s->hist);
     free(s->vf);
     if (s->dw) {
         dbgt_release(s->dw);
