@@ -302,6 +302,7 @@ typedef struct wd_gprobe {
     uint32_t id;
     wd_probe_fn fn;
     void *user;
+    bool mem_only;         /* a memory probe (wd_probe_add_memory) */
 } wd_gprobe;
 
 enum { WD_X_IDLE = 0, WD_X_RUNNING, WD_X_SUSPENDED, WD_X_FINISHED };
@@ -336,6 +337,7 @@ struct wd_exec {
 
     wd_gprobe *gprobes;
     uint32_t ngprobes, gcap, next_gid;
+    uint32_t nmemprobes;          /* of which memory probes */
 };
 
 /* interp.c: runs the exec from frames[nframes-1] (ip saved there) until it
@@ -361,8 +363,9 @@ int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
                           uint32_t pos, const uint64_t *fp);
 void wd__probes_free(wd_module *m);
 /* memdesc.c: Fills ev->nmem / ev->mem for the instruction at cf->code[pos] (a patched
- * PROBE is looked through) with the frame's slots fp. */
+ * PROBE is looked through) with the frame's slots fp; s is its side entry
+ * (wd__side_at, may be NULL). */
 void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
-                      const uint64_t *fp, wd_probe_event *ev);
+                      const wd_side *s, const uint64_t *fp, wd_probe_event *ev);
 
 #endif

@@ -3,7 +3,9 @@
  * Dispatch is indirect threading with computed goto: every handler ends in
  * `goto *disp[*ip]`. disp is a local: the normal table, or, while any
  * global probe is set, a table whose every entry goes to the global-probe
- * handler (which fires the probes, then jumps through the normal table).
+ * handler (which fires the probes, then jumps through the normal table),
+ * or, while all global probes are memory probes, a table in which only
+ * the instructions that access memory go to that handler.
  * Without GCC/clang's labels-as-values the same handlers form a switch.
  *
  * The handlers of the fixed-signature ops (K_PURE, K_TRAP, K_LOAD, K_STORE)
@@ -238,6 +240,18 @@ wd_stop wd__interp_run(wd_exec *x)
         [WD_C_GLOBAL_GET2] = &&L_GLOBAL_GET2, [WD_C_GLOBAL_SET2] = &&L_GLOBAL_SET2,
     };
     static const void *const gdisp[WD_C__COUNT] = { [0 ... WD_C__COUNT - 1] = &&L_GPROBE };
+    /* memory probes only: the instructions that access memory (and patched ones, which
+     * may hide one) go to the probe handler, the rest run as normal */
+    static const void *mdisp[WD_C__COUNT];
+    static int mdisp_ready;
+    if (!__atomic_load_n(&mdisp_ready, __ATOMIC_ACQUIRE)) {
+        for (wd_word op = 0; op < WD_C__COUNT; op++) {
+            wd_memdesc d;
+            bool mem = op == WD_C_PROBE || (wd__memdesc(op, &d) && d.mode != WD_MD_NONE);
+            mdisp[op] = mem ? &&L_GPROBE : ndisp[op];
+        }
+        __atomic_store_n(&mdisp_ready, 1, __ATOMIC_RELEASE);
+    }
     const void *const *disp;
 #else
     wd_word sop;
@@ -272,7 +286,7 @@ wd_stop wd__interp_run(wd_exec *x)
 #define RELOAD_MEM() do { mb = mem0->data; ms = mem0->size; } while (0)
 #define SET_INST(i) do { inst = (i); mem0 = inst->module->nmemories ? inst->memories[0] : &wd_nomem; } while (0)
 #if WD_GOTO
-#define RELOAD_DISP() (disp = x->ngprobes ? gdisp : ndisp)
+#define RELOAD_DISP() (disp = !x->ngprobes ? ndisp : x->ngprobes == x->nmemprobes ? mdisp : gdisp)
 #else
 #define RELOAD_DISP() ((void)0)
 #endif

@@ -132,7 +132,7 @@ bool wd__memdesc(wd_word op, wd_memdesc *d)
 }
 
 void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
-                      const uint64_t *fp, wd_probe_event *ev)
+                      const wd_side *s, const uint64_t *fp, wd_probe_event *ev)
 {
     ev->nmem = 0;
     const wd_word *ip = cf->code + pos;
@@ -140,7 +140,6 @@ void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
     wd_memdesc d;
     if (!wd__memdesc(op, &d) || d.mode == WD_MD_NONE)
         return;
-    const wd_side *s = wd__side_at(cf, pos);
     uint64_t off = s ? (d.at_trap ? s->trap : s->work) : 0;
     wd_mem_access *m = &ev->mem[0];
     switch (d.mode) {

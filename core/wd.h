@@ -408,6 +408,15 @@ bool wd_probe_remove_local(wd_module *m, uint32_t id);
  * interpreter switches to a second dispatch table while one is set.
  * Watchpoints are global probes that look at the event's mem[] accesses. */
 uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user);
+/* A memory probe is a global probe that fires only before instructions
+ * that access linear memory (ev->nmem >= 1; fused ones included). While
+ * every global probe of the exec is a memory probe, the interpreter uses a
+ * third dispatch table in which only those instructions leave the fast
+ * path, so watching memory costs nothing on the other instructions. A
+ * memory probe's callback may add a global probe (e.g. to look at the
+ * instruction after a store): it takes effect from the next instruction.
+ * Removed with wd_probe_remove_global. */
+uint32_t wd_probe_add_memory(wd_exec *x, wd_probe_fn fn, void *user);
 bool wd_probe_remove_global(wd_exec *x, uint32_t id);
 
 /* Safepoint hook: called at a safepoint when the budget counter runs out

@@ -159,6 +159,8 @@ struct wd_dbg {
     uint64_t stop_off;               /* a local probe's own offset at a probe stop */
     bool stop_off_valid;
     uint32_t gprobe;                 /* global probe id or 0 */
+    bool gprobe_mem;                 /* it is a memory probe (watchpoints only) */
+    bool gprobe_stepping;            /* the last dbg_update_gprobe's stepping */
     struct {
         int kind;                    /* RUN_* */
         uint64_t count;
@@ -316,7 +318,11 @@ void dbg_bp_after_stop(wd_dbg *s, int id);
 void dbg_bp_enable(wd_dbg *s, dbg_bp *bp, bool on);
 void dbg_bp_delete_all(wd_dbg *s);
 wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev);
+/* Sets the global probe the run needs: a full one while stepping or while a watched write
+ * waits for the next instruction, a memory probe while watchpoints are enabled, else none. */
 void dbg_update_gprobe(wd_dbg *s, bool stepping);
+/* The same with the last stepping flag (from probe callbacks). */
+void dbg_sync_gprobe(wd_dbg *s);
 void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *text, dbg_buf *json);
 
 /* ------------------------------------------------------------ expressions (expr.c) */

@@ -703,15 +703,27 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
 
 void dbg_update_gprobe(wd_dbg *s, bool stepping)
 {
+    s->gprobe_stepping = stepping;
     if (!s->x)
         return;
-    bool want = stepping || s->nwatch > 0 || s->wpend;
-    if (want && !s->gprobe)
-        s->gprobe = wd_probe_add_global(s->x, gprobe_fn, s);
-    else if (!want && s->gprobe) {
-        wd_probe_remove_global(s->x, s->gprobe);
+    /* watchpoints alone need only the instructions that access memory (cheap); stepping
+     * and a pending write need every instruction */
+    bool full = stepping || s->wpend;
+    bool want = full || s->nwatch > 0;
+    if (s->gprobe && (!want || s->gprobe_mem == full)) {
+        wd_probe_remove_global(s->x, s->gprobe);   /* safe from inside its own callback */
         s->gprobe = 0;
     }
+    if (want && !s->gprobe) {
+        s->gprobe = full ? wd_probe_add_global(s->x, gprobe_fn, s)
+                         : wd_probe_add_memory(s->x, gprobe_fn, s);
+        s->gprobe_mem = !full;
+    }
+}
+
+void dbg_sync_gprobe(wd_dbg *s)
+{
+    dbg_update_gprobe(s, s->gprobe_stepping);
 }
 
 static wd_probe_action internal_fn(wd_exec *x, const wd_probe_event *ev, void *user)
@@ -824,7 +836,11 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
 {
     wd_dbg *s = user;
     if (s->nwatch || s->wpend) {
-        if (dbg_watch_check(s, x, ev) == WD_PROBE_STOP) {
+        int had = s->wpend;
+        wd_probe_action a = dbg_watch_check(s, x, ev);
+        if ((had != 0) != (s->wpend != 0))
+            dbg_sync_gprobe(s);   /* a write to compare after this instruction, or done */
+        if (a == WD_PROBE_STOP) {
             s->why = WHY_WATCH;
             return WD_PROBE_STOP;
         }

@@ -6,7 +6,9 @@
  *  - a module whose stores and loads the compiler fuses (constant stores
  *    with a folded add, indexed stores and loads, f64 read-modify-write,
  *    memory.fill/copy) reports the right addresses, sizes, directions and
- *    wasm offsets, with superinstructions on and with every optimisation off.
+ *    wasm offsets, with superinstructions on and with every optimisation off;
+ *  - a memory probe (wd_probe_add_memory) fires exactly before those
+ *    instructions, and a global probe it adds fires at the next one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -124,14 +126,29 @@ static size_t build(buf *o)
 typedef struct seen {
     wd_mem_access acc[32];
     uint32_t n;
+    uint32_t calls, calls_without;   /* probe calls, those for instructions without access */
+    uint32_t after_id;               /* the global probe added after the first store */
+    uint64_t after_off;              /* where it fired */
 } seen;
+
+static wd_probe_action after_store(wd_exec *x, const wd_probe_event *ev, void *user)
+{
+    seen *s = user;
+    s->after_off = ev->offset;
+    wd_probe_remove_global(x, s->after_id);
+    return WD_PROBE_CONTINUE;
+}
 
 static wd_probe_action collect(wd_exec *x, const wd_probe_event *ev, void *user)
 {
-    (void)x;
     seen *s = user;
+    s->calls++;
+    s->calls_without += ev->nmem == 0;
     for (uint32_t i = 0; i < ev->nmem && s->n < 32; i++)
         s->acc[s->n++] = ev->mem[i];
+    /* a memory probe may ask for the instruction after this one */
+    if (s->n == 1 && ev->nmem && !s->after_id)
+        s->after_id = wd_probe_add_global(x, after_store, s);
     return WD_PROBE_CONTINUE;
 }
 
@@ -147,8 +164,8 @@ static bool has_op(const wd_cfunc *cf, wd_word want)
     return false;
 }
 
-/* Runs f(64, 5, 1.5) under a global probe; returns the accesses seen. */
-static void run(uint32_t flags, seen *out, buf *o)
+/* Runs f(64, 5, 1.5) under a global or a memory probe; returns the accesses seen. */
+static void run(uint32_t flags, bool memprobe, seen *out, buf *o)
 {
     uint32_t saved = wd__compile_flags;
     wd__compile_flags = flags;
@@ -172,7 +189,8 @@ static void run(uint32_t flags, seen *out, buf *o)
     assert_non_null(inst);
     wd_exec *x = wd_store_exec(st);
     memset(out, 0, sizeof *out);
-    assert_true(wd_probe_add_global(x, collect, out) != 0);
+    assert_true((memprobe ? wd_probe_add_memory(x, collect, out)
+                          : wd_probe_add_global(x, collect, out)) != 0);
     wd_externkind k;
     wd_extern e;
     assert_true(wd_instance_export(inst, "f", &k, &e));
@@ -206,8 +224,9 @@ static void test_fused_accesses(void **state)
     (void)state;
     buf o;
     seen s;
-    run(WD_OPT_ALL, &s, &o);
+    run(WD_OPT_ALL, false, &s, &o);
     assert_int_equal(s.n, 7);
+    assert_true(s.calls_without > 0);
     expect(&o, &s.acc[0], 10, 76, 4, WD_MEM_WRITE);              /* i32.store offset=4 */
     expect(&o, &s.acc[1], 23, 84, 4, WD_MEM_WRITE);             /* indexed store */
     expect(&o, &s.acc[2], 36, 80, 8, WD_MEM_READ | WD_MEM_WRITE); /* f64 += */
@@ -217,7 +236,7 @@ static void test_fused_accesses(void **state)
     expect(&o, &s.acc[6], 73, 264, 16, WD_MEM_WRITE);           /* and destination */
 
     /* no optimisation: the same accesses, the f64 load and store apart */
-    run(0, &s, &o);
+    run(0, false, &s, &o);
     assert_int_equal(s.n, 8);
     expect(&o, &s.acc[0], 10, 76, 4, WD_MEM_WRITE);
     expect(&o, &s.acc[1], 23, 84, 4, WD_MEM_WRITE);
@@ -229,11 +248,32 @@ static void test_fused_accesses(void **state)
     expect(&o, &s.acc[7], 73, 264, 16, WD_MEM_WRITE);
 }
 
+/* A memory probe sees the same accesses and fires on nothing else; a global probe
+ * it adds fires at the next instruction. */
+static void test_memory_probe(void **state)
+{
+    (void)state;
+    buf o;
+    seen s;
+    uint32_t flags[] = { WD_OPT_ALL, 0 };
+    for (int k = 0; k < 2; k++) {
+        run(flags[k], true, &s, &o);
+        assert_int_equal(s.n, k == 0 ? 7 : 8);
+        assert_int_equal(s.calls_without, 0);
+        assert_int_equal(s.calls, k == 0 ? 6 : 7);   /* memory.copy: one call, two accesses */
+        expect(&o, &s.acc[0], 10, 76, 4, WD_MEM_WRITE);
+        expect(&o, &s.acc[1], 23, 84, 4, WD_MEM_WRITE);
+        /* the instruction after the first store starts with the indexed store's local.get */
+        assert_int_equal(s.after_off, at(&o, 13));
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_opcode_described),
         cmocka_unit_test(test_fused_accesses),
+        cmocka_unit_test(test_memory_probe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
