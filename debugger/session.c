@@ -642,6 +642,10 @@ static void free_process(wd_dbg *s)
     if (s->gprobe && s->x)
         wd_probe_remove_global(s->x, s->gprobe);
     s->gprobe = 0;
+    /* a watched write whose next instruction never came (the program ended) */
+    s->wpend = 0;
+    for (uint32_t i = 0; i < s->nbps; i++)
+        s->bps[i]->wpending = false;
     dbg_clear_internal_probes(s);
     if (s->store)
         wd_store_free(s->store);
