@@ -338,6 +338,9 @@ struct wd_exec {
     wd_gprobe *gprobes;
     uint32_t ngprobes, gcap, next_gid;
     uint32_t nmemprobes;          /* of which memory probes */
+    /* global probes look up the side entry of every instruction they see:
+     * a direct-mapped cache in front of the binary search (probe.c) */
+    struct { const wd_cfunc *cf; const wd_side *s; } sidecache[256];
 };
 
 /* interp.c: runs the exec from frames[nframes-1] (ip saved there) until it

@@ -238,13 +238,32 @@ int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
     return WD_PROBE_CONTINUE;
 }
 
+/* wd__side_at through the exec's cache; an entry is used only if it still lies in
+ * cf's side table and covers pos. */
+static const wd_side *side_cached(wd_exec *x, const wd_cfunc *cf, uint32_t pos)
+{
+    uint32_t k = (pos ^ (uint32_t)((uintptr_t)cf >> 6)) & 255;
+    const wd_side *s = x->sidecache[k].s;
+    if (x->sidecache[k].cf == cf && s >= cf->side && s < cf->side + cf->nside && s->pos <= pos &&
+        (s + 1 == cf->side + cf->nside || s[1].pos > pos))
+        return s;
+    s = wd__side_at(cf, pos);
+    x->sidecache[k].cf = cf;
+    x->sidecache[k].s = s;
+    return s;
+}
+
 int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
                           const uint64_t *fp)
 {
-    const wd_side *s = wd__side_at(cf, pos);
+    const wd_side *s = side_cached(x, cf, pos);
     wd_probe_event ev = { inst, cf->funcidx, s ? s->first : 0,
                           s ? opcode_at(inst->module, s->first) : 0, 0, {{0}} };
     wd__mem_accesses(inst, cf, pos, s, fp, &ev);
+    if (x->ngprobes == 1) {   /* the common case: no list to walk */
+        wd_gprobe g = x->gprobes[0];
+        return g.mem_only && !ev.nmem ? WD_PROBE_CONTINUE : (int)g.fn(x, &ev, g.user);
+    }
     uint32_t ids[16];
     uint32_t n = 0;
     for (uint32_t i = 0; i < x->ngprobes && n < 16; i++)
