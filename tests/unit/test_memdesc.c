@@ -5,7 +5,7 @@
  *    wasm loads/stores describe their opcodes.def size and direction;
  *  - a module whose stores and loads the compiler fuses (constant stores
  *    with a folded add, indexed stores and loads, f64 read-modify-write,
- *    memory.fill/copy) reports the right addresses, sizes, directions and
+ *    memory.fill/copy, loads and stores of memory 1) reports the right addresses, sizes, directions and
  *    wasm offsets, with superinstructions on and with every optimisation off;
  *  - a memory probe (wd_probe_add_memory) fires exactly before those
  *    instructions, and a global probe it adds fires at the next one.
@@ -100,6 +100,9 @@ static const uint8_t body[] = {
     0x20, 0, 0x41, 0xE4, 0, 0x6A, 0x41, 0xAB, 1, 0x41, 8, 0xFC, 11, 0,
     /* memory.copy(a + 200, a, 16) */
     0x20, 0, 0x41, 0xC8, 1, 0x6A, 0x20, 0, 0x41, 16, 0xFC, 10, 0, 0,
+    /* memory 1: mem1[a + 3] = 9 (i32.store8), local3 = mem1[a] (i32.load16_u) */
+    0x20, 0, 0x41, 9, 0x3A, 0x40, 1, 3,
+    0x20, 0, 0x2F, 0x41, 1, 0, 0x21, 3,
     0x0B,
 };
 
@@ -111,7 +114,7 @@ static size_t build(buf *o)
     section(o, 1, types, sizeof types);
     static const uint8_t funcs[] = { 1, 0 };
     section(o, 3, funcs, sizeof funcs);
-    static const uint8_t mems[] = { 1, 0, 1 };
+    static const uint8_t mems[] = { 2, 0, 1, 0, 1 };
     section(o, 5, mems, sizeof mems);
     static const uint8_t exps[] = { 1, 1, 'f', 0, 0 };
     section(o, 7, exps, sizeof exps);
@@ -172,7 +175,8 @@ static void run(uint32_t flags, bool memprobe, seen *out, buf *o)
     size_t n = build(o);
     wd_error err;
     wd_error_clear(&err);
-    wd_module *m = wd_module_load(o->b, n, NULL, &err);
+    wd_load_options lo = { .features = WD_FEATURE_MULTI_MEMORY, .name = "memdesc" };
+    wd_module *m = wd_module_load(o->b, n, &lo, &err);
     wd__compile_flags = saved;
     if (!m)
         fail_msg("load: %s", err.msg);
@@ -209,14 +213,20 @@ static uint64_t at(const buf *o, size_t rel)
     return o->n - sizeof body + rel;   /* the module ends with the body */
 }
 
-static void expect(const buf *o, const wd_mem_access *a, uint64_t rel, uint64_t addr,
-                   uint64_t size, uint8_t kind)
+static void expect_in(const buf *o, const wd_mem_access *a, uint64_t rel, uint64_t addr,
+                      uint64_t size, uint8_t kind, uint32_t mem)
 {
     assert_int_equal(a->offset, at(o, rel));
     assert_int_equal(a->addr, addr);
     assert_int_equal(a->size, size);
     assert_int_equal(a->kind, kind);
-    assert_int_equal(a->mem, 0);
+    assert_int_equal(a->mem, mem);
+}
+
+static void expect(const buf *o, const wd_mem_access *a, uint64_t rel, uint64_t addr,
+                   uint64_t size, uint8_t kind)
+{
+    expect_in(o, a, rel, addr, size, kind, 0);
 }
 
 static void test_fused_accesses(void **state)
@@ -225,7 +235,7 @@ static void test_fused_accesses(void **state)
     buf o;
     seen s;
     run(WD_OPT_ALL, false, &s, &o);
-    assert_int_equal(s.n, 7);
+    assert_int_equal(s.n, 9);
     assert_true(s.calls_without > 0);
     expect(&o, &s.acc[0], 10, 76, 4, WD_MEM_WRITE);              /* i32.store offset=4 */
     expect(&o, &s.acc[1], 23, 84, 4, WD_MEM_WRITE);             /* indexed store */
@@ -234,10 +244,12 @@ static void test_fused_accesses(void **state)
     expect(&o, &s.acc[4], 60, 164, 8, WD_MEM_WRITE);            /* memory.fill */
     expect(&o, &s.acc[5], 73, 64, 16, WD_MEM_READ);             /* memory.copy source */
     expect(&o, &s.acc[6], 73, 264, 16, WD_MEM_WRITE);           /* and destination */
+    expect_in(&o, &s.acc[7], 81, 67, 1, WD_MEM_WRITE, 1);       /* the _M variants */
+    expect_in(&o, &s.acc[8], 87, 64, 2, WD_MEM_READ, 1);
 
     /* no optimisation: the same accesses, the f64 load and store apart */
     run(0, false, &s, &o);
-    assert_int_equal(s.n, 8);
+    assert_int_equal(s.n, 10);
     expect(&o, &s.acc[0], 10, 76, 4, WD_MEM_WRITE);
     expect(&o, &s.acc[1], 23, 84, 4, WD_MEM_WRITE);
     expect(&o, &s.acc[2], 30, 80, 8, WD_MEM_READ);
@@ -246,6 +258,8 @@ static void test_fused_accesses(void **state)
     expect(&o, &s.acc[5], 60, 164, 8, WD_MEM_WRITE);
     expect(&o, &s.acc[6], 73, 64, 16, WD_MEM_READ);
     expect(&o, &s.acc[7], 73, 264, 16, WD_MEM_WRITE);
+    expect_in(&o, &s.acc[8], 81, 67, 1, WD_MEM_WRITE, 1);
+    expect_in(&o, &s.acc[9], 87, 64, 2, WD_MEM_READ, 1);
 }
 
 /* A memory probe sees the same accesses and fires on nothing else; a global probe
@@ -258,9 +272,9 @@ static void test_memory_probe(void **state)
     uint32_t flags[] = { WD_OPT_ALL, 0 };
     for (int k = 0; k < 2; k++) {
         run(flags[k], true, &s, &o);
-        assert_int_equal(s.n, k == 0 ? 7 : 8);
+        assert_int_equal(s.n, k == 0 ? 9 : 10);
         assert_int_equal(s.calls_without, 0);
-        assert_int_equal(s.calls, k == 0 ? 6 : 7);   /* memory.copy: one call, two accesses */
+        assert_int_equal(s.calls, k == 0 ? 8 : 9);   /* memory.copy: one call, two accesses */
         expect(&o, &s.acc[0], 10, 76, 4, WD_MEM_WRITE);
         expect(&o, &s.acc[1], 23, 84, 4, WD_MEM_WRITE);
         /* the instruction after the first store starts with the indexed store's local.get */
