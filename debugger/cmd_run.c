@@ -7,15 +7,21 @@
 
 #include "dbg_int.h"
 
-void dbg_set_args(wd_dbg *s, const char *a, bool clear)
+void dbg_free_args(wd_dbg *s)
 {
-    if (!*a && !clear)
-        return;
     if (s->argv_copy) {
         for (int i = 0; s->argv_copy[i]; i++)
             free(s->argv_copy[i]);
         free(s->argv_copy);
     }
+    s->argv_copy = NULL;
+}
+
+void dbg_set_args(wd_dbg *s, const char *a, bool clear)
+{
+    if (!*a && !clear)
+        return;
+    dbg_free_args(s);
     size_t cap = strlen(a) / 2 + 2;
     s->argv_copy = calloc(cap, sizeof *s->argv_copy);
     int n = 0;

@@ -333,6 +333,7 @@ bool dbg_eval(wd_dbg *s, const char *expr, dbg_value *out, char *err, size_t err
 int dbg_hist_push(wd_dbg *s, const dbg_value *v);
 /* The guest's arguments for the next run, split at blanks (clear: "" empties them). */
 void dbg_set_args(wd_dbg *s, const char *a, bool clear);
+void dbg_free_args(wd_dbg *s);
 /* A wasm value as a synthetic debugger value (i32 i64 f32 f64); false for other types. */
 bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */

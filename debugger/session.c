@@ -1301,6 +1301,7 @@ void wd_dbg_free(wd_dbg *s)
     }
     free(s->disp);
     free(s->hist);
+    dbg_free_args(s);
     free(s->vf);
     if (s->dw) {
         dbgt_release(s->dw);
