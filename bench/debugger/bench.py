@@ -9,9 +9,12 @@
    batch run takes at least --min-seconds (default 1) of CPU time; then
        wasmdbg -batch -ex run P.wasm N
        wasmdbg -batch -ex 'break never_called' -ex run P.wasm N
+       wasmdbg -batch -ex 'break never_called' -ex 'delete 1' -ex run P.wasm N   (control)
    run --runs times each (default 5), interleaved; the figure is the best CPU time
    (user + sys of the child, from wait4: the machine is shared, wall time is not
-   meaningful), and the ratio is breakpoint / plain, per program and as a geomean.
+   meaningful), and the ratio is breakpoint / plain, per program and as a geomean. The
+   control runs the same session with the breakpoint deleted (code unpatched): its ratio
+   shows how much of a difference comes from heap layout rather than from the probe.
 2. A watchpoint that is never hit (`watch never_written`, stopped at main first) against
    the same session without it: the cost of checking every instruction's accesses.
 3. `next` over a call that executes ~10^8 wasm instructions (loop.c's work()) against a
@@ -100,8 +103,9 @@ def main():
 
     print("CPU time (user+sys), best of %d, interleaved; ratio = with / without" % a.runs)
     print("\n1. breakpoint in a never-called function (target <= 1.05)")
-    print("%-11s %10s %9s %9s %7s" % ("program", "N", "plain s", "bp s", "ratio"))
-    ratios, wratios, sized = [], [], []
+    print("%-11s %10s %9s %9s %7s %9s %7s" % ("program", "N", "plain s", "bp s", "ratio",
+                                              "ctrl s", "ratio"))
+    ratios, cratios, wratios, sized = [], [], [], []
     for name, n, kind in progs:
         wasm = build(clang, name, a.work)
         for _ in range(6):   # raise N until a plain run takes min-seconds
@@ -114,14 +118,20 @@ def main():
         best, outs = best_of(a.runs, {
             "plain": [wd, "-batch", "-ex", "run", wasm, str(n)],
             "bp": [wd, "-batch", "-ex", "break never_called", "-ex", "run", wasm, str(n)],
+            "ctrl": [wd, "-batch", "-ex", "break never_called", "-ex", "delete 1", "-ex", "run",
+                     wasm, str(n)],
         }, a.work)
         if "Breakpoint 1, never_called" in outs["bp"] or "Breakpoint 1 at" not in outs["bp"]:
             sys.exit("bench: the breakpoint was not set or was hit:\n" + outs["bp"][-1000:])
         r = best["bp"] / best["plain"]
+        rc = best["ctrl"] / best["plain"]
         ratios.append(r)
+        cratios.append(rc)
         sized.append((name, kind, wasm, n, best["plain"]))
-        print("%-11s %10d %9.3f %9.3f %7.3f" % (name, n, best["plain"], best["bp"], r), flush=True)
-    print("%-11s %10s %9s %9s %7.3f" % ("geomean", "", "", "", geomean(ratios)))
+        print("%-11s %10d %9.3f %9.3f %7.3f %9.3f %7.3f" % (name, n, best["plain"], best["bp"], r,
+                                                          best["ctrl"], rc), flush=True)
+    print("%-11s %10s %9s %9s %7.3f %9s %7.3f" % ("geomean", "", "", "", geomean(ratios), "",
+                                                geomean(cratios)))
 
     if not a.skip_watch:
         print("\n2. a watchpoint never hit (watch never_written) vs none, both stopped at main first")

@@ -1,4 +1,4 @@
-/* loop.c: a hot loop for bench/debugger: work() runs 3*10^8 iterations (over 10^8 wasm
+/* loop.c: a hot loop for bench/debugger: work() runs 4*10^8 iterations (over 10^8 wasm
  * instructions, about a second in the interpreter), the call `next` steps over. */
 #include <stdio.h>
 
@@ -17,7 +17,7 @@ __attribute__((noinline)) unsigned work(unsigned n)
 
 int main(void)
 {
-    unsigned r = work(300000000);
+    unsigned r = work(400000000);
     printf("%u\n", r);
     return 0;
 }
