@@ -910,6 +910,7 @@ static const char *stop_name(wd_stop s)
     case WD_STOP_BUDGET: return "budget";
     case WD_STOP_INTERRUPT: return "interrupt";
     case WD_STOP_EXIT: return "exit";
+    case WD_STOP_BLOCKED: return "blocked";
     }
     return "unknown stop";
 }

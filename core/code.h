@@ -44,6 +44,7 @@
  *                      CALL_INDIRECT type table base idx
  *                      RETURN_CALL f | RETURN_CALL_INDIRECT type table idx
  *     safepoint        SAFEPOINT weight
+ *     lazy compile     LAZY                  (only in wd__lazy_code, below)
  *
  * d, a, b, c, s, base, idx are frame slot indices; rel is a signed word
  * offset from the branch instruction's first word; imm/off are immediates;
@@ -207,6 +208,7 @@ typedef enum wd_cop {
     WD_C_JMP, WD_C_BR_IF_EQZ, WD_C_BR_IF64, WD_C_BR_IF_EQZ64, /* BR_IF: the wasm one */
     WD_C_RET, WD_C_SAFEPOINT, WD_C_PROBE,
     WD_C_CALL_IMPORT, WD_C_SELECT2, WD_C_GLOBAL_GET2, WD_C_GLOBAL_SET2,
+    WD_C_LAZY,
     WD_C__COUNT
 } wd_cop;
 
@@ -280,6 +282,15 @@ typedef struct wd_cfunc {
     uint32_t nsnaps;
 } wd_cfunc;
 
+/* Lazy compilation: wd__compile() gives every defined function a stub
+ * wd_cfunc whose code is wd__lazy_code (SAFEPOINT 0, LAZY), no locals and
+ * no side table; its first call runs LAZY, which compiles the function
+ * into that same wd_cfunc (wd__compile_func) and enters it. A frame never
+ * rests on a stub: the interpreter compiles before it stops there, and
+ * wd_exec_call / wd_probe_add_local compile first. */
+extern wd_word wd__lazy_code[3];
+static inline bool wd__cfunc_ready(const wd_cfunc *cf) { return cf->code != wd__lazy_code; }
+
 /* Length in words of the instruction at ip whose opcode is op (pass the
  * original opcode for a patched PROBE), and the opcode's name. */
 uint32_t wd__code_len(const wd_word *ip, wd_word op);
@@ -352,6 +363,9 @@ wd_stop wd__interp_run(wd_exec *x);
 wd_stop wd__exec_safepoint(wd_exec *x);
 /* exec.c: re-arms the counter after a change of limits. */
 void wd__exec_rearm(wd_exec *x);
+/* exec.c: compiles stub cf of inst's module (LAZY); on failure sets the
+ * message of the coming WD_TRAP_HOST and returns false. */
+bool wd__exec_compile(wd_exec *x, const wd_instance *inst, const wd_cfunc *cf);
 /* exec.c: a trap with a message. */
 void wd__exec_set_trap(wd_exec *x, wd_trap t, const char *msg);
 

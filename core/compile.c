@@ -1654,10 +1654,14 @@ static bool compile_body(cc *c)
 
 /* ------------------------------------------------------------ module */
 
+/* Compiles function fi into a fresh wd_cfunc and publishes it over the
+ * stub in place only when it is complete: calls already point at that
+ * wd_cfunc, and a failure leaves the stub as it was. */
 static bool compile_one(wd_module *m, uint32_t fi, wd_error *err)
 {
     wd_mfunc *mf = &m->funcs[fi];
-    wd_cfunc *cf = mf->code;
+    wd_cfunc ncf, *cf = &ncf;
+    memset(cf, 0, sizeof *cf);
     const wd_ftype *ft = &m->types[mf->typeidx];
     cc c;
     memset(&c, 0, sizeof c);
@@ -1665,7 +1669,7 @@ static bool compile_one(wd_module *m, uint32_t fi, wd_error *err)
     c.mf = mf;
     c.ft = ft;
     c.cf = cf;
-    c.opts = wd__compile_flags;
+    c.opts = m->compile_flags;
 
     cf->funcidx = fi;
     cf->type = ft;
@@ -1712,6 +1716,7 @@ static bool compile_one(wd_module *m, uint32_t fi, wd_error *err)
         memcpy(cf->side, c.side, c.nside * sizeof(wd_side));
     if (c.nsnaps)
         memcpy(cf->snaps, c.snaps, c.nsnaps * sizeof(uint32_t));
+    *mf->code = ncf;
     wd__free(c.code);
     wd__free(c.side);
     wd__free(c.snaps);
@@ -1733,8 +1738,9 @@ fail:
 }
 
 /* Debugging aid: with the environment variable WD_DUMP_CODE=1 every
- * compiled function's slot code is printed to stderr (one internal
- * instruction a line: position, name, operand words, wasm file offset). */
+ * function is compiled at load and its slot code printed to stderr (one
+ * internal instruction a line: position, name, operand words, wasm file
+ * offset). */
 static void dump_code(const wd_module *m)
 {
     for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
@@ -1756,23 +1762,52 @@ static void dump_code(const wd_module *m)
     }
 }
 
+/* The code of every function not compiled yet. A call enters at code + 2
+ * (after the entry SAFEPOINT, whose weight 0 counts nothing) and runs LAZY,
+ * which compiles the function over its stub and re-enters it, so the call
+ * path needs no check of its own. Never written: probes compile first. */
+wd_word wd__lazy_code[3] = { WD_C_SAFEPOINT, 0, WD_C_LAZY };
+
 bool wd__compile(wd_module *m, wd_error *err)
 {
-    /* allocate every cfunc first: calls embed their callee's pointer */
-    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
-        m->funcs[i].code = wd_arena_alloc(&m->arena, sizeof(wd_cfunc));
-        if (!m->funcs[i].code) {
-            wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory while compiling");
-            return false;
-        }
+    /* every cfunc exists from the start, as a stub: calls embed their
+     * callee's pointer */
+    m->compile_flags = wd__compile_flags;
+    uint32_t ndef = m->nfuncs - m->nfunc_imports;
+    wd_cfunc *cfs = wd_arena_array(&m->arena, ndef ? ndef : 1, sizeof(wd_cfunc));
+    if (!cfs) {
+        wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory while compiling");
+        return false;
     }
-    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
-        if (!compile_one(m, i, err))
-            return false;
+    for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++) {
+        wd_cfunc *cf = &cfs[i - m->nfunc_imports];
+        const wd_ftype *ft = &m->types[m->funcs[i].typeidx];
+        memset(cf, 0, sizeof *cf);
+        cf->code = wd__lazy_code;
+        cf->ncode = 3;
+        cf->funcidx = i;
+        cf->type = ft;
+        cf->param_slots = cf->local_slots = ft->param_slots;
+        cf->frame_slots = ft->param_slots;
+        m->funcs[i].code = cf;
+    }
     const char *dump = getenv("WD_DUMP_CODE");
-    if (dump && *dump && *dump != '0')
+    if (dump && *dump && *dump != '0') {
+        for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
+            if (!compile_one(m, i, err))
+                return false;
         dump_code(m);
+    }
     return true;
+}
+
+bool wd__compile_func(wd_module *m, uint32_t funcidx, wd_error *err)
+{
+    if (funcidx < m->nfunc_imports || funcidx >= m->nfuncs)
+        return true;
+    if (m->funcs[funcidx].code->code != wd__lazy_code)
+        return true;
+    return compile_one(m, funcidx, err);
 }
 
 void wd__compile_free(wd_module *m)
@@ -1850,7 +1885,7 @@ uint32_t wd__code_len(const wd_word *ip, wd_word op)
         return 3;
     case WD_C_CONST64: return 4;
     case WD_C_JMP: case WD_C_SAFEPOINT: return 2;
-    case WD_C_RET: case WD_C_PROBE: return 1;
+    case WD_C_RET: case WD_C_PROBE: case WD_C_LAZY: return 1;
     case WD_C_SELECT2: return 5;
     case WD_C_I32_ADD2_I: return 7;
 #define X(ID, T, LD, ST, N) case WD_C_##ID##_LB: case WD_C_##ID##_LA: return 6; \
@@ -1923,7 +1958,7 @@ const char *wd__code_name(wd_word op)
         [WD_C_BR_IF64] = "BR_IF64", [WD_C_BR_IF_EQZ64] = "BR_IF_EQZ64", [WD_C_RET] = "RET",
         [WD_C_SAFEPOINT] = "SAFEPOINT", [WD_C_PROBE] = "PROBE", [WD_C_CALL_IMPORT] = "CALL_IMPORT",
         [WD_C_SELECT2] = "SELECT2", [WD_C_GLOBAL_GET2] = "GLOBAL_GET2",
-        [WD_C_GLOBAL_SET2] = "GLOBAL_SET2",
+        [WD_C_GLOBAL_SET2] = "GLOBAL_SET2", [WD_C_LAZY] = "LAZY",
     };
     if (op >= WD_C__COUNT)
         return "?";

@@ -179,6 +179,16 @@ void wd_exec_set_trap_message(wd_exec *x, const char *msg)
     x->msg_set = true;
 }
 
+bool wd__exec_compile(wd_exec *x, const wd_instance *inst, const wd_cfunc *cf)
+{
+    wd_error err;
+    wd_error_clear(&err);
+    if (wd__compile_func((wd_module *)(uintptr_t)inst->module, cf->funcidx, &err))
+        return true;
+    wd_exec_set_trap_message(x, err.msg);
+    return false;
+}
+
 void wd_exec_request_exit(wd_exec *x, int code) { x->exit_code = code; }
 int wd_exec_exit_code(const wd_exec *x) { return x->exit_code; }
 
@@ -231,6 +241,12 @@ wd_stop wd_exec_call(wd_exec *x, wd_func *f, const wd_value *args, uint32_t narg
         slot += wd_valtype_slots(ft->params[i]);
     }
     uint32_t need = ft->param_slots > ft->result_slots ? ft->param_slots : ft->result_slots;
+    if (!f->is_host && !wd__exec_compile(x, f->inst, f->code)) {
+        x->nframes = 0;
+        x->state = WD_X_FINISHED;
+        wd__exec_set_trap(x, WD_TRAP_HOST, NULL);
+        return WD_STOP_TRAP;
+    }
     if (!f->is_host && f->code->frame_slots > need)
         need = f->code->frame_slots;
     if (need > x->nstack) {
@@ -261,6 +277,10 @@ wd_stop wd_exec_call(wd_exec *x, wd_func *f, const wd_value *args, uint32_t narg
         x->state = WD_X_FINISHED;
         if (rc == WD_HOST_EXIT)
             return WD_STOP_EXIT;
+        if (rc == WD_HOST_BLOCKED) {   /* nothing to come back to */
+            wd__exec_set_trap(x, WD_TRAP_HOST, "host function would block");
+            return WD_STOP_TRAP;
+        }
         wd__exec_set_trap(x, (rc > 0 && rc < WD_TRAP__COUNT) ? (wd_trap)rc : WD_TRAP_HOST, NULL);
         return WD_STOP_TRAP;
     }
@@ -373,14 +393,16 @@ bool wd_exec_frame(const wd_exec *x, uint32_t depth, wd_frame_info *out)
     return true;
 }
 
-static bool local_loc(const wd_xframe *fr, uint32_t idx, wd_valtype *t, uint64_t **slot)
+static bool local_loc(const wd_exec *x, const wd_xframe *fr, uint32_t idx, wd_valtype *t,
+                      uint64_t **slot)
 {
     if (fr->cf) {
         if (idx >= fr->cf->nlocals)
             return false;
         *t = fr->cf->local_types[idx];
         *slot = fr->fp + fr->cf->local_slot[idx];
-        return true;
+        /* a frame that trapped on entry for want of stack may end past it */
+        return *slot + wd_valtype_slots(*t) <= x->stack + x->nstack;
     }
     if (!fr->host)
         return false;
@@ -400,7 +422,7 @@ bool wd_exec_frame_local(const wd_exec *x, uint32_t depth, uint32_t localidx, wd
     const wd_xframe *fr = frame_at(x, depth);
     wd_valtype t;
     uint64_t *slot;
-    if (!fr || !local_loc(fr, localidx, &t, &slot))
+    if (!fr || !local_loc(x, fr, localidx, &t, &slot))
         return false;
     wd__slots_to_value(t, slot, out);
     return true;
@@ -411,7 +433,7 @@ bool wd_exec_frame_set_local(wd_exec *x, uint32_t depth, uint32_t localidx, wd_v
     const wd_xframe *fr = frame_at(x, depth);
     wd_valtype t;
     uint64_t *slot;
-    if (!fr || !local_loc(fr, localidx, &t, &slot) || t != v.type)
+    if (!fr || !local_loc(x, fr, localidx, &t, &slot) || t != v.type)
         return false;
     if (t == WD_V128) {
         memcpy(slot, v.of.v128, 16);

@@ -238,6 +238,7 @@ wd_stop wd__interp_run(wd_exec *x)
         [WD_C_SAFEPOINT] = &&L_SAFEPOINT, [WD_C_PROBE] = &&L_PROBE,
         [WD_C_CALL_IMPORT] = &&L_CALL_IMPORT, [WD_C_SELECT2] = &&L_SELECT2,
         [WD_C_GLOBAL_GET2] = &&L_GLOBAL_GET2, [WD_C_GLOBAL_SET2] = &&L_GLOBAL_SET2,
+        [WD_C_LAZY] = &&L_LAZY,
     };
     static const void *const gdisp[WD_C__COUNT] = { [0 ... WD_C__COUNT - 1] = &&L_GPROBE };
     /* memory probes only: the instructions that access memory (and patched ones, which
@@ -444,6 +445,10 @@ run:
     /* A backward branch targets a loop header just after its SAFEPOINT
      * and subtracts that safepoint's weight (ip[-1]) itself. */
 backedge_slow:
+    /* a stub's entry (weight 0) with the counter already run out: compile
+     * first, the real entry SAFEPOINT then takes this path again */
+    if (UNLIKELY(*ip == WD_C_LAZY))
+        goto lazy;
     SAVE();
     {
         wd_stop s = wd__exec_safepoint(x);
@@ -541,6 +546,14 @@ backedge_slow:
                     stop = WD_STOP_EXIT;
                     goto finished;
                 }
+                if (rc == WD_HOST_BLOCKED) {
+                    /* undo the call: resuming runs the call instruction again */
+                    fr--;
+                    SAVE();
+                    x->resume_skip = WD_SKIP_ALL;
+                    stop = WD_STOP_BLOCKED;
+                    goto suspend;
+                }
                 trap = (rc > 0 && rc < WD_TRAP__COUNT) ? (wd_trap)rc : WD_TRAP_HOST;
                 goto trapped;
             }
@@ -623,6 +636,32 @@ backedge_slow:
             RELOAD_MEM();
         }
         NEXT();
+
+    /* ---------------------------------------------------- lazy compilation */
+    /* First call of a function: fr, fp and cf are its frame already, cf a
+     * stub (code.h). Compile into cf itself, then do what the call would
+     * have done with the real code. */
+    CASE(LAZY)
+    lazy: {
+        SAVE();
+        if (UNLIKELY(!wd__exec_compile(x, inst, cf))) {
+            ip = cf->code;
+            TRAP(WD_TRAP_HOST);
+        }
+        uint64_t *ze = fp + cf->local_slots;
+        bool fits = fp + cf->frame_slots <= stack_end;
+        if (UNLIKELY(!fits) && ze > stack_end)
+            ze = stack_end;
+        for (uint64_t *z = fp + cf->param_slots; z < ze; z++)
+            *z = 0;
+        if (UNLIKELY(!fits)) {
+            /* reported in the callee at its entry: the caller's frame may
+             * be gone already (a tail call) */
+            ip = cf->code;
+            TRAP(WD_TRAP_STACK_EXHAUSTED);
+        }
+        goto entry_safepoint;
+    }
 
     /* ---------------------------------------------------- probes */
     CASE(PROBE) {
@@ -763,7 +802,7 @@ gprobe:
 #else
 L_GPROBE:
 #endif
-    if (*ip != WD_C_SAFEPOINT) {
+    if (*ip != WD_C_SAFEPOINT && *ip != WD_C_LAZY) {
         SAVE();
         int a = wd__probe_fire_global(x, inst, cf, (uint32_t)(ip - cf->code), fp);
         RELOAD_DISP();

@@ -100,7 +100,7 @@ bool wd__memdesc(wd_word op, wd_memdesc *d)
     case WD_C_I32_ADD2_I: case WD_C_MOV: case WD_C_MOV2: case WD_C_CONST32: case WD_C_CONST64:
     case WD_C_JMP: case WD_C_BR_IF_EQZ: case WD_C_BR_IF64: case WD_C_BR_IF_EQZ64: case WD_C_RET:
     case WD_C_SAFEPOINT: case WD_C_CALL_IMPORT: case WD_C_SELECT2: case WD_C_GLOBAL_GET2:
-    case WD_C_GLOBAL_SET2:
+    case WD_C_GLOBAL_SET2: case WD_C_LAZY:
         return none(d);
     /* OPK addr imm off add */
 #define X(ID, T, N) case WD_C_##ID##_K: return addr_mode(d, WD_MEM_WRITE, N, 1, 3, 4, 0, false);

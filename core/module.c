@@ -9,6 +9,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <stdint.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 
 /* ------------------------------------------------------------ load / free */
 
@@ -23,6 +26,35 @@ static void set_name(wd_module *m, const char *name)
     m->name[n] = '\0';
 }
 
+/* Decodes, validates and prepares module bytes buf (size bytes) that it
+ * takes over: buf becomes m->bytes (a read-only mapping of the file when
+ * mapped), or is released on failure. */
+static wd_module *load_owned(uint8_t *buf, size_t size, bool mapped,
+                             const wd_load_options *opts, wd_error *err)
+{
+    const char *name = opts && opts->name ? opts->name : "";
+    wd_module *m = wd__calloc(1, sizeof *m);
+    if (!m) {
+        if (mapped)
+            munmap(buf, size);
+        else
+            wd__free(buf);
+        wd__error_set(err, WD_ERR_NOMEM, name, WD_NO_OFFSET, "out of memory");
+        return NULL;
+    }
+    wd_arena_init(&m->arena);
+    set_name(m, name);
+    m->features = opts ? opts->features : 0;
+    m->bytes = buf;
+    m->size = size;
+    m->bytes_mapped = mapped;
+    if (!wd__decode(m, err) || !wd__validate(m, err) || !wd__compile(m, err)) {
+        wd_module_free(m);
+        return NULL;
+    }
+    return m;
+}
+
 wd_module *wd_module_load(const uint8_t *bytes, size_t size,
                           const wd_load_options *opts, wd_error *err)
 {
@@ -31,40 +63,46 @@ wd_module *wd_module_load(const uint8_t *bytes, size_t size,
         wd__error_set(err, WD_ERR_ARG, name, WD_NO_OFFSET, "no module bytes");
         return NULL;
     }
-    wd_module *m = wd__calloc(1, sizeof *m);
-    if (!m) {
-        wd__error_set(err, WD_ERR_NOMEM, name, WD_NO_OFFSET, "out of memory");
-        return NULL;
-    }
-    wd_arena_init(&m->arena);
-    set_name(m, name);
-    m->features = opts ? opts->features : 0;
+    uint8_t *copy = NULL;
     if (size) {
-        m->bytes = wd__malloc(size);
-        if (!m->bytes) {
-            wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET,
+        copy = wd__malloc(size);
+        if (!copy) {
+            wd__error_set(err, WD_ERR_NOMEM, name, WD_NO_OFFSET,
                           "out of memory (%zu bytes)", size);
-            wd_module_free(m);
             return NULL;
         }
-        memcpy(m->bytes, bytes, size);
+        memcpy(copy, bytes, size);
     }
-    m->size = size;
-    if (!wd__decode(m, err) || !wd__validate(m, err) || !wd__compile(m, err)) {
-        wd_module_free(m);
-        return NULL;
-    }
-    return m;
+    return load_owned(copy, size, false, opts, err);
 }
 
 wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err)
 {
+    wd_load_options o;
+    memset(&o, 0, sizeof o);
+    if (opts)
+        o = *opts;
+    if (!o.name)
+        o.name = path;
     FILE *f = fopen(path, "rb");
     if (!f) {
         wd__error_set(err, WD_ERR_IO, path, WD_NO_OFFSET, "cannot open %s: %s",
                       path, strerror(errno));
         return NULL;
+    }
+    /* A regular file is mapped, not read: only the pages the engine reads
+     * become resident, never the custom sections (DWARF) nobody asked for. */
+    struct stat st;
+    if (fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
+        (uint64_t)st.st_size <= SIZE_MAX) {
+        void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
+        if (p != MAP_FAILED) {
+            /* no read-around: the DWARF next to the code stays out */
+            madvise(p, (size_t)st.st_size, MADV_RANDOM);
+            fclose(f);
+            return load_owned(p, (size_t)st.st_size, true, &o, err);
+        }
     }
     uint8_t *buf = NULL;
     size_t len = 0, cap = 0;
@@ -97,15 +135,7 @@ wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
         }
     }
     fclose(f);
-    wd_load_options o;
-    memset(&o, 0, sizeof o);
-    if (opts)
-        o = *opts;
-    if (!o.name)
-        o.name = path;
-    wd_module *m = wd_module_load(buf, len, &o, err);
-    wd__free(buf);
-    return m;
+    return load_owned(buf, len, false, &o, err);
 }
 
 void wd_module_free(wd_module *m)
@@ -114,7 +144,10 @@ void wd_module_free(wd_module *m)
         return;
     wd__compile_free(m);
     wd_arena_free(&m->arena);
-    wd__free(m->bytes);
+    if (m->bytes_mapped)
+        munmap(m->bytes, m->size);
+    else
+        wd__free(m->bytes);
     wd__free(m);
 }
 

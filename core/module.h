@@ -5,7 +5,8 @@
  * runtime objects from it. Everything here lives in the module's arena
  * (m->arena) and is freed at once by wd_module_free(). Pointers to bytes
  * (names, bodies, data segments, custom sections) point into m->bytes, the
- * module's own copy of the file.
+ * module's own copy of the file (a private read-only mapping of it when
+ * loaded from a file: never written).
  *
  * Index spaces (functions, tables, memories, globals) list imports first,
  * exactly as the spec numbers them.
@@ -44,7 +45,7 @@ typedef struct wd_mfunc {
     uint64_t entry_offset; /* file offset of the function entry (its size LEB) */
     uint64_t end_offset;   /* file offset just past the function */
     const char *name;      /* from the name section (NUL-terminated, arena), or NULL */
-    struct wd_cfunc *code; /* compiled code (compile.c), NULL until compiled */
+    struct wd_cfunc *code; /* compiled code (compile.c): a stub until first called */
 } wd_mfunc;
 
 typedef struct wd_mtable {
@@ -114,8 +115,9 @@ typedef struct wd_mcustom {
 
 struct wd_module {
     wd_arena arena;
-    uint8_t *bytes;        /* owned copy of the file */
+    uint8_t *bytes;        /* owned copy of the file, or its read-only mapping */
     size_t size;
+    bool bytes_mapped;     /* bytes is an mmap of the file (wd_module_load_file) */
     char name[128];        /* for error messages */
     uint32_t features;     /* WD_FEATURE_* */
 
@@ -140,6 +142,7 @@ struct wd_module {
     uint8_t *func_declared;         /* nfuncs flags, filled by the decoder */
 
     struct wd_probes *probes;       /* local probes (probe.c), NULL if none */
+    uint32_t compile_flags;         /* wd__compile_flags when loaded (code.h) */
 };
 
 /* decode.c: parse bytes (already copied into m->bytes) into m. On error
@@ -149,8 +152,12 @@ bool wd__decode(wd_module *m, wd_error *err);
 /* validate.c: full WebAssembly 2.0 validation (+ enabled features). */
 bool wd__validate(wd_module *m, wd_error *err);
 
-/* compile.c: compile every defined function into internal code. */
+/* compile.c: give every defined function its (stub) wd_cfunc; functions
+ * are compiled on their first call (wd__compile_func), or all at once here
+ * with WD_DUMP_CODE set. */
 bool wd__compile(wd_module *m, wd_error *err);
+/* Compiles function funcidx if it is still a stub (see code.h). */
+bool wd__compile_func(wd_module *m, uint32_t funcidx, wd_error *err);
 void wd__compile_free(wd_module *m);
 
 /* error.c helpers. */

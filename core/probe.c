@@ -95,6 +95,9 @@ uint32_t wd_probe_add_local(wd_module *m, uint32_t funcidx, uint64_t offset,
     }
     const wd_mfunc *mf = &m->funcs[funcidx];
     wd_cfunc *cf = mf->code;
+    /* the probe patches compiled code: compile now if it never ran */
+    if (!wd__compile_func(m, funcidx, err))
+        return 0;
     if (!insn_start(m, mf, offset)) {
         wd__error_set(err, WD_ERR_ARG, m->name, offset,
                       "no instruction of function %u starts at this offset", funcidx);

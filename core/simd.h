@@ -35,6 +35,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "num.h"
 #include "v128.h"
 #include "wd.h"
 
@@ -125,16 +126,17 @@ static inline uint64_t wd__simd_fmax64(uint64_t a, uint64_t b)
 }
 
 /* Rounding to integral: NaNs handled here (quieted, payload kept) so the
- * result never depends on how libm treats signalling NaNs. nearbyint uses
- * the current rounding mode, i.e. ties to even, and keeps the sign of -0.x. */
+ * result never depends on how libm treats signalling NaNs. Nearest (ties to
+ * even) is the scalar one of num.h: libm's nearbyint was the only libm
+ * function wasmdbg called, and not loading libm is worth a little start-up. */
 static inline uint32_t wd__simd_ceil32(uint32_t a) { return wd__simd_isnan32(a) ? a | WD__SIMD_F32_QUIET : wd__simd_b32(ceilf(wd__simd_f32(a))); }
 static inline uint32_t wd__simd_floor32(uint32_t a) { return wd__simd_isnan32(a) ? a | WD__SIMD_F32_QUIET : wd__simd_b32(floorf(wd__simd_f32(a))); }
 static inline uint32_t wd__simd_trunc32(uint32_t a) { return wd__simd_isnan32(a) ? a | WD__SIMD_F32_QUIET : wd__simd_b32(truncf(wd__simd_f32(a))); }
-static inline uint32_t wd__simd_nearest32(uint32_t a) { return wd__simd_isnan32(a) ? a | WD__SIMD_F32_QUIET : wd__simd_b32(nearbyintf(wd__simd_f32(a))); }
+static inline uint32_t wd__simd_nearest32(uint32_t a) { return wd_op_F32_NEAREST(a); }
 static inline uint64_t wd__simd_ceil64(uint64_t a) { return wd__simd_isnan64(a) ? a | WD__SIMD_F64_QUIET : wd__simd_b64(ceil(wd__simd_f64(a))); }
 static inline uint64_t wd__simd_floor64(uint64_t a) { return wd__simd_isnan64(a) ? a | WD__SIMD_F64_QUIET : wd__simd_b64(floor(wd__simd_f64(a))); }
 static inline uint64_t wd__simd_trunc64(uint64_t a) { return wd__simd_isnan64(a) ? a | WD__SIMD_F64_QUIET : wd__simd_b64(trunc(wd__simd_f64(a))); }
-static inline uint64_t wd__simd_nearest64(uint64_t a) { return wd__simd_isnan64(a) ? a | WD__SIMD_F64_QUIET : wd__simd_b64(nearbyint(wd__simd_f64(a))); }
+static inline uint64_t wd__simd_nearest64(uint64_t a) { return wd_op_F64_NEAREST(a); }
 
 /* Saturating float -> i32 truncation (NaN -> 0). The bounds are exact in the
  * source type; in-range values truncate to a representable integer. */

@@ -114,7 +114,9 @@ typedef struct wd_module wd_module;
  * buffer may be freed afterwards). NULL on failure with err filled. */
 wd_module *wd_module_load(const uint8_t *bytes, size_t size,
                           const wd_load_options *opts, wd_error *err);
-/* Reads a file and loads it; the file name goes into error messages. */
+/* Loads a file; the file name goes into error messages. A regular file is
+ * mapped read-only rather than read (only the pages used become resident):
+ * it must not be truncated while the module lives. */
 wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err);
 void wd_module_free(wd_module *m);
@@ -290,9 +292,16 @@ typedef enum wd_stop {
     WD_STOP_BUDGET,       /* the instruction budget ran out; resumable */
     WD_STOP_INTERRUPT,    /* wd_exec_interrupt() was called; resumable */
     WD_STOP_EXIT,         /* a host function called wd_exec_request_exit() */
+    WD_STOP_BLOCKED,      /* a host function returned WD_HOST_BLOCKED; resumable */
 } wd_stop;
 
 #define WD_HOST_EXIT (-1)
+/* A host function that would have to wait (e.g. for input) may return this instead, writing
+ * nothing into args_results (the same slots are read again): the call is undone, the exec
+ * stops with WD_STOP_BLOCKED at the call instruction, and wd_exec_resume makes the same call
+ * again (its probes do not fire twice). An entry function (wd_exec_call of a host function)
+ * has nothing to come back to: that traps. */
+#define WD_HOST_BLOCKED (-2)
 
 /* The store's execution context (one per store). */
 wd_exec *wd_store_exec(wd_store *s);

@@ -36,6 +36,7 @@
 
 #include "dbg_int.h"
 #include "prof.h"
+#include "session_query.h"
 
 typedef struct dbg_prof {
     wd_prof *p;
@@ -175,6 +176,13 @@ void dbg_prof_free(wd_dbg *s)
     wd_prof_free(d->p);
     free(d);
     s->prof = NULL;
+}
+
+const wd_prof *wd_dbg_profile(wd_dbg *s, bool *running)
+{
+    dbg_prof *d = s->prof;
+    *running = d && d->active;
+    return d ? d->p : NULL;
 }
 
 /* ------------------------------------------------------------ arguments */

@@ -970,6 +970,17 @@ static int run_loop(wd_dbg *s, wd_func *entry)
                 return 0;
             }
             continue;
+        case WD_STOP_BLOCKED:
+            if (!s->interrupt_req) {
+                if (!s->slice) {   /* nobody comes back between slices: wait in the call */
+                    wd_wasi_set_defer_waits(s->wasi, false);
+                    continue;
+                }
+                s->in_flight = true;   /* waiting (wd_dbg_waiting): the next slice tries again */
+                return 0;
+            }
+            /* Ctrl-C while the program waits stops it at the call */
+            __attribute__((fallthrough));
         case WD_STOP_INTERRUPT:
             if (!s->interrupt_req)
                 continue;
@@ -1135,6 +1146,8 @@ int dbg_start_program(wd_dbg *s, bool stop_at_main)
     }
     if (s->wasi_mon)
         wd_wasi_add_monitor(s->wasi, s->wasi_mon, s->wasi_mon_user);
+    /* a front end running slices keeps control while the program waits for input */
+    wd_wasi_set_defer_waits(s->wasi, s->slice != 0);
     s->store = wd_store_new(NULL);
     if (!s->store) {
         dbg_error(s, "out of memory");

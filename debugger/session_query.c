@@ -621,6 +621,18 @@ bool wd_dbg_mem_write(wd_dbg *s, uint64_t addr, const void *src, size_t len)
 
 void wd_dbg_set_slice(wd_dbg *s, uint64_t insns) { s->slice = insns; }
 
+bool wd_dbg_waiting(wd_dbg *s, bool *input, int64_t *deadline_ns)
+{
+    wd_wasi_wait w = { false, false, -1 };
+    if (s->in_flight && dbg_running(s) && s->wasi)
+        wd_wasi_waiting(s->wasi, &w);
+    if (input)
+        *input = w.input;
+    if (deadline_ns)
+        *deadline_ns = w.deadline_ns;
+    return w.blocked;
+}
+
 static void report_error(wd_dbg *s)
 {
     if (!s->has_err)

@@ -181,6 +181,11 @@ typedef enum wd_dbg_slice_result {
     WD_DBG_SLICE_MORE,           /* the slice ran out: call again */
     WD_DBG_SLICE_STOPPED,        /* the run ended (reported through the sink) */
 } wd_dbg_slice_result;
+/* With slices the program never waits inside a WASI call (wasi.h, deferred waits): a read
+ * of an empty stdin pipe or a poll that would wait ends the slice instead, the run stays in
+ * flight, and the next slice makes the call again. This says whether the run is waiting
+ * that way, and for what: input on stdin, and/or a poll timeout (monotonic ns, else -1). */
+bool wd_dbg_waiting(wd_dbg *s, bool *input, int64_t *deadline_ns);
 /* Continues an in-flight run for at most insns instructions (0: the wd_dbg_set_slice size). */
 wd_dbg_slice_result wd_dbg_run_slice(wd_dbg *s, uint64_t insns);
 /* Runs a command line; while a run is in flight, commands that need a stopped program are
@@ -188,6 +193,16 @@ wd_dbg_slice_result wd_dbg_run_slice(wd_dbg *s, uint64_t insns);
 int wd_dbg_execute_async(wd_dbg *s, const char *line);
 /* The canonical name of a command line's command ("c 3" -> "continue"), NULL if none. */
 const char *wd_dbg_command_of(const char *line);
+
+/* ------------------------------------------------------------ the profiler */
+
+/* The session's profile (made by `profile start`, kept across stops and runs until a
+ * `profile start` with other settings replaces it), for front ends that draw it: NULL before
+ * the first `profile start`. *running: sampling is on (between `profile start` and `profile
+ * stop`). Read it only with prof.h's report calls (wd_prof_get_stats, wd_prof_tree,
+ * wd_prof_rows, wd_prof_file_lines); valid until the next command. */
+struct wd_prof;
+const struct wd_prof *wd_dbg_profile(wd_dbg *s, bool *running);
 
 /* ------------------------------------------------------------ the program */
 

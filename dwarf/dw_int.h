@@ -7,6 +7,54 @@
 
 #include "wd_dwarf.h"
 
+/* ------------------------------------------------------------ libdwarf */
+
+/* libdwarf (and the libelf and libz it needs) is loaded with dlopen by the
+ * first wd_dwarf_open (dw_lib.c), not linked: the paths that never read
+ * DWARF (`wasmdbg run`, spectest) then never map it, which is a third of
+ * their start-up time and resident memory. Calls go through dw__lib; the
+ * macros below keep the call sites plain. */
+#define DW_LIB_FUNCS(X) \
+    X(dwarf_attr) X(dwarf_child) X(dwarf_dealloc) X(dwarf_dealloc_die) X(dwarf_dieoffset) \
+    X(dwarf_errmsg) X(dwarf_formblock) X(dwarf_formexprloc) X(dwarf_formsdata) \
+    X(dwarf_formstring) X(dwarf_formudata) X(dwarf_global_formref) X(dwarf_hasattr) \
+    X(dwarf_highpc_b) X(dwarf_lowpc) X(dwarf_next_cu_header_d) X(dwarf_object_finish) \
+    X(dwarf_object_init_b) X(dwarf_offdie_b) X(dwarf_siblingof_b) X(dwarf_tag) \
+    X(dwarf_whatform)
+
+typedef struct dw_lib {
+#define X(f) __typeof__(f) *p_##f;
+    DW_LIB_FUNCS(X)
+#undef X
+} dw_lib;
+extern dw_lib dw__lib;
+
+/* Loads libdwarf once; false (with a message in msg) if it cannot. */
+bool dw_lib_load(char *msg, size_t size);
+
+#define dwarf_attr (*dw__lib.p_dwarf_attr)
+#define dwarf_child (*dw__lib.p_dwarf_child)
+#define dwarf_dealloc (*dw__lib.p_dwarf_dealloc)
+#define dwarf_dealloc_die (*dw__lib.p_dwarf_dealloc_die)
+#define dwarf_dieoffset (*dw__lib.p_dwarf_dieoffset)
+#define dwarf_errmsg (*dw__lib.p_dwarf_errmsg)
+#define dwarf_formblock (*dw__lib.p_dwarf_formblock)
+#define dwarf_formexprloc (*dw__lib.p_dwarf_formexprloc)
+#define dwarf_formsdata (*dw__lib.p_dwarf_formsdata)
+#define dwarf_formstring (*dw__lib.p_dwarf_formstring)
+#define dwarf_formudata (*dw__lib.p_dwarf_formudata)
+#define dwarf_global_formref (*dw__lib.p_dwarf_global_formref)
+#define dwarf_hasattr (*dw__lib.p_dwarf_hasattr)
+#define dwarf_highpc_b (*dw__lib.p_dwarf_highpc_b)
+#define dwarf_lowpc (*dw__lib.p_dwarf_lowpc)
+#define dwarf_next_cu_header_d (*dw__lib.p_dwarf_next_cu_header_d)
+#define dwarf_object_finish (*dw__lib.p_dwarf_object_finish)
+#define dwarf_object_init_b (*dw__lib.p_dwarf_object_init_b)
+#define dwarf_offdie_b (*dw__lib.p_dwarf_offdie_b)
+#define dwarf_siblingof_b (*dw__lib.p_dwarf_siblingof_b)
+#define dwarf_tag (*dw__lib.p_dwarf_tag)
+#define dwarf_whatform (*dw__lib.p_dwarf_whatform)
+
 /* ------------------------------------------------------------ arena */
 
 typedef struct dw_chunk dw_chunk;

@@ -739,6 +739,14 @@ wd_dwarf *wd_dwarf_open(const wd_module *m, wd_dwarf_warn_fn warn, void *warn_us
     };
     if (err)
         wd_error_clear(err);
+    char why[256];
+    if (!dw_lib_load(why, sizeof why)) {
+        if (err) {
+            err->status = WD_ERR_IO;
+            snprintf(err->msg, sizeof err->msg, "%s", why);
+        }
+        return NULL;
+    }
     wd_dwarf *d = calloc(1, sizeof *d);
     if (!d) {
         if (err) {

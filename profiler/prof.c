@@ -974,6 +974,39 @@ wd_prof_row *wd_prof_rows(const wd_prof *p, size_t *n)
     return rows;
 }
 
+wd_prof_tnode *wd_prof_tree(const wd_prof *p, bool by_line, size_t *n)
+{
+    *n = 0;
+    if (p->samples == 0 && p->weight == 0)
+        return NULL;
+    wdp_tree t;
+    if (!wdp_tree_build(p, by_line, &t))
+        return NULL;
+    wd_prof_tnode *out = calloc(t.count, sizeof *out);
+    for (uint32_t i = 0; out && i < t.count; i++) {
+        const wdp_tnode *tn = &t.n[i];
+        wd_prof_tnode *o = &out[i];
+        o->parent = tn->parent;
+        o->function = o->file = "";
+        if (i > 0) {
+            const wdp_func *f = &p->funcs[tn->func];
+            o->function = wdp_str(p, f->name);
+            o->file = wdp_str(p, f->file);
+            o->is_host = f->kind == WDP_KIND_HOST;
+            o->line = by_line ? tn->line : f->first_line;
+        }
+        o->inlined = tn->inlined;
+        o->self_samples = tn->self_samples;
+        o->total_samples = tn->total_samples;
+        o->self_weight = tn->self_weight;
+        o->total_weight = tn->total_weight;
+    }
+    if (out)
+        *n = t.count;
+    wdp_tree_free(&t);
+    return out;
+}
+
 void wd_prof_file_lines(const wd_prof *p, const char *file,
                         void (*fn)(void *user, uint32_t line, uint64_t self_samples,
                                    uint64_t self_weight),

@@ -161,6 +161,22 @@ typedef struct wd_prof_row {
  * memory. */
 wd_prof_row *wd_prof_rows(const wd_prof *p, size_t *n);
 
+/* The source-level call tree a flamegraph draws: element 0 is the root (every sample),
+ * every other element a frame under its parent, parents before their children. Without
+ * by_line a frame is a function; with it, a (function, line) pair. Inlined frames are
+ * frames of their own (flagged). Strings are borrowed from the profile. Returns a malloc'ed
+ * array (free() it) of *n nodes; NULL with *n = 0 if the profile is empty or out of memory. */
+typedef struct wd_prof_tnode {
+    uint32_t parent;        /* index of the parent; UINT32_MAX for the root */
+    const char *function;   /* "" for the root; host calls as "[wasi:fd_write]" */
+    const char *file;       /* may be "" */
+    uint32_t line;          /* by_line: the frame's line; else the first line seen (0: unknown) */
+    bool inlined, is_host;
+    uint64_t self_samples, total_samples;
+    uint64_t self_weight, total_weight;
+} wd_prof_tnode;
+wd_prof_tnode *wd_prof_tree(const wd_prof *p, bool by_line, size_t *n);
+
 /* Per-line totals of one source file (for a heat gutter): calls fn for every line of `file`
  * with samples, in line order. */
 void wd_prof_file_lines(const wd_prof *p, const char *file,

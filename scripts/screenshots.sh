@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # screenshots.sh [BUILD_DIR]: regenerates screenshots/*.png from real runs of the bundled
-# examples in the full-screen debugger: tmux runs wasmdbg, keys are sent, the screen is
-# waited on (text, never fixed sleeps), captured with colours and rendered to PNG by
-# scripts/ansi2png.py (python3-pil, fonts-dejavu-core).
+# examples in the full-screen debugger (tui-flamegraph profiles one): tmux runs wasmdbg, keys
+# are sent, the screen is waited on (text, never fixed sleeps), captured with colours and
+# rendered to PNG by scripts/ansi2png.py (python3-pil, fonts-dejavu-core).
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
@@ -72,5 +72,19 @@ tui_start 170x48 "$WASMDBG" "$SHAPES" --divide
 wait_for "not started" >/dev/null
 keys c; wait_for "trapped: integer divide by zero" >/dev/null
 stable_shot tui-trap 170x48
+keys q
+# 6. the profile layout: the flamegraph of a whole run (insns mode) beside the source with
+#    its heat gutter, a search highlighting two functions
+tui_start 120x36 "$WASMDBG" "$SHAPES"
+wait_for "not started" >/dev/null
+typed ":layout profile"; keys Enter
+typed ":profile start --mode insns --interval 20"; keys Enter
+wait_for "Profiling (insns mode" >/dev/null
+keys c; wait_for "exited with status 0" >/dev/null
+typed ":goto perimeter"; keys Enter
+keys 8 j j j j j; wait_for "main  shapes.c:" >/dev/null
+keys /; typed "perimeter|chain_length"; keys Enter
+wait_for "/perimeter|chain_length/" >/dev/null
+stable_shot tui-flamegraph 120x36
 keys q
 echo "screenshots: done"

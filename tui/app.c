@@ -27,8 +27,8 @@ void tui_source_search(tui_pane *p, tui_app *a);
 #define NSLOTS 7
 #define HIST 100
 
-enum { L_AUTO = 0, L_SOURCE, L_SPLIT, L_ASM, L__COUNT };
-static const char *const layout_names[L__COUNT] = { "auto", "source", "split", "asm" };
+enum { L_AUTO = 0, L_SOURCE, L_SPLIT, L_ASM, L_PROFILE, L__COUNT };
+static const char *const layout_names[L__COUNT] = { "auto", "source", "split", "asm", "profile" };
 
 struct tui_app {
     tm_model *m;
@@ -97,6 +97,7 @@ static void assign_slots(tui_app *a)
     static const int wide[P__COUNT] = { 0, 4, 1, 2, 5, 2, 5, 5, 3, 6 };
     static const int source[P__COUNT] = { 0, 0, -1, -1, -1, -1, -1, -1, 3, 6 };
     static const int split[P__COUNT] = { 0, 4, -1, -1, -1, -1, -1, -1, 3, 6 };
+    static const int profile[P__COUNT] = { 0, 0, -1, -1, -1, -1, -1, 4, 3, 6 };  /* source | flamegraph */
     const int *t = normal;
     a->wide = false;
     switch (a->layout) {
@@ -108,6 +109,7 @@ static void assign_slots(tui_app *a)
         break;
     case L_SOURCE: case L_ASM: t = source; break;
     case L_SPLIT: t = split; break;
+    case L_PROFILE: t = profile; break;
     default: break;
     }
     memcpy(a->slot_of, t, sizeof a->slot_of);
@@ -125,9 +127,10 @@ static void compute_rects(tui_app *a)
     int uh = mh - bh; /* upper part */
     if (a->layout == L_SOURCE || a->layout == L_ASM) {
         a->slot_rect[0] = (tui_rect){ 0, top, a->w, uh };
-    } else if (a->layout == L_SPLIT) {
-        a->slot_rect[0] = (tui_rect){ 0, top, a->w / 2, uh };
-        a->slot_rect[4] = (tui_rect){ a->w / 2, top, a->w - a->w / 2, uh };
+    } else if (a->layout == L_SPLIT || a->layout == L_PROFILE) {
+        int lw = a->layout == L_PROFILE ? a->w * 2 / 5 : a->w / 2;
+        a->slot_rect[0] = (tui_rect){ 0, top, lw, uh };
+        a->slot_rect[4] = (tui_rect){ lw, top, a->w - lw, uh };
     } else if (a->wide) {
         int lw = a->w * 45 / 100, mw = a->w * 30 / 100, rw = a->w - lw - mw;
         a->slot_rect[0] = (tui_rect){ 0, top, lw, uh };
@@ -178,6 +181,8 @@ void tui_app_resize(tui_app *a, int w, int h)
     a->h = h;
     tui_canvas_resize(&a->canvas, w, h);
     assign_slots(a);
+    if (a->slot_of[a->focus] >= 0)   /* the focused pane keeps the screen across layouts */
+        a->slot_cur[a->slot_of[a->focus]] = a->focus;
     compute_rects(a);
 }
 
@@ -353,7 +358,7 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
         if (!strcmp(arg, "next") || !*arg)
             l = (a->layout + 1) % L__COUNT;
         if (l < 0) {
-            tui_textbuf_line(con, TS_ERROR, "layouts: auto source split asm (or next)");
+            tui_textbuf_line(con, TS_ERROR, "layouts: auto source split asm profile (or next)");
             return -1;
         }
         a->layout = l;
@@ -421,6 +426,25 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
             return -1;
         }
         return 0;
+    }
+    if (!strcmp(cmd, "heat")) {   /* the source pane's profile gutter */
+        int on = !strcmp(arg, "on") ? 1 : !strcmp(arg, "off") ? 0 : !*arg || !strcmp(arg, "toggle") ? -1 : 2;
+        if (on == 2) {
+            tui_textbuf_line(con, TS_ERROR, "heat: on, off or toggle");
+            return -1;
+        }
+        bool now = tui_heat_set(a, on);
+        tui_app_message(a, TS_NORMAL, "heat gutter %s%s", now ? "on" : "off",
+                        now ? " (shown while a profile exists)" : "");
+        return 0;
+    }
+    if (!strcmp(cmd, "restart")) {
+        if (*arg) {
+            tui_textbuf_line(con, TS_ERROR, "restart takes no arguments (run ARGS sets new ones)");
+            return -1;
+        }
+        /* the debugger's run kills the process and keeps the last arguments */
+        return debugger_command(a, "run", false);
     }
     if (!strcmp(cmd, "timing")) {
         tui_textbuf_line(con, TS_NORMAL,
@@ -491,7 +515,7 @@ int tui_app_command(tui_app *a, const char *line)
         tui_textbuf_line(tm_console(a->m), TS_NORMAL,
                          "screen: focus PANE, layout NAME, zoom, goto LINE|FUNC, open FILE, "
                          "memory ADDR|EXPR, search TEXT, toggle FILE:LINE, stdin TEXT, "
-                         "filter LIST, timing, redraw");
+                         "filter LIST, heat [on|off], restart, timing, redraw");
     return r;
 }
 
@@ -510,7 +534,8 @@ void tui_app_prompt(tui_app *a, const char *prompt, const char *initial, int kin
 static void complete(tui_app *a)
 {
     static const char *const ui_names[] = { "focus", "layout", "zoom", "memory", "goto", "open", "search",
-                                            "toggle", "stdin", "filter", "timing", "redraw", NULL };
+                                            "toggle", "stdin", "filter", "heat", "restart", "timing",
+                                            "redraw", NULL };
     if (a->kind != PROMPT_CMD || memchr(a->line, ' ', a->len))
         return;
     const char *match = NULL;
@@ -563,6 +588,9 @@ static void prompt_done(tui_app *a)
     case PROMPT_STDIN:
         tm_send_stdin(a->m, line, strlen(line), false);
         tm_send_stdin(a->m, "\n", 1, false);
+        break;
+    case PROMPT_FLAME:
+        tui_profile_search(&a->panes[P_PROFILE], a, line);
         break;
     case PROMPT_FILTER: {
         char cmd[600];
@@ -696,6 +724,20 @@ static void run_cmd(tui_app *a, const char *fmt, ...)
     tui_app_command(a, buf);
 }
 
+/* Pane keys that need a stopped program (the debugger's commands refuse in words already). */
+static bool pane_key_needs_stop(int pane, uint32_t key)
+{
+    if (pane == P_LOCALS)
+        return key == TK_ENTER || key == ' ' || key == 'l' || key == 'h' || key == TK_RIGHT ||
+               key == TK_LEFT || key == 'm';
+    return pane == P_MEMORY && key == 'e';
+}
+
+static void no_cursor_line(tui_app *a)
+{
+    tui_app_message(a, TS_ERROR, "no source line here (move to one in the source pane)");
+}
+
 void tui_app_key(tui_app *a, uint32_t key)
 {
     if (a->help) {
@@ -709,6 +751,8 @@ void tui_app_key(tui_app *a, uint32_t key)
     tui_pane *fp = &a->panes[a->focus];
     if (fp->modal && fp->key(fp, a, key))
         return;
+    if (fp->claims && key > 0 && key < 0x80 && strchr(fp->claims, (int)key) && fp->key(fp, a, key))
+        return;
     char spec[600];
     /* before the start, c runs the program and the steps start it (stopping at main) */
     bool fresh = tm_get_state(a->m) == TM_NOT_STARTED;
@@ -719,14 +763,16 @@ void tui_app_key(tui_app *a, uint32_t key)
     case 'f': case TK_F(23): run_cmd(a, "finish"); return;
     case 'N': run_cmd(a, fresh ? "start" : "nexti"); return;
     case 'S': run_cmd(a, fresh ? "start" : "stepi"); return;
-    case 'R': case TK_F(29): run_cmd(a, "run"); return;
+    case 'R': case TK_F(29): run_cmd(a, "restart"); return;
     case TK_F(17): run_cmd(a, "kill"); return;
     case 'u': run_cmd(a, "up"); return;
     case 'd': run_cmd(a, "down"); return;
     case 'H': run_cmd(a, "frame 0"); return;
     case 't': case TK_F(34):
-        if (!cursor_spec(a, spec, sizeof spec))
+        if (!cursor_spec(a, spec, sizeof spec)) {
+            no_cursor_line(a);
             return;
+        }
         if (fresh) {
             run_cmd(a, "tbreak %s", spec);
             run_cmd(a, "run");
@@ -741,10 +787,14 @@ void tui_app_key(tui_app *a, uint32_t key)
         }
         if (cursor_spec(a, spec, sizeof spec))
             run_cmd(a, "toggle %s", spec);
+        else
+            no_cursor_line(a);
         return;
     case 'B': case TK_F(33): {
-        if (!cursor_spec(a, spec, sizeof spec))
+        if (!cursor_spec(a, spec, sizeof spec)) {
+            no_cursor_line(a);
             return;
+        }
         char *colon = strrchr(spec, ':');
         uint32_t line = colon ? (uint32_t)atoi(colon + 1) : 0;
         if (colon)
@@ -765,6 +815,13 @@ void tui_app_key(tui_app *a, uint32_t key)
         else
             tui_app_message(a, TS_NORMAL, "not running (q quits)");
         return;
+    case 'P': {   /* the profiler: start (or resume), stop */
+        tm_profile ps;
+        tm_profile_status(a->m, &ps);
+        run_cmd(a, ps.running ? "profile stop" : "profile start");
+        return;
+    }
+    case '%': run_cmd(a, "heat"); return;
     case 'q': a->quit = true; return;
     case '?': case TK_F(1): a->help = true; return;
     case TK_CTRL('l'): tui_term_invalidate(); return;
@@ -791,6 +848,12 @@ void tui_app_key(tui_app *a, uint32_t key)
     }
     if (key == '0') {
         tui_app_focus(a, P_OUTPUT);
+        return;
+    }
+    if (tm_get_state(a->m) == TM_RUNNING && pane_key_needs_stop(a->focus, key)) {
+        const char *why = "The program is running (Ctrl-C pauses it).";
+        tui_textbuf_line(tm_console(a->m), TS_ERROR, "%s", why);
+        tui_app_message(a, TS_ERROR, "%s", why);
         return;
     }
     if (!fp->key(fp, a, key) && key < 0x7f && key >= 0x20)
@@ -846,7 +909,7 @@ static void draw_bar(tui_app *a)
     static const char *const keys[][2] = {
         { "F5/c", "Cont" }, { "F9/b", "Brk" }, { "F10/n", "Next" }, { "F11/s", "Step" },
         { "S-F11/f", "Fin" }, { "t", "Until" }, { "u/d", "Frame" }, { ":", "cmd" }, { "Tab", "Pane" },
-        { "z", "Zoom" }, { "?", "help" }, { "q", "Quit" },
+        { "z", "Zoom" }, { "P", "Prof" }, { "?", "help" }, { "q", "Quit" },
     };
     tui_canvas *c = &a->canvas;
     tui_rect r = { 0, a->h - 1, a->w, 1 };
@@ -891,9 +954,12 @@ static void draw_help(tui_app *a)
         "c F5\tcontinue (starts the program)\nn F10\tnext (step over)\ns F11\tstep into\n"
         "f S-F11\tfinish (step out)\nN S\tinstruction next / step\nt C-F10\trun to the cursor line\n"
         "b F9\ttoggle breakpoint\nB C-F9\tenable / disable breakpoint\nu d H\tframe up / down / innermost\n"
-        "R S-F5\trestart / kill\nCtrl-C\tpause the running program\n: i\tcommand line (every command)\n"
+        "R C-F5\trestart (same arguments)\nS-F5\tkill\nCtrl-C\tpause the running program\n"
+        "0 Enter\ttype a line for the program's stdin (Ctrl-D: end of input)\n"
+        ": i\tcommand line (every command: print, x, display, watch, ...)\n"
         "Tab S-Tab\tnext / previous pane\n1-8 9 0\tsource disasm locals stack memory breakpoints wasi "
-        "profile, console, program I/O\nz L\tzoom the pane / next layout\n? F1\tthis help\nCtrl-L\tredraw\n"
+        "profile, console, program I/O\nz L\tzoom the pane / next layout\n"
+        "P %\tstart / stop the profiler; heat gutter on / off\n? F1\tthis help\nCtrl-L\tredraw\n"
         "q\tquit";
     tui_canvas *c = &a->canvas;
     int w = a->w - 8 > 100 ? 100 : a->w - 8;
@@ -961,6 +1027,16 @@ static long now_us(void)
     return (long)ts.tv_sec * 1000000L + ts.tv_nsec / 1000;
 }
 
+static int wait_timeout_ms(int64_t deadline_ns)
+{
+    if (deadline_ns < 0)
+        return 100;
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int64_t left = deadline_ns - ((int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec);
+    return left <= 0 ? 0 : left >= 100000000 ? 100 : (int)((left + 999999) / 1000000);
+}
+
 int tui_run(const tm_options *o)
 {
     char err[512];
@@ -995,10 +1071,13 @@ int tui_run(const tm_options *o)
     long last_draw = 0;
     tm_state last_state = tm_get_state(m);
     uint64_t last_seq = tm_stop_seq(m);
+    bool last_wait = false;
     while (!tui_app_quit(a)) {
         long t = now_us();
+        int64_t deadline;
         bool running = tm_get_state(m) == TM_RUNNING;
-        if (dirty && (!running || t - last_draw > 50000)) {
+        bool waiting = running && tm_waiting(m, NULL, &deadline);
+        if (dirty && (!running || waiting || t - last_draw > 50000)) {
             long t0 = now_us();
             tui_canvas *c = tui_app_draw(a);
             long cells = tui_term_flush(c);
@@ -1014,7 +1093,10 @@ int tui_run(const tm_options *o)
             pf[1].fd = ofd[0];
             nf = 2;
         }
-        int pr = poll(pf, (nfds_t)nf, running ? 0 : (dirty ? 50 : 500));
+        /* a program waiting in a WASI call is tried again after a key, or 100 ms, or at its
+         * poll's timeout */
+        int timeout = !running ? (dirty ? 50 : 500) : !waiting ? 0 : wait_timeout_ms(deadline);
+        int pr = poll(pf, (nfds_t)nf, timeout);
         if (pr < 0 && errno != EINTR)
             break;
         if (nf == 2 && (pf[1].revents & POLLIN)) {
@@ -1046,6 +1128,17 @@ int tui_run(const tm_options *o)
             else if (d > 20000 && slice > 1000)
                 slice /= 2;
             dirty = true;
+        }
+        bool wait_input;
+        if (tm_waiting(m, &wait_input, NULL) && wait_input) {
+            if (!last_wait) {
+                tui_app_message(a, TS_NORMAL, "the program waits for input: 0 goes to Program I/O, "
+                                "Enter types a line, Ctrl-D ends the input");
+                dirty = true;
+            }
+            last_wait = true;
+        } else {
+            last_wait = false;
         }
         if (tm_get_state(m) != last_state || tm_stop_seq(m) != last_seq) {
             last_state = tm_get_state(m);

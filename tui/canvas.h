@@ -36,6 +36,12 @@ typedef enum tui_style {
     TS_BAR_TEXT,     /* bottom bar: labels */
     TS_MATCH,        /* search match */
     TS_PROMPT,
+    /* the flamegraph (pane_flame.c): a warm ramp, coolest first (hashed by name, or by
+     * self heat), a cool hue for host calls, and four heat levels for the source gutter */
+    TS_FLAME_0, TS_FLAME_1, TS_FLAME_2, TS_FLAME_3, TS_FLAME_4, TS_FLAME_5,
+    TS_FLAME_HOST,
+    TS_FLAME_MATCH,  /* a frame the search matches */
+    TS_HEAT_1, TS_HEAT_2, TS_HEAT_3, TS_HEAT_4,
     TS__COUNT
 } tui_style;
 

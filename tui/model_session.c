@@ -23,6 +23,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "canvas.h"
@@ -47,6 +48,9 @@ struct tm_model {
     size_t nbps;
     tm_loc entry_loc;
     bool has_entry_loc;
+    /* the run is in flight but waits in a WASI call (wd_dbg_waiting) */
+    bool waiting, wait_input;
+    int64_t wait_deadline;
 
     /* memory before the last run or step, for tm_mem_changed */
     uint8_t *snap;
@@ -166,8 +170,16 @@ void tm_pump_output(tm_model *m)
 
 void tm_send_stdin(tm_model *m, const char *text, size_t len, bool eof)
 {
-    if (m->in_pipe[1] < 0)
+    if (m->in_pipe[1] < 0) {
+        tui_textbuf_line(&m->console, TS_ERROR, "the program's stdin is closed (Ctrl-D); run starts afresh");
         return;
+    }
+    /* echoed after what the program wrote so far, as a terminal would */
+    tm_pump_output(m);
+    if (len > 0)
+        tui_textbuf_append(&m->progio, text, len, TS_PROMPT);
+    if (eof)
+        tui_textbuf_line(&m->progio, TS_DIM, "^D (end of input)");
     while (len > 0) {
         ssize_t w = write(m->in_pipe[1], text, len);
         if (w <= 0)
@@ -271,6 +283,7 @@ static void load_bps(tm_model *m)
 static void refresh(tm_model *m, bool force)
 {
     m->state = state_of(wd_dbg_state_get(m->s));
+    m->waiting = m->state == TM_RUNNING && wd_dbg_waiting(m->s, &m->wait_input, &m->wait_deadline);
     load_bps(m);
     uint64_t seq = wd_dbg_stop_seq(m->s);
     if (seq == m->seen_seq && !force)
@@ -298,6 +311,31 @@ static void refresh(tm_model *m, bool force)
     if (m->sel >= m->nframes)
         m->sel = 0;
     load_vars(m);
+}
+
+/* A big file's text goes into a mapping populated in one go: faulting in a fresh malloc'd
+ * page at a time cost more than reading and indexing 10 MB (bench/tui). */
+static char *source_alloc(tm_source *s, size_t n)
+{
+    if (n >= ((size_t)1 << 20)) {
+        void *p = mmap(NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+        if (p != MAP_FAILED) {
+            s->maplen = n;
+            return p;
+        }
+    }
+    s->maplen = 0;
+    return malloc(n);
+}
+
+static void source_free(tm_source *s)
+{
+    if (s->maplen)
+        munmap(s->data, s->maplen);
+    else
+        free(s->data);
+    s->data = NULL;
+    s->maplen = 0;
 }
 
 /* ------------------------------------------------------------ open / close */
@@ -390,7 +428,7 @@ void tm_close(tm_model *m)
             close(fds[i]);
     for (size_t i = 0; i < m->nsrcs; i++) {
         free(m->srcs[i].path);
-        free(m->srcs[i].data);
+        source_free(&m->srcs[i]);
         free(m->srcs[i].starts);
     }
     free(m->srcs);
@@ -550,9 +588,25 @@ static void after_run(tm_model *m, tm_state before)
         tui_textbuf_line(&m->console, TS_NORMAL, "%s returned %s", m->invoke, r);
 }
 
+/* A new process after stdin was closed (Ctrl-D) gets a fresh pipe. */
+static void reopen_stdin(tm_model *m)
+{
+    int p[2];
+    if (m->in_pipe[1] >= 0 || pipe(p) != 0)
+        return;
+    fcntl(p[1], F_SETFL, O_NONBLOCK);
+    wd_dbg_set_stdio(m->s, p[0], m->out_pipe[1], m->err_pipe[1]);
+    if (m->in_pipe[0] >= 0)
+        close(m->in_pipe[0]);
+    m->in_pipe[0] = p[0];
+    m->in_pipe[1] = p[1];
+}
+
 int tm_command(tm_model *m, const char *line)
 {
     const char *name = wd_dbg_command_of(line);
+    if (name && (strcmp(name, "run") == 0 || strcmp(name, "start") == 0))
+        reopen_stdin(m);
     if (runs_program(name) && m->state != TM_RUNNING)
         snapshot_memory(m);
     tm_state before = m->state;
@@ -576,6 +630,15 @@ void tm_run_slice(tm_model *m, uint64_t insns)
 
 void tm_interrupt(tm_model *m) { wd_dbg_interrupt(m->s); }
 
+bool tm_waiting(const tm_model *m, bool *input, int64_t *deadline_ns)
+{
+    if (input)
+        *input = m->waiting && m->wait_input;
+    if (deadline_ns)
+        *deadline_ns = m->waiting ? m->wait_deadline : -1;
+    return m->waiting;
+}
+
 void tm_status(const tm_model *m, char *buf, size_t size)
 {
     switch (m->state) {
@@ -583,7 +646,8 @@ void tm_status(const tm_model *m, char *buf, size_t size)
         snprintf(buf, size, "not started");
         return;
     case TM_RUNNING:
-        snprintf(buf, size, "running");
+        snprintf(buf, size, "%s", !m->waiting ? "running" : m->wait_input ? "waiting for input"
+                                                                     : "running (waiting in a WASI call)");
         return;
     case TM_EXITED:
         snprintf(buf, size, "exited with status %d", wd_dbg_exit_code(m->s));
@@ -650,27 +714,26 @@ const tm_source *tm_source_get(tm_model *m, const char *path)
         fclose(f);
         return s;
     }
-    s->data = malloc((size_t)sz + 1);
+    s->data = source_alloc(s, (size_t)sz + 1);
     if (!s->data || fread(s->data, 1, (size_t)sz, f) != (size_t)sz) {
-        free(s->data);
-        s->data = NULL;
+        source_free(s);
         fclose(f);
         return s;
     }
     fclose(f);
     s->data[sz] = '\0';
     s->size = (size_t)sz;
-    size_t cap = 1024;
+    size_t cap = 1024 + s->size / 32;
     s->starts = malloc(cap * sizeof *s->starts);
     if (!s->starts) {
-        free(s->data);
-        s->data = NULL;
+        source_free(s);
         return s;
     }
+    /* the line index, once per file (memchr: a 10 MB file takes milliseconds) */
     s->starts[s->nlines++] = 0;
-    for (size_t i = 0; i < s->size; i++) {
-        if (s->data[i] != '\n' || i + 1 >= s->size)
-            continue;
+    const char *end = s->data + s->size;
+    for (const char *nl = memchr(s->data, '\n', s->size); nl && nl + 1 < end;
+         nl = memchr(nl + 1, '\n', (size_t)(end - nl - 1))) {
         if (s->nlines == cap) {
             cap *= 2;
             uint32_t *n2 = realloc(s->starts, cap * sizeof *n2);
@@ -678,7 +741,7 @@ const tm_source *tm_source_get(tm_model *m, const char *path)
                 break;
             s->starts = n2;
         }
-        s->starts[s->nlines++] = (uint32_t)(i + 1);
+        s->starts[s->nlines++] = (uint32_t)(nl + 1 - s->data);
     }
     if (s->size == 0)
         s->nlines = 0;
@@ -797,3 +860,7 @@ bool tm_resolve_line(tm_model *m, const char *spec, const char **file, uint32_t 
     *line = l.line;
     return true;
 }
+
+/* For model_profile.c, the other half of the model. */
+wd_dbg *tm__session(tm_model *m);
+wd_dbg *tm__session(tm_model *m) { return m->s; }

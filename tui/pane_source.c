@@ -1,4 +1,5 @@
 /* pane_source.c: the source pane and the disassembly pane. */
+#define _GNU_SOURCE   /* memmem */
 #include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -195,7 +196,8 @@ static void src_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     int digits = snprintf(num, sizeof num, "%d", nl);
     if (digits < 3)
         digits = 3;
-    int gut = 2 + digits + 1;
+    int heat = tui_heat_width(a, s->file);   /* the profile's per-line share, if any */
+    int gut = 2 + digits + 1 + heat;
     const char *search = tui_app_search(a);
     for (int row = 0; row < r.h; row++) {
         int ln = s->top + row;
@@ -216,6 +218,8 @@ static void src_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
         if (cur_line)
             tui_text(c, r, r.x + 1, y, ">", TS_CURLINE);
         tui_textf(c, r, r.x + 2, y, cur_line ? TS_CURLINE : TS_LINENO, "%*u ", digits, line);
+        if (heat)
+            tui_heat_draw(a, c, r, r.x + 2 + digits + 1, y, line);
         size_t start = src->starts[ln];
         size_t end = ln + 1 < nl ? src->starts[ln + 1] : src->size;
         while (end > start && (src->data[end - 1] == '\n' || src->data[end - 1] == '\r'))
@@ -239,11 +243,37 @@ static void src_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     }
 }
 
+/* The line holding byte offset off. */
+static int line_of(const tm_source *src, size_t off)
+{
+    int lo = 0, hi = (int)src->nlines - 1;
+    while (lo < hi) {
+        int mid = lo + (hi - lo + 1) / 2;
+        if (src->starts[mid] <= off)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo;
+}
+
 static bool find_text(const tm_source *src, int from, int dir, const char *needle, int *out)
 {
     int nl = (int)src->nlines;
     if (!needle || !*needle || nl == 0)
         return false;
+    if (dir > 0 && !strchr(needle, '\n')) {
+        /* forward: one memmem over the rest of the file, then from the top */
+        size_t n = strlen(needle);
+        size_t at = from + 1 < nl ? src->starts[from + 1] : src->size;
+        const char *f = memmem(src->data + at, src->size - at, needle, n);
+        if (!f)
+            f = memmem(src->data, at + n - 1 < src->size ? at + n - 1 : src->size, needle, n);
+        if (!f)
+            return false;
+        *out = line_of(src, (size_t)(f - src->data));
+        return true;
+    }
     for (int i = 1; i <= nl; i++) {
         int ln = ((from + dir * i) % nl + nl) % nl;
         size_t start = src->starts[ln];
@@ -430,7 +460,12 @@ static void dis_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     tm_loc l;
     bool have_loc = tm_view_loc(m, &l);
     char title[200];
-    snprintf(title, sizeof title, "2 Disassembly%s%s", have_loc ? ": " : "", have_loc ? l.func : "");
+    /* a note when the line table names a file that cannot be read */
+    const tm_source *src = have_loc && l.file[0] ? tm_source_get(m, l.file) : NULL;
+    const char *base = have_loc ? strrchr(l.file, '/') : NULL;
+    snprintf(title, sizeof title, "2 Disassembly%s%s%s%s%s", have_loc ? ": " : "", have_loc ? l.func : "",
+             src && !src->data ? " (source not found: " : "", src && !src->data ? (base ? base + 1 : l.file) : "",
+             src && !src->data ? ")" : "");
     tui_box(c, p->rect, title, focused);
     tui_rect r = pu_inner(p);
     if (!s->have || r.h <= 0) {

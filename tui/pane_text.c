@@ -1,4 +1,5 @@
-/* pane_text.c: the text panes: console, program I/O, WASI log, and the flamegraph's place. */
+/* pane_text.c: the text panes: console, program I/O, WASI log (the profile pane, which
+ * shares their slot, is pane_flame.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +77,12 @@ static void txt_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     if (s->which == P_CONSOLE)
         snprintf(title, sizeof title, "Console  (: command)");
     else if (s->which == P_OUTPUT)
-        snprintf(title, sizeof title, "Program I/O  (Enter: stdin)");
+    {
+        bool input;
+        snprintf(title, sizeof title, "%s", tm_waiting(tui_app_model(a), &input, NULL) && input
+                 ? "Program I/O: waiting for input (Enter)"
+                 : "Program I/O  (Enter: stdin)");
+    }
     else
         snprintf(title, sizeof title, "7 WASI log%s%s", s->has_filter ? "  filter: " : "  (/ filter)",
                  s->has_filter ? s->spec : "");
@@ -179,24 +185,7 @@ static void con_init(tui_pane *p, tui_app *a) { (void)a; mk_init(p, P_CONSOLE); 
 static void out_init(tui_pane *p, tui_app *a) { (void)a; mk_init(p, P_OUTPUT); }
 static void wasi_init(tui_pane *p, tui_app *a) { (void)a; mk_init(p, P_WASI); }
 
-/* The flamegraph's place (issue 7 fills it). */
-static void prof_init(tui_pane *p, tui_app *a) { (void)a; p->st = NULL; }
-static void prof_fini(tui_pane *p) { (void)p; }
-static void prof_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
-{
-    (void)a;
-    tui_box(c, p->rect, "8 Profile", focused);
-    tui_rect r = pu_inner(p);
-    tui_text(c, r, r.x + 1, r.y, "flamegraph: not attached yet (wasmdbg profile, issue 7)", TS_DIM);
-}
-static bool prof_key(tui_pane *p, tui_app *a, uint32_t key)
-{
-    (void)p;
-    (void)a;
-    (void)key;
-    return false;
-}
-
+void tui_panes_profile(tui_pane *prof);
 void tui_panes_text(tui_pane *con, tui_pane *out, tui_pane *wasi, tui_pane *prof);
 void tui_panes_text(tui_pane *con, tui_pane *out, tui_pane *wasi, tui_pane *prof)
 {
@@ -218,10 +207,5 @@ void tui_panes_text(tui_pane *con, tui_pane *out, tui_pane *wasi, tui_pane *prof
         .init = wasi_init, .resize = txt_resize, .key = txt_key, .draw = txt_draw,
         .mouse = txt_mouse, .fini = txt_fini,
     };
-    *prof = (tui_pane){
-        .name = "profile", .title = "Profile",
-        .help = "(the profiler's flamegraph will live here)",
-        .init = prof_init, .resize = txt_resize, .key = prof_key, .draw = prof_draw,
-        .mouse = NULL, .fini = prof_fini,
-    };
+    tui_panes_profile(prof);   /* pane_flame.c */
 }

@@ -14,7 +14,85 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include <dlfcn.h>
+#include <stdio.h>
 #include <ncurses.h>
+
+/* ncursesw is loaded with dlopen when the TUI opens, not linked: the other
+ * subcommands (`run` above all) then never map it (start-up time and
+ * resident memory). Calls and the three variables go through ncl; the
+ * macros keep the code below plain. */
+#ifndef WD_NCURSESW_SONAME
+#define WD_NCURSESW_SONAME "libncursesw.so.6"
+#endif
+#define NC_FUNCS(X) \
+    X(clearok) X(curs_set) X(doupdate) X(endwin) X(getmouse) X(has_colors) X(init_pair) \
+    X(initscr) X(keypad) X(mouseinterval) X(mousemask) X(nodelay) X(noecho) X(nonl) X(raw) \
+    X(set_escdelay) X(setcchar) X(start_color) X(use_default_colors) X(wadd_wch) X(werase) \
+    X(wget_wch) X(wins_wch) X(wmove) X(wnoutrefresh)
+#define NC_VARS(X) X(stdscr) X(curscr) X(COLORS)
+
+static struct {
+#define X(f) __typeof__(f) *p_##f;
+    NC_FUNCS(X)
+    NC_VARS(X)
+#undef X
+} ncl;
+
+static bool nc_load(void)
+{
+    static void *h;
+    if (h)
+        return true;
+    h = dlopen(WD_NCURSESW_SONAME, RTLD_LAZY | RTLD_LOCAL);
+    if (!h) {
+        fprintf(stderr, "wasmdbg: cannot load %s: %s\n", WD_NCURSESW_SONAME, dlerror());
+        return false;
+    }
+#define X(f) \
+    if (!(*(void **)&ncl.p_##f = dlsym(h, #f))) { \
+        fprintf(stderr, "wasmdbg: %s has no %s\n", WD_NCURSESW_SONAME, #f); \
+        dlclose(h); \
+        h = NULL; \
+        return false; \
+    }
+    NC_FUNCS(X)
+    NC_VARS(X)
+#undef X
+    return true;
+}
+
+#undef stdscr
+#undef curscr
+#undef COLORS
+#define stdscr (*ncl.p_stdscr)
+#define curscr (*ncl.p_curscr)
+#define COLORS (*ncl.p_COLORS)
+#define clearok (*ncl.p_clearok)
+#define curs_set (*ncl.p_curs_set)
+#define doupdate (*ncl.p_doupdate)
+#define endwin (*ncl.p_endwin)
+#define getmouse (*ncl.p_getmouse)
+#define has_colors (*ncl.p_has_colors)
+#define init_pair (*ncl.p_init_pair)
+#define initscr (*ncl.p_initscr)
+#define keypad (*ncl.p_keypad)
+#define mouseinterval (*ncl.p_mouseinterval)
+#define mousemask (*ncl.p_mousemask)
+#define nodelay (*ncl.p_nodelay)
+#define noecho (*ncl.p_noecho)
+#define nonl (*ncl.p_nonl)
+#define raw (*ncl.p_raw)
+#define set_escdelay (*ncl.p_set_escdelay)
+#define setcchar (*ncl.p_setcchar)
+#define start_color (*ncl.p_start_color)
+#define use_default_colors (*ncl.p_use_default_colors)
+#define wadd_wch (*ncl.p_wadd_wch)
+#define werase (*ncl.p_werase)
+#define wget_wch (*ncl.p_wget_wch)
+#define wins_wch (*ncl.p_wins_wch)
+#define wmove (*ncl.p_wmove)
+#define wnoutrefresh (*ncl.p_wnoutrefresh)
 
 static tui_canvas shown;
 static bool shown_valid;
@@ -49,6 +127,19 @@ static const style_def defs[TS__COUNT] = {
     [TS_BAR_TEXT] = { 252, 236, COLOR_WHITE, COLOR_BLACK, 0, 0 },
     [TS_MATCH] = { 16, 222, COLOR_BLACK, COLOR_YELLOW, A_REVERSE, 0 },
     [TS_PROMPT] = { 81, -1, COLOR_CYAN, -1, A_BOLD, A_BOLD },
+    /* flamegraph frames: without colour, reverse video (frames are separated by a gap) */
+    [TS_FLAME_0] = { 16, 229, COLOR_BLACK, COLOR_YELLOW, A_REVERSE, 0 },
+    [TS_FLAME_1] = { 16, 221, COLOR_BLACK, COLOR_YELLOW, A_REVERSE | A_BOLD, A_BOLD },
+    [TS_FLAME_2] = { 16, 215, COLOR_BLACK, COLOR_MAGENTA, A_REVERSE, 0 },
+    [TS_FLAME_3] = { 16, 209, COLOR_BLACK, COLOR_MAGENTA, A_REVERSE | A_BOLD, A_BOLD },
+    [TS_FLAME_4] = { 16, 203, COLOR_BLACK, COLOR_RED, A_REVERSE, 0 },
+    [TS_FLAME_5] = { 231, 160, COLOR_WHITE, COLOR_RED, A_REVERSE | A_BOLD, A_BOLD },
+    [TS_FLAME_HOST] = { 16, 117, COLOR_BLACK, COLOR_CYAN, A_REVERSE | A_UNDERLINE, 0 },
+    [TS_FLAME_MATCH] = { 231, 165, COLOR_WHITE, COLOR_MAGENTA, A_REVERSE | A_BOLD | A_UNDERLINE, A_BOLD },
+    [TS_HEAT_1] = { 144, -1, COLOR_WHITE, -1, A_DIM, 0 },
+    [TS_HEAT_2] = { 221, -1, COLOR_YELLOW, -1, 0, 0 },
+    [TS_HEAT_3] = { 208, -1, COLOR_RED, -1, A_BOLD, 0 },
+    [TS_HEAT_4] = { 196, -1, COLOR_RED, -1, A_BOLD | A_REVERSE, A_BOLD },
 };
 
 static void setup_styles(void)
@@ -78,6 +169,8 @@ int tui_term_colors(void) { return ncolors; }
 bool tui_term_open(void)
 {
     if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+        return false;
+    if (!nc_load())
         return false;
     setlocale(LC_ALL, "");
     if (!initscr())

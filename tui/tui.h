@@ -33,6 +33,8 @@ typedef struct tui_pane {
     void (*fini)(struct tui_pane *p);
     tui_rect rect;           /* outer rectangle (border included) */
     bool modal;              /* gets keys before the global map (editing) */
+    const char *claims;      /* ASCII keys it may take before the global map while focused
+                              * (the global action runs when the pane declines the key) */
     void *st;                /* pane state */
 } tui_pane;
 
@@ -65,7 +67,8 @@ void tui_app_message(tui_app *a, int style, const char *fmt, ...) __attribute__(
 void tui_app_note_redraw(tui_app *a, long usec, long cells);
 
 /* Prompt kinds for tui_app_prompt. */
-enum { PROMPT_CMD = 0, PROMPT_SEARCH, PROMPT_STDIN, PROMPT_FILTER, PROMPT_MEMGOTO, PROMPT_EDIT };
+enum { PROMPT_CMD = 0, PROMPT_SEARCH, PROMPT_STDIN, PROMPT_FILTER, PROMPT_MEMGOTO, PROMPT_EDIT,
+       PROMPT_FLAME };
 
 /* Shared with panes.c. */
 const char *tui_app_search(const tui_app *a);
@@ -78,6 +81,13 @@ void tui_source_show(tui_pane *p, tui_app *a, const char *file, uint32_t line);
 bool tui_wasi_filter(tui_pane *p, const char *spec, char *err, size_t errsize);
 /* The source pane's file and cursor line (for b/t keys). */
 bool tui_source_cursor(tui_pane *p, const char **file, uint32_t *line);
+
+/* The profile pane (pane_flame.c): its search, and the source pane's heat gutter (width 0
+ * without a profile or when turned off; tui_heat_set: 1 on, 0 off, -1 toggles). */
+void tui_profile_search(tui_pane *p, tui_app *a, const char *re);
+bool tui_heat_set(tui_app *a, int on);
+int tui_heat_width(tui_app *a, const char *file);
+void tui_heat_draw(tui_app *a, tui_canvas *c, tui_rect r, int x, int y, uint32_t line);
 
 /* The entry used by `wasmdbg MODULE ARGS` (cli/tui_main.c). */
 int tui_run(const tm_options *o);

@@ -90,6 +90,7 @@ typedef struct tm_source {
     size_t size;
     uint32_t *starts;     /* byte offset of each line */
     uint32_t nlines;
+    size_t maplen;        /* > 0: data is a mapping of that many bytes (big files) */
 } tm_source;
 
 tm_model *tm_open(const tm_options *o, char *err, size_t errsize);
@@ -112,7 +113,7 @@ const char *const *tm_command_names(void);
 bool tm_quit_requested(const tm_model *m);
 
 tm_state tm_get_state(const tm_model *m);
-/* The state in words: "running", "paused at fib.c:4 in fib", "exited with status 0",
+/* The state in words: "running", "waiting for input", "paused at fib.c:4 in fib", "exited with status 0",
  * "trapped: integer divide by zero", "not started". */
 void tm_status(const tm_model *m, char *buf, size_t size);
 /* Bumped on every stop; panes use it to notice a new stop. */
@@ -123,10 +124,15 @@ uint64_t tm_stop_seq(const tm_model *m);
 void tm_run_slice(tm_model *m, uint64_t insns);
 /* Async-signal-safe: pause at the next safepoint. */
 void tm_interrupt(tm_model *m);
+/* While running: does the program wait in a WASI call instead of running (a read of an empty
+ * stdin, a poll or sleep)? input: it waits for stdin; deadline_ns: a poll's timeout
+ * (CLOCK_MONOTONIC), else -1. Each slice makes the call again; nothing blocks the UI. */
+bool tm_waiting(const tm_model *m, bool *input, int64_t *deadline_ns);
 /* Host fds to poll for program output (up to 2), and draining them. */
 int tm_output_fds(const tm_model *m, int fds[2]);
 void tm_pump_output(tm_model *m);
-/* Sends text to the guest's stdin (a pipe); eof closes it. */
+/* Sends text to the guest's stdin (a pipe), echoed in the program I/O pane; eof closes it
+ * (the next run or start gets a new pipe). */
 void tm_send_stdin(tm_model *m, const char *text, size_t len, bool eof);
 
 /* Frames (inlined ones included), 0 = innermost; the selected one drives the panes. */
@@ -168,5 +174,47 @@ size_t tm_disasm(tm_model *m, uint32_t funcidx, const tm_asm_line **out);
 const char *tm_module_name(const tm_model *m);
 /* Resolves "file:line", "line" (in the current file), "func" into a file and line. */
 bool tm_resolve_line(tm_model *m, const char *spec, const char **file, uint32_t *line);
+
+/* ------------------------------------------------------------ the profile (model_profile.c) */
+
+/* The session's profile (`profile start`), copied out for the flamegraph pane and the heat
+ * gutter; weights are instructions (insns mode) or TSC cycles (cycles mode). */
+typedef struct tm_prof_frame {
+    uint32_t parent;          /* index; UINT32_MAX for frame 0, the root ("all") */
+    const char *name;         /* function, "[wasi:fd_write]" for host calls; root "all" */
+    const char *file;         /* DWARF path or "" */
+    uint32_t line;            /* by line: the frame's line; else the function's hottest line */
+    bool host, inlined;
+    uint64_t self, total;     /* weight */
+    uint64_t self_samples, total_samples;
+} tm_prof_frame;
+
+typedef struct tm_prof_func {  /* one function: the table view */
+    const char *name, *file;
+    uint32_t line;            /* its hottest line (0: unknown) */
+    bool host;
+    uint64_t self, total, self_samples, total_samples;
+} tm_prof_func;
+
+typedef struct tm_profile {
+    bool exists, running, insns;
+    const char *unit;         /* "instructions" or "cycles" */
+    uint64_t samples, weight;
+    tm_prof_frame *frames;    /* parents before children; NULL when empty */
+    size_t nframes;
+    tm_prof_func *funcs;      /* by self weight, hottest first */
+    size_t nfuncs;
+    char *strings;            /* owns the names (internal) */
+} tm_profile;
+
+/* Cheap: exists, running, unit, samples and weight only (no frames). */
+void tm_profile_status(tm_model *m, tm_profile *out);
+/* A full copy (frames by function, or by function and line); free with tm_profile_free. */
+void tm_profile_snapshot(tm_model *m, bool by_line, tm_profile *out);
+void tm_profile_free(tm_profile *p);
+/* Self weight per line of a source file (DWARF path), in line order; *n entries of
+ * {line, weight}, malloc'ed (NULL if none). */
+typedef struct tm_line_weight { uint32_t line; uint64_t weight; } tm_line_weight;
+tm_line_weight *tm_profile_lines(tm_model *m, const char *file, size_t *n);
 
 #endif

@@ -103,6 +103,25 @@ typedef void (*wd_wasi_hook_fn)(void *user, const char *name);
 void wd_wasi_set_call_hook(wd_wasi *w, wd_wasi_hook_fn enter, wd_wasi_hook_fn leave,
                            void *user);
 
+/* ---------------------------------------------------------------- deferred waits */
+
+/* For a front end that must stay responsive while the guest runs (the debugger's TUI runs
+ * it in slices on its own thread). When on, a call that would wait returns WD_HOST_BLOCKED
+ * instead of waiting: fd_read on a pipe, terminal or socket and sock_recv with nothing to
+ * read yet, sock_accept with no connection waiting (unless the fd is non-blocking), and
+ * poll_oneoff when no subscription is ready and its earliest timeout has not passed. The engine then stops with WD_STOP_BLOCKED and makes the same
+ * call again on resume; a poll's relative timeouts keep counting from its first attempt.
+ * A blocked attempt is not traced and leaves guest memory alone. */
+void wd_wasi_set_defer_waits(wd_wasi *w, bool on);
+
+typedef struct wd_wasi_wait {
+    bool blocked;            /* the last call would have waited */
+    bool input;              /* for guest fd 0 (stdin) to become readable */
+    int64_t deadline_ns;     /* poll_oneoff's earliest timeout (CLOCK_MONOTONIC), or -1 */
+} wd_wasi_wait;
+/* What the last call waits for (blocked == false once a call completes). */
+void wd_wasi_waiting(const wd_wasi *w, wd_wasi_wait *out);
+
 /* ---------------------------------------------------------------- the tracer */
 
 typedef enum wd_wasi_class {

@@ -544,6 +544,17 @@ static uint16_t w_fd_pwrite(wcall *c)
     return WE_SUCCESS;
 }
 
+/* Deferred waits: would a read of this host fd wait? (Regular files and fds the guest made
+ * non-blocking never do.) */
+static bool read_would_block(int fd)
+{
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || (fl & O_NONBLOCK))
+        return false;
+    struct pollfd p = { fd, POLLIN, 0 };
+    return poll(&p, 1, 0) == 0;
+}
+
 static uint16_t w_fd_read(wcall *c)
 {
     wfd *f;
@@ -553,6 +564,11 @@ static uint16_t w_fd_read(wcall *c)
     uint8_t *out = wm_at(c, A32(3), 4);
     if (!out || iovs_check(c, A32(1), A32(2)))
         return WE_FAULT;
+    if (c->w->defer && f->type != WF_REGULAR_FILE && f->type != WF_DIRECTORY &&
+        read_would_block(f->host)) {
+        c->w->block_input = A32(0) == 0;
+        return W_BLOCKED;
+    }
     uint64_t n;
     e = do_read(c, f->host, A32(1), A32(2), -1, &n);
     if (e)
@@ -1139,7 +1155,10 @@ static uint16_t w_poll_oneoff(wcall *c)
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
     int64_t mono_now = (int64_t)ts_ns(now);
+    /* a poll made again after it blocked: its relative timeouts count from the first try */
+    int64_t mono_start = c->w->defer && c->w->poll_pending ? c->w->poll_t0 : mono_now;
     int64_t min_deadline = INT64_MAX;
+    bool reads_stdin = false;
     bool immediate = false;
     nfds_t np = 0;
     uint16_t e = WE_SUCCESS;
@@ -1170,7 +1189,7 @@ static uint16_t w_poll_oneoff(wcall *c)
             } else {
                 rel = timeout > (uint64_t)INT64_MAX / 2 ? INT64_MAX / 2 : (int64_t)timeout;
             }
-            sb->deadline = mono_now + rel;
+            sb->deadline = ((flags & WSUB_ABSTIME) ? mono_now : mono_start) + rel;
             if (sb->deadline < min_deadline)
                 min_deadline = sb->deadline;
         } else if (sb->type == WEV_FD_READ || sb->type == WEV_FD_WRITE) {
@@ -1183,6 +1202,8 @@ static uint16_t w_poll_oneoff(wcall *c)
                 immediate = true;
             } else {
                 sb->pfd = (int)np;
+                if (sb->type == WEV_FD_READ && wm_ld32(s + 16) == 0)
+                    reads_stdin = true;
                 pfds[np].fd = f->host;
                 pfds[np].events = sb->type == WEV_FD_READ ? POLLIN : POLLOUT;
                 np++;
@@ -1194,6 +1215,31 @@ static uint16_t w_poll_oneoff(wcall *c)
     }
     for (;;) {
         struct timespec ts, *tp = NULL;
+        if (c->w->defer) {
+            /* only look: if nothing is ready and no timeout has passed, the call is made
+             * again later (W_BLOCKED) rather than waiting here */
+            ts.tv_sec = 0;
+            ts.tv_nsec = 0;
+            int r = ppoll(pfds, np, &ts, NULL);
+            if (r < 0 && errno == EINTR)
+                continue;
+            if (r < 0) {
+                e = wasi_errno(errno);
+                goto out;
+            }
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            mono_now = (int64_t)ts_ns(now);
+            if (r == 0 && !immediate && min_deadline > mono_now) {
+                if (!c->w->poll_pending)
+                    c->w->poll_t0 = mono_start;
+                c->w->poll_pending = true;
+                c->w->poll_deadline = min_deadline;
+                c->w->block_input = reads_stdin;
+                e = W_BLOCKED;
+                goto out_blocked;
+            }
+            break;
+        }
         if (immediate) {
             ts.tv_sec = 0;
             ts.tv_nsec = 0;
@@ -1264,6 +1310,8 @@ static uint16_t w_poll_oneoff(wcall *c)
     }
     wm_st32(pnev, nev);
 out:
+    c->w->poll_pending = false;
+out_blocked:
     free(subs);
     free(pfds);
     return e;
@@ -1318,6 +1366,8 @@ static uint16_t w_sock_accept(wcall *c)
         return WE_FAULT;
     if (A32(1) & ~WFD_NONBLOCK)
         return WE_INVAL;
+    if (c->w->defer && read_would_block(f->host))   /* no connection yet */
+        return W_BLOCKED;
     int h;
     do {
         h = accept4(f->host, NULL, NULL,
@@ -1347,6 +1397,8 @@ static uint16_t w_sock_recv(wcall *c)
         return WE_FAULT;
     if (A32(3) & ~(WRI_PEEK | WRI_WAITALL))
         return WE_INVAL;
+    if (c->w->defer && read_would_block(f->host))
+        return W_BLOCKED;
     struct iovec v[W_IOV_BATCH];
     uint32_t i = 0;
     uint64_t total;

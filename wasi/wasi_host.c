@@ -331,6 +331,20 @@ void wd_wasi_set_call_hook(wd_wasi *w, wd_wasi_hook_fn enter, wd_wasi_hook_fn le
     w->hooked = w->nmon > 0 || enter || leave;
 }
 
+void wd_wasi_set_defer_waits(wd_wasi *w, bool on)
+{
+    w->defer = on;
+    w->blocked = w->poll_pending = false;
+}
+
+void wd_wasi_waiting(const wd_wasi *w, wd_wasi_wait *out)
+{
+    out->blocked = w->blocked;
+    out->input = w->blocked && w->block_input;
+    out->deadline_ns = w->blocked && w->poll_pending && w->poll_deadline != INT64_MAX
+                           ? w->poll_deadline : -1;
+}
+
 /* ---------------------------------------------------------------- dispatch */
 
 int wasi_find_call(const char *name)
@@ -346,6 +360,9 @@ static int run_call(wd_wasi *w, uint32_t idx, uint8_t *mem, uint64_t memsize, ui
     const wdesc *d = &wasi_calls[idx];
     wcall c = { .w = w, .mem = mem, .memsize = mem ? memsize : 0, .a = args, .newfd = -1 };
     uint16_t e;
+    w->blocked = w->block_input = false;
+    if (d->cls != WD_WASI_CLASS_POLL)
+        w->poll_pending = false;   /* the blocked poll was not made again */
     if (!w->hooked) {
         e = d->fn(&c);
     } else if (w->nmon == 0) {
@@ -365,8 +382,12 @@ static int run_call(wd_wasi *w, uint32_t idx, uint8_t *mem, uint64_t memsize, ui
         uint64_t t1 = wasi_now_ns();
         if (w->hook_leave)
             w->hook_leave(w->hook_user, d->name);
-        if (d->result)
+        if (d->result && e != W_BLOCKED)   /* a blocked attempt is made again: trace that */
             wasi_trace_after(&c, d, e, t0, t1 - t0);
+    }
+    if (e == W_BLOCKED) {
+        w->blocked = true;
+        return WD_HOST_BLOCKED;
     }
     if (!d->result)
         return WD_HOST_EXIT;

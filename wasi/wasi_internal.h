@@ -68,6 +68,12 @@ struct wd_wasi {
     bool hooked;              /* nmon > 0 or a hook: take the slow path */
     uint64_t seq;
     struct timespec t0;
+    /* deferred waits (wd_wasi_set_defer_waits) */
+    bool defer;
+    bool blocked;             /* the last call returned WD_HOST_BLOCKED */
+    bool block_input;         /* ... waiting for guest fd 0 */
+    bool poll_pending;        /* poll_oneoff blocked: its timeouts count from poll_t0 */
+    int64_t poll_t0, poll_deadline;
     /* tracer scratch, reset per event */
     wd_wasi_field targs[W_MAX_FIELDS], touts[W_MAX_FIELDS];
     uint32_t ntargs, ntouts;
@@ -87,6 +93,8 @@ typedef struct wcall {
 } wcall;
 
 typedef uint16_t (*wimpl)(wcall *c);
+/* What a call returns instead of an errno to say it would wait (deferred waits only). */
+#define W_BLOCKED 0xffffu
 
 typedef struct wdesc {
     const char *name;

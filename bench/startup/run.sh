@@ -1,7 +1,16 @@
 #!/usr/bin/env bash
-# run.sh: start-up cost. Loads, validates, instantiates and runs a hello world that
-# carries DWARF (bench/startup/hello.c, clang -O0 -g) and reports the median wall time
-# and the peak RSS, beside `wasmdbg --version` (the process alone) and node:wasi.
+# run.sh: start-up cost. Loads, validates, instantiates and runs two hello worlds that
+# carry DWARF (clang -O0 -g): bench/startup/hello140.c (about 140-150 KB) and
+# bench/startup/hello.c (about 210 KB), beside `wasmdbg --version` (the process alone)
+# and the peers found on this machine (node:wasi; wasm-interp --wasi when wabt was built
+# with WASI, else wasm-validate, which only decodes and validates).
+#
+# Each row: median wall ms, best and median CPU ms (user + sys) of RUNS runs, and the
+# median and largest peak RSS of the runs, measured by rusage.c (wait4). The machine may be
+# shared: CPU time is the figure to compare, wall time is for reference. Peak RSS varies by
+# a few hundred KiB from run to run (the kernel's RSS counters are batched), hence both.
+# Ratios are the peer's best CPU and median RSS over wasmdbg's on the same module (> 1:
+# wasmdbg is cheaper).
 #
 #   bench/startup/run.sh [RUNS]      (default 50)
 set -euo pipefail
@@ -10,42 +19,22 @@ runs=${1:-50}
 bash scripts/build.sh >/dev/null
 out=build/bench/startup
 mkdir -p "$out"
-clang --target=wasm32-wasi -O0 -g bench/startup/hello.c -o "$out/hello.wasm"
-size=$(stat -c %s "$out/hello.wasm")
+cc -O2 -o "$out/rusage" bench/startup/rusage.c
+for p in hello140 hello; do
+    clang --target=wasm32-wasi -O0 -g "bench/startup/$p.c" -o "$out/$p.wasm"
+done
 
-# median wall time in ms of RUNS runs of a command (stdout discarded)
-median_ms() {
-    python3 - "$runs" "$@" <<'PY'
-import subprocess, sys, time, statistics
-n = int(sys.argv[1]); cmd = sys.argv[2:]
-t = []
-for _ in range(n):
-    s = time.perf_counter()
-    subprocess.run(cmd, stdout=subprocess.DEVNULL, check=True)
-    t.append((time.perf_counter() - s) * 1000)
-print("%.2f" % statistics.median(t))
-PY
-}
-# peak RSS in KiB (the largest of 5 runs)
-rss_kib() {
-    local best=0 r
-    for _ in 1 2 3 4 5; do
-        r=$( { /usr/bin/time -f '%M' "$@" >/dev/null; } 2>&1 | tail -n 1)
-        [ "$r" -gt "$best" ] && best=$r
-    done
-    echo "$best"
+# "wall_med cpu_best cpu_med rss_med rss_max" of RUNS runs of a command
+measure() {
+    "$out/rusage" "$runs" "$@" | python3 -c '
+import sys, statistics
+r = [l.split() for l in sys.stdin]
+w = [float(x[0]) for x in r]; c = [float(x[1]) for x in r]; m = [int(x[2]) for x in r]
+print("%.2f %.2f %.2f %d %d" % (statistics.median(w), min(c), statistics.median(c),
+                                statistics.median(m), max(m)))'
 }
 
-printf 'hello.wasm: %d bytes (clang -O0 -g, DWARF included)\n\n' "$size"
-printf '%-28s %10s %10s\n' "command" "median ms" "peak RSS"
-row() {
-    local name=$1; shift
-    printf '%-28s %10s %8s KiB\n' "$name" "$(median_ms "$@")" "$(rss_kib "$@")"
-}
-row "wasmdbg --version" build/wasmdbg --version
-row "wasmdbg run hello.wasm" build/wasmdbg run "$out/hello.wasm"
-if command -v node >/dev/null 2>&1; then
-    cat > "$out/hello-node.mjs" <<'JS'
+cat > "$out/hello-node.mjs" <<'JS'
 import { readFileSync } from 'node:fs';
 import { WASI } from 'node:wasi';
 const wasi = new WASI({ version: 'preview1', args: ['hello'] });
@@ -53,5 +42,46 @@ const m = await WebAssembly.compile(readFileSync(process.argv[2]));
 const inst = await WebAssembly.instantiate(m, wasi.getImportObject());
 wasi.start(inst);
 JS
-    row "node:wasi hello.wasm" node --no-warnings "$out/hello-node.mjs" "$out/hello.wasm"
+interp_wasi=false
+if command -v wasm-interp >/dev/null 2>&1 &&
+    wasm-interp --wasi "$out/hello140.wasm" >/dev/null 2>&1; then
+    interp_wasi=true
 fi
+
+printf '%-34s %8s %8s %8s %8s %8s %7s %7s\n' command "wall ms" "cpu best" "cpu med" \
+    "RSS med" "RSS max" "cpu x" "RSS x"
+row() {   # name, reference "cpu_best rss" or "", command...
+    local name=$1 ref=$2; shift 2
+    local r
+    r=$(measure "$@")
+    read -r w cb cm rss rssmax <<<"$r"
+    local rc="" rr=""
+    if [ -n "$ref" ]; then
+        read -r refc refr <<<"$ref"
+        rc=$(python3 -c "print('%.2f' % ($cb / max($refc, 0.001)))")
+        rr=$(python3 -c "print('%.2f' % ($rss / $refr))")
+    fi
+    printf '%-34s %8s %8s %8s %8s %8s %7s %7s\n' "$name" "$w" "$cb" "$cm" "$rss" "$rssmax" \
+        "$rc" "$rr"
+    last="$cb $rss"
+}
+row "wasmdbg --version" "" build/wasmdbg --version
+for p in hello140 hello; do
+    wasm="$out/$p.wasm"
+    printf '\n%s.wasm: %d bytes (clang -O0 -g, DWARF included)\n' "$p" "$(stat -c %s "$wasm")"
+    row "wasmdbg run $p.wasm" "" build/wasmdbg run "$wasm"
+    ref=$last
+    if command -v node >/dev/null 2>&1; then
+        row "node:wasi $p.wasm" "$ref" node --no-warnings "$out/hello-node.mjs" "$wasm"
+    fi
+    if $interp_wasi; then
+        row "wasm-interp --wasi $p.wasm" "$ref" wasm-interp --wasi "$wasm"
+    elif command -v wasm-validate >/dev/null 2>&1; then
+        row "wasm-validate $p.wasm (no run)" "$ref" wasm-validate "$wasm"
+    fi
+done
+if ! $interp_wasi; then
+    printf '\n(wasm-interp here has no WASI support: wasm-validate, which runs nothing, stands in)\n'
+fi
+printf '\nx columns: the peer over wasmdbg run on the same module, best CPU and median RSS\n'
+printf '(> 1: wasmdbg is cheaper). RSS in KiB; the target is 5 ms and 3 MiB (3072 KiB).\n'

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# run-tui-tests.sh WASMDBG SHAPES_WASM: the full-screen debugger in a real terminal (tmux).
-# Opens examples/shapes.wasm, sets a breakpoint with a key, runs to it, steps over and into,
-# finishes, switches frames, expands a struct, follows a pointer in the memory pane, resizes
-# (also below the minimum), checks traps, escape sequences in program output, and quits.
+# run-tui-tests.sh WASMDBG SHAPES_WASM [CLANG [PART]]: the full-screen debugger in a real
+# terminal (tmux). Part `shapes`: opens examples/shapes.wasm, sets a breakpoint with a key,
+# runs to it, steps over and into, finishes, switches frames, expands a struct, follows a
+# pointer in the memory pane, resizes (also below the minimum), checks traps, escape sequences
+# in program output, and quits. Part `tuiprog`: tests/tui/tuiprog.c compiled with CLANG: a
+# program reading stdin (the UI stays live, "waiting for input", typed lines, Ctrl-D, Ctrl-C
+# while it waits, R and :restart), poll on stdin with a timeout, Ctrl-C on a long loop and the
+# keys while it runs, and a source file the line table names that is missing.
 # Exit 77 (skip) when tmux is missing.
-WASMDBG=${1:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM}
-SHAPES=${2:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM}
+WASMDBG=${1:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM [CLANG]}
+SHAPES=${2:?usage: run-tui-tests.sh WASMDBG SHAPES_WASM [CLANG]}
+CLANG=${3:-clang}   # compiles tuiprog.c (stdin, a long loop, poll) for wasm32-wasi
+PART=${4:-all}      # shapes: the shapes.wasm sessions; tuiprog: the tuiprog.c ones; all
 if ! command -v tmux >/dev/null 2>&1; then
     echo "SKIP: tmux not found (apt-get install tmux)"
     exit 77
@@ -17,6 +23,7 @@ HERE=$(cd "$(dirname "$0")" && pwd)
 export ASAN_OPTIONS="log_path=$TUI_TMP/asan:${ASAN_OPTIONS:-}"
 export UBSAN_OPTIONS="log_path=$TUI_TMP/ubsan:print_stacktrace=1:${UBSAN_OPTIONS:-}"
 
+if [ "$PART" != tuiprog ]; then
 # --- a session at 100x30 ---------------------------------------------------------------------
 tui_start 100x30 "$WASMDBG" "$SHAPES"
 wait_for "not started" "opens, status line says not started"
@@ -99,6 +106,19 @@ typed ":info breakpoints"; keys Enter
 wait_for "keep y   0x" ":info breakpoints lists it"
 typed ":run"; keys Enter
 wait_for "paused at shapes.c:51 in main (breakpoint 1)" ":run restarts and hits it again"
+keys N
+wait_gone "main (breakpoint 1)" "N steps one instruction"
+keys 1
+typed ":51"; keys Enter
+keys B
+wait_for "○> 51" "B disables the breakpoint on the cursor line"
+keys L
+wait_for "layout source" "L switches the layout"
+typed ":layout auto"; keys Enter
+wait_for "layout auto" ""
+keys 3 w
+typed "total * 2"; keys Enter
+wait_for "total * 2 = " "w in the locals pane adds a display"
 typed ":delete 1"; keys Enter
 keys c
 wait_for "exited with status 0" "the program runs to its end"
@@ -138,6 +158,115 @@ wait_for "in _start (breakpoint 2)" "run stops in the entry code"
 wait_for "2 Disassembly" "no source for the entry code: disassembly with a note"
 keys q
 wait_dead 0
+
+fi
+
+# --- tuiprog.c: stdin while running, Ctrl-C, keys while running, a missing source file ----
+PROG="$TUI_TMP/tuiprog.wasm"
+NOSRC="$TUI_TMP/nosrc.wasm"
+if [ "$PART" = shapes ]; then
+    :
+elif ! "$CLANG" --target=wasm32-wasi -g -O0 -o "$PROG" "$HERE/tuiprog.c" 2>"$TUI_TMP/cc.err" ||
+   ! "$CLANG" --target=wasm32-wasi -g -O0 -fdebug-prefix-map="$HERE=/nonexistent/src" \
+        -o "$NOSRC" "$HERE/tuiprog.c" 2>>"$TUI_TMP/cc.err"; then
+    echo "note: tuiprog.c not built ($(head -1 "$TUI_TMP/cc.err")): its checks are skipped"
+else
+    # a program reading stdin: the UI stays responsive while it waits
+    tui_start 100x30 "$WASMDBG" "$PROG"
+    wait_for "not started" ""
+    keys c
+    wait_for "waiting for input" "the status line says the program waits for input"
+    wait_for "type lines>" "its prompt is in the program I/O pane"
+    wait_for "Program I/O: waiting for input (Enter)" "the I/O pane says how to answer"
+    keys '?'
+    wait_for "Help: keys" "keys still work while it waits (help)"
+    keys Escape
+    wait_gone "Help: keys" ""
+    keys 0 Enter
+    wait_for "stdin>" "Enter in the I/O pane opens a stdin line"
+    typed "hello tui"; keys Enter
+    wait_for "echo 1: [hello tui]" "the program reads the typed line"
+    typed ":stdin second line"; keys Enter
+    wait_for "echo 2: [second line]" ":stdin TEXT sends a line"
+    keys n
+    wait_for "The program is running (Ctrl-C pauses it)." "n while running is refused in words"
+    keys C-c
+    wait_for "Program received signal SIGINT" "Ctrl-C pauses a program waiting for input"
+    wait_for "paused at" "the status line says where"
+    keys c
+    wait_for "waiting for input" "continue: waits for input again"
+    keys 0 C-d
+    wait_for "end of input after 2 lines" "Ctrl-D ends the input"
+    wait_for "exited with status 0" "the program ends"
+    keys R
+    wait_for "waiting for input" "R runs it again, with a fresh stdin"
+    typed ":stdin third"; keys Enter
+    wait_for "echo 1: [third]" "the new run reads it"
+    typed ":restart"; keys Enter
+    wait_for "waiting for input" ":restart kills and runs it again"
+    typed ":stdin fourth"; keys Enter
+    wait_for "echo 1: [fourth]" "a new process reads from the start"
+    keys q
+    wait_dead 0
+
+    # poll_oneoff on stdin with a timeout: the timeouts still come, the UI never blocks
+    tui_start 100x30 "$WASMDBG" "$PROG" --poll
+    wait_for "not started" ""
+    keys c
+    wait_for "poll timeout 3" "poll on stdin times out as it should"
+    wait_for "waiting for input" "a poll on stdin is waiting for input"
+    typed ":stdin polled"; keys Enter
+    wait_for "polled after >= 3 timeouts: [polled]" "poll then sees the line"
+    wait_for "exited with status 0" ""
+    keys q
+    wait_dead 0
+
+    # Ctrl-C pauses a long loop; keys while it runs
+    tui_start 100x30 "$WASMDBG" "$PROG" --spin
+    wait_for "not started" ""
+    keys c
+    wait_for " running " "c runs the long loop"
+    keys s
+    wait_for "The program is running (Ctrl-C pauses it)." "s while running says why it does nothing"
+    keys u
+    wait_for "(wasmdbg) up" "u while running goes to the debugger"
+    keys Tab
+    wait_for "3 Locals" "Tab still moves the focus while running"
+    keys z
+    wait_for "(zoom)" "z still zooms while running"
+    keys z
+    keys Q
+    wait_for "key 'Q' does nothing here" "an unbound key says so"
+    keys 3 Enter
+    wait_gone "key 'Q' does nothing here" ""
+    if row 28 | grep -qF "The program is running (Ctrl-C pauses it)."; then
+        echo "ok: Enter in the locals pane while running says why it does nothing"
+    else
+        fail "Enter in the locals pane while running: no message"
+    fi
+    CHECKS=$((CHECKS + 1))
+    keys C-c
+    wait_for "paused at tuiprog.c:3" "Ctrl-C pauses the loop at a source line"
+    wait_for "Program received signal SIGINT" "the console reports the interrupt"
+    keys c
+    wait_for " running " "continue works after Ctrl-C"
+    keys C-c
+    wait_for "paused at tuiprog.c:3" "Ctrl-C pauses it again"
+    keys q
+    wait_dead 0
+
+    # the source file named by DWARF is missing: disassembly with a note
+    tui_start 100x30 "$WASMDBG" "$NOSRC"
+    wait_for "not started" ""
+    typed ":break echo_lines"; keys Enter
+    wait_for "Breakpoint 1 at" ""
+    keys c
+    wait_for "paused at tuiprog.c:" "stops in the function without its source file"
+    wait_for "2 Disassembly: echo_lines (source not found: tuiprog.c)" \
+        "a missing source file: the disassembly takes its place, with a note"
+    keys q
+    wait_dead 0
+fi
 
 for f in "$TUI_TMP"/asan* "$TUI_TMP"/ubsan*; do
     [ -e "$f" ] || continue

@@ -215,6 +215,7 @@ typedef struct env {
 
 static int host_calls;
 static bool host_checked;
+static int host_blocks;   /* arg 77: returns WD_HOST_BLOCKED this many times first */
 
 static int host_fn(wd_exec *x, void *user, uint64_t *args)
 {
@@ -242,6 +243,10 @@ static int host_fn(wd_exec *x, void *user, uint64_t *args)
     if (arg == 99) {
         wd_exec_request_exit(x, 7);
         return WD_HOST_EXIT;
+    }
+    if (arg == 77 && host_blocks > 0) {
+        host_blocks--;
+        return WD_HOST_BLOCKED;
     }
     args[0] = arg * 2;
     return 0;
@@ -639,6 +644,159 @@ static void test_global_probe(void **state)
     env_close(&e);
 }
 
+/* ---- lazy compilation ---- */
+
+static bool compiled(env *e, uint32_t funcidx)
+{
+    return wd__cfunc_ready(e->m->funcs[funcidx].code);
+}
+
+static wd_probe_action interrupt_probe(wd_exec *x, const wd_probe_event *ev, void *user)
+{
+    (void)ev;
+    (*(int *)user)++;
+    wd_exec_interrupt(x);
+    return WD_PROBE_CONTINUE;
+}
+
+/* Nothing is compiled at load; first calls, probes and stops in functions
+ * that never ran behave as if everything had been compiled up front. */
+static void test_lazy_compile(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    for (uint32_t i = 1; i <= NFUNCS; i++)
+        assert_false(compiled(&e, i));
+    /* a call compiles the callee only */
+    assert_int_equal(call_i32(&e, "add", (wd_value[]){ vi32(1), vi32(2) }, 2), 3);
+    assert_true(compiled(&e, 1));
+    assert_false(compiled(&e, 3));
+    assert_false(compiled(&e, 4));
+    /* a trap in a function compiled on that very call: exact frames */
+    wd_value r, a[2] = { vi32(5), vi32(0) };
+    assert_int_equal(wd_exec_call(e.x, fn(&e, "div"), a, 2, &r, 1), WD_STOP_TRAP);
+    assert_int_equal(wd_exec_trap(e.x), WD_TRAP_INT_DIV_ZERO);
+    assert_true(compiled(&e, 3) && compiled(&e, 4));
+    wd_frame_info f0;
+    assert_true(wd_exec_frame(e.x, 0, &f0));
+    assert_int_equal(f0.funcidx, 4);
+    assert_true(f0.offset == body_start(&e, 4) + 4);
+    env_close(&e);
+
+    /* a local probe compiles its function; an interrupt raised just before a
+     * call of a function not compiled yet stops at that function's entry */
+    env_open(&e);
+    wd_error err;
+    wd_error_clear(&err);
+    uint64_t call_off = body_start(&e, 3) + 4;
+    assert_int_equal(e.bytes.b[call_off], 0x10);
+    int fired = 0;
+    uint32_t id = wd_probe_add_local(e.m, 3, call_off, interrupt_probe, &fired, &err);
+    assert_true(id > 0);
+    assert_true(compiled(&e, 3));
+    assert_false(compiled(&e, 4));
+    a[1] = vi32(2);
+    wd_stop st = wd_exec_call(e.x, fn(&e, "div"), a, 2, &r, 1);
+    assert_int_equal(st, WD_STOP_INTERRUPT);
+    assert_int_equal(fired, 1);
+    assert_true(compiled(&e, 4));
+    assert_int_equal(wd_exec_frame_count(e.x), 2);
+    assert_true(wd_exec_frame(e.x, 0, &f0));
+    assert_int_equal(f0.funcidx, 4);
+    assert_true(f0.offset == body_start(&e, 4));
+    wd_value l;
+    assert_true(wd_exec_frame_local(e.x, 0, 1, &l));
+    assert_int_equal(l.of.i32, 2);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_DONE);
+    assert_int_equal(r.of.i32, 2);
+    assert_true(wd_probe_remove_local(e.m, id));
+    env_close(&e);
+
+    /* out of memory compiling on a first call: a trap with the message, the
+     * function stays a stub and compiles on the next call */
+    env_open(&e);
+    id = wd_probe_add_local(e.m, 3, call_off, log_probe, &(probe_log){ 0 }, &err);
+    assert_true(id > 0);
+    wd__alloc_fail_after(0);
+    st = wd_exec_call(e.x, fn(&e, "div"), a, 2, &r, 1);
+    wd__alloc_fail_after(-1);
+    assert_int_equal(st, WD_STOP_TRAP);
+    assert_int_equal(wd_exec_trap(e.x), WD_TRAP_HOST);
+    assert_non_null(strstr(wd_exec_trap_message(e.x), "out of memory"));
+    assert_false(compiled(&e, 4));
+    assert_int_equal(wd_exec_frame_count(e.x), 2);
+    assert_true(wd_exec_frame(e.x, 0, &f0));
+    assert_int_equal(f0.funcidx, 4);
+    assert_true(f0.offset == body_start(&e, 4));
+    assert_int_equal(call_i32(&e, "div", a, 2), 2);
+    assert_true(compiled(&e, 4));
+    env_close(&e);
+
+    /* single-stepping into functions that never ran: every stop is at a
+     * wasm instruction of a compiled function (never at a stub) */
+    env_open(&e);
+    probe_log step = { 0 };
+    step.action = WD_PROBE_STOP;
+    id = wd_probe_add_global(e.x, log_probe, &step);
+    wd_value n = vi32(4);
+    st = wd_exec_call(e.x, fn(&e, "fib"), &n, 1, &r, 1);
+    int stops = 0;
+    while (st == WD_STOP_BREAK) {
+        wd_frame_info fi;
+        assert_true(wd_exec_frame(e.x, 0, &fi));
+        assert_true(compiled(&e, fi.funcidx));
+        uint64_t s0, s1;
+        wd_module_func_range(e.m, fi.funcidx, &s0, &s1);
+        assert_true(fi.offset >= s0 && fi.offset < s1);
+        assert_true(fi.offset == step.last_offset);
+        stops++;
+        st = wd_exec_resume(e.x, &r, 1);
+    }
+    assert_int_equal(st, WD_STOP_DONE);
+    assert_int_equal(r.of.i32, 3);
+    assert_true(stops > 20);
+    wd_probe_remove_global(e.x, id);
+    env_close(&e);
+
+    /* a callee whose compiled frame does not fit the stack, on its first
+     * call: stack exhausted, with frames that stay readable */
+    env_open(&e);
+    int exhausted = 0;
+    for (uint64_t slots = 2; slots < 12; slots++) {
+        wd_store_options o = { .max_stack_slots = slots };
+        wd_store *s2 = wd_store_new(&o);
+        assert_non_null(s2);
+        env e2 = e;
+        e2.s = s2;
+        wd_valtype p[1] = { WD_I32 }, rr[1] = { WD_I32 };
+        wd_functype ft = { 1, 1, p, rr };
+        e2.host = wd_func_new_host(s2, &ft, host_fn, NULL, "host");
+        e2.inst = wd_instance_new(s2, e.m, resolve, &e2, &err);
+        assert_non_null(e2.inst);
+        wd_exec *x2 = wd_store_exec(s2);
+        a[0] = vi32(9);
+        a[1] = vi32(3);
+        st = wd_exec_call(x2, fn(&e2, "div"), a, 2, &r, 1);
+        if (st == WD_STOP_DONE) {
+            assert_int_equal(r.of.i32, 3);
+        } else {
+            assert_int_equal(st, WD_STOP_TRAP);
+            assert_int_equal(wd_exec_trap(x2), WD_TRAP_STACK_EXHAUSTED);
+            for (uint32_t d = 0; d < wd_exec_frame_count(x2); d++) {
+                wd_frame_info fi;
+                assert_true(wd_exec_frame(x2, d, &fi));
+                for (uint32_t k = 0; k < fi.nlocals; k++)
+                    (void)wd_exec_frame_local(x2, d, k, &l);
+            }
+            exhausted++;
+        }
+        wd_store_free(s2);
+    }
+    assert_true(exhausted > 0 && exhausted < 10);
+    env_close(&e);
+}
+
 /* ---- budget, interrupts, ticks ---- */
 
 static void test_budget(void **state)
@@ -915,6 +1073,52 @@ static void test_superinstructions(void **state)
     wd__compile_flags = saved;
 }
 
+/* A host call that would wait: the exec stops at the call and makes it again on resume. */
+static void test_host_blocked(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    wd_value n = vi32(77), r;
+    host_calls = 0;
+    host_blocks = 2;
+    assert_int_equal(wd_exec_call(e.x, fn(&e, "callhost"), &n, 1, &r, 1), WD_STOP_BLOCKED);
+    assert_true(wd_exec_suspended(e.x));
+    /* the host frame is gone; the caller sits at its call instruction, its stack intact */
+    assert_int_equal(wd_exec_frame_count(e.x), 1);
+    wd_frame_info fi;
+    assert_true(wd_exec_frame(e.x, 0, &fi));
+    assert_int_equal(fi.funcidx, 8);
+    assert_int_equal(e.bytes.b[fi.offset], 0x10);
+    wd_value v;
+    assert_true(wd_exec_frame_local(e.x, 0, 1, &v));
+    assert_int_equal(v.of.i32, 33);
+    /* a probe on the call: it fires when the call is first made, not on each retry */
+    probe_log log = { 0 };
+    log.action = WD_PROBE_CONTINUE;
+    wd_error err;
+    wd_error_clear(&err);
+    assert_true(wd_probe_add_local(e.m, 8, fi.offset, log_probe, &log, &err) > 0);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_BLOCKED);
+    assert_int_equal(log.hits, 0);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_DONE);
+    assert_int_equal(r.of.i32, 154);
+    assert_int_equal(host_calls, 3);
+    assert_int_equal(log.hits, 0);
+    host_blocks = 1;
+    assert_int_equal(wd_exec_call(e.x, fn(&e, "callhost"), &n, 1, &r, 1), WD_STOP_BLOCKED);
+    assert_int_equal(log.hits, 1);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_DONE);
+    assert_int_equal(log.hits, 1);
+    assert_int_equal(r.of.i32, 154);
+    /* an entry host function has no caller to come back to: that traps */
+    host_blocks = 1;
+    assert_int_equal(wd_exec_call(e.x, e.host, &n, 1, &r, 1), WD_STOP_TRAP);
+    assert_string_equal(wd_exec_trap_message(e.x), "host function would block");
+    host_blocks = 0;
+    env_close(&e);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -926,10 +1130,12 @@ int main(void)
         cmocka_unit_test(test_host_frames),
         cmocka_unit_test(test_local_probe),
         cmocka_unit_test(test_global_probe),
+        cmocka_unit_test(test_lazy_compile),
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_ticks_and_interrupt),
         cmocka_unit_test(test_fuzz_bodies),
         cmocka_unit_test(test_superinstructions),
+        cmocka_unit_test(test_host_blocked),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -181,7 +181,8 @@ static void run(uint32_t flags, bool memprobe, seen *out, buf *o)
     if (!m)
         fail_msg("load: %s", err.msg);
     if (flags == WD_OPT_ALL) {
-        /* the module exercises the fused forms it means to */
+        /* the module exercises the fused forms it means to (compiled now, not lazily) */
+        assert_true(wd__compile_func(m, 0, &err));
         const wd_cfunc *cf = m->funcs[0].code;
         assert_true(has_op(cf, WD_C_I32_STORE_K));
         assert_true(has_op(cf, WD_C_I32_STORE_X));

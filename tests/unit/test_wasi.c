@@ -15,6 +15,9 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -540,6 +543,140 @@ static void test_filter(void **state)
     wd_wasi_filter_free(&f);
 }
 
+/* ---------------------------------------------------------------- deferred waits */
+
+static int blocked_call(wd_wasi *w, const char *name, uint64_t *a)
+{
+    return wd_wasi_call(w, name, mem, MEMSIZE, a);
+}
+
+/* fd_read of an empty stdin pipe and a poll that would wait return WD_HOST_BLOCKED instead;
+ * the poll's timeout keeps counting from its first attempt. */
+static void test_deferred_waits(void **state)
+{
+    (void)state;
+    int in[2];
+    assert_int_equal(pipe(in), 0);
+    static const char *const argv[] = { "prog" };
+    wd_wasi_config cfg = { .argc = 1, .argv = argv, .stdin_fd = in[0], .stdout_fd = -1,
+                           .stderr_fd = -1 };
+    char err[256];
+    wd_wasi *w = wd_wasi_new(&cfg, err, sizeof err);
+    assert_non_null(w);
+    close(in[0]);
+    wd_wasi_set_defer_waits(w, true);
+    memset(mem, 0, sizeof mem);
+    st32(100, 200);   /* one iovec: 16 bytes at 200 */
+    st32(104, 16);
+    uint64_t a[16] = { 0, 100, 1, 300 };
+    assert_int_equal(blocked_call(w, "fd_read", a), WD_HOST_BLOCKED);
+    wd_wasi_wait wt;
+    wd_wasi_waiting(w, &wt);
+    assert_true(wt.blocked && wt.input);
+    assert_true(wt.deadline_ns == -1);
+    assert_int_equal(ld32(300), 0);   /* nothing written */
+    assert_int_equal(write(in[1], "hi\n", 3), 3);
+    uint64_t b[16] = { 0, 100, 1, 300 };
+    assert_int_equal(blocked_call(w, "fd_read", b), 0);
+    assert_int_equal(b[0], WE_SUCCESS);
+    assert_int_equal(ld32(300), 3);
+    assert_memory_equal(mem + 200, "hi\n", 3);
+    wd_wasi_waiting(w, &wt);
+    assert_false(wt.blocked);
+
+    /* poll: stdin readable or 150 ms */
+    uint8_t *sub = mem + 1000;
+    memset(sub, 0, 2 * W_SUBSCRIPTION_SIZE);
+    sub[0] = 1;                       /* userdata */
+    sub[8] = WEV_FD_READ;             /* fd 0 */
+    sub += W_SUBSCRIPTION_SIZE;
+    sub[0] = 2;
+    sub[8] = WEV_CLOCK;
+    uint64_t timeout = 150000000;
+    memcpy(sub + 16, &(uint32_t){ 1 }, 4);   /* monotonic */
+    memcpy(sub + 24, &timeout, 8);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    uint64_t c[16] = { 1000, 2000, 2, 2100 };
+    assert_int_equal(blocked_call(w, "poll_oneoff", c), WD_HOST_BLOCKED);
+    wd_wasi_waiting(w, &wt);
+    assert_true(wt.blocked && wt.input);
+    int64_t start = (int64_t)t0.tv_sec * 1000000000 + t0.tv_nsec;
+    assert_true(wt.deadline_ns >= start + 150000000 && wt.deadline_ns < start + 1150000000);
+    /* tried again until the timeout: still the first attempt's deadline */
+    int tries = 1;
+    uint64_t d[16];
+    do {
+        usleep(20000);
+        uint64_t dd[16] = { 1000, 2000, 2, 2100 };
+        memcpy(d, dd, sizeof d);
+        tries++;
+    } while (blocked_call(w, "poll_oneoff", d) == WD_HOST_BLOCKED && tries < 200);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    int64_t waited = ((int64_t)t1.tv_sec * 1000000000 + t1.tv_nsec) - start;
+    assert_true(waited >= 150000000 && waited < 2000000000);
+    assert_int_equal(d[0], WE_SUCCESS);
+    assert_int_equal(ld32(2100), 1);
+    assert_int_equal(mem[2000], 2);                 /* the clock's userdata */
+    assert_int_equal(mem[2000 + 10], WEV_CLOCK);
+    /* end of input: ready at once */
+    close(in[1]);
+    uint64_t e[16] = { 0, 100, 1, 300 };
+    assert_int_equal(blocked_call(w, "fd_read", e), 0);
+    assert_int_equal(ld32(300), 0);
+    wd_wasi_free(w);
+}
+
+/* sock_accept and sock_recv wait the same way on a preopened listening socket. */
+static void test_deferred_socket(void **state)
+{
+    (void)state;
+    int ls = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(ls >= 0);
+    struct sockaddr_in sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sin_family = AF_INET;
+    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(ls, (struct sockaddr *)&sa, sizeof sa), 0);
+    assert_int_equal(listen(ls, 4), 0);
+    socklen_t sl = sizeof sa;
+    assert_int_equal(getsockname(ls, (struct sockaddr *)&sa, &sl), 0);
+    static const char *const argv[] = { "prog" };
+    wd_wasi_socket sock = { ls, "listen" };
+    wd_wasi_config cfg = { .argc = 1, .argv = argv, .stdin_fd = -1, .stdout_fd = -1,
+                           .stderr_fd = -1, .nsockets = 1, .sockets = &sock };
+    char err[256];
+    wd_wasi *w = wd_wasi_new(&cfg, err, sizeof err);
+    assert_non_null(w);
+    close(ls);
+    wd_wasi_set_defer_waits(w, true);
+    memset(mem, 0, sizeof mem);
+    uint64_t a[16] = { 3, 0, 300 };
+    assert_int_equal(blocked_call(w, "sock_accept", a), WD_HOST_BLOCKED);
+    wd_wasi_wait wt;
+    wd_wasi_waiting(w, &wt);
+    assert_true(wt.blocked);
+    assert_false(wt.input);
+    int cs = socket(AF_INET, SOCK_STREAM, 0);
+    assert_int_equal(connect(cs, (struct sockaddr *)&sa, sizeof sa), 0);
+    uint64_t b[16] = { 3, 0, 300 };
+    assert_int_equal(blocked_call(w, "sock_accept", b), 0);
+    assert_int_equal(b[0], WE_SUCCESS);
+    uint32_t fd = ld32(300);
+    st32(100, 200);
+    st32(104, 16);
+    uint64_t r1[16] = { fd, 100, 1, 0, 310, 320 };
+    assert_int_equal(blocked_call(w, "sock_recv", r1), WD_HOST_BLOCKED);
+    assert_int_equal(write(cs, "ping", 4), 4);
+    uint64_t r2[16] = { fd, 100, 1, 0, 310, 320 };
+    assert_int_equal(blocked_call(w, "sock_recv", r2), 0);
+    assert_int_equal(r2[0], WE_SUCCESS);
+    assert_int_equal(ld32(310), 4);
+    assert_memory_equal(mem + 200, "ping", 4);
+    close(cs);
+    wd_wasi_free(w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -553,6 +690,8 @@ int main(void)
         cmocka_unit_test(test_clocks_poll),
         cmocka_unit_test(test_trace),
         cmocka_unit_test(test_filter),
+        cmocka_unit_test(test_deferred_waits),
+        cmocka_unit_test(test_deferred_socket),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
