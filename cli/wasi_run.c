@@ -448,20 +448,9 @@ int wd_cli_run_wasi_ex(wd_module *m, const char *path, int argc, char **argv,
     case WD_STOP_EXIT:
         status = wd_wasi_exited(w) ? wd_wasi_exit_code(w) : wd_exec_exit_code(x);
         break;
-    default: {
-        fprintf(stderr, "wasmdbg: trap: %s\n", wd_exec_trap_message(x));
-        char *bt = malloc(65536);
-        if (bt) {
-            bt[0] = '\0';
-            wd_exec_backtrace(x, bt, 65536);
-            fputs(bt, stderr);
-            if (bt[0] && bt[strlen(bt) - 1] != '\n')
-                fputc('\n', stderr);
-            free(bt);
-        }
-        status = WD_EXIT_TRAP;
+    default:
+        status = wd_cli_report_trap(x, m);
         break;
-    }
     }
 done:
     if (hooks && hooks->finish && set_up)
