@@ -11,15 +11,9 @@
 # source lines. Exit 77 (SKIP) without a wasm32-wasi clang.
 set -u
 WASMDBG=$1 SRC=$2 WORK=$3
-CC=$(command -v clang || command -v clang-14 || true)
 STRIP=$(command -v llvm-objcopy-14 || command -v llvm-objcopy || true)
-mkdir -p "$WORK"
-if [ -z "$CC" ] || [ -z "$STRIP" ] ||
-   ! "$CC" --target=wasm32-wasi -O1 -g "$SRC/trap.c" -o "$WORK/trap.wasm" 2>"$WORK/cc.log"; then
-    echo "SKIP: no clang for wasm32-wasi (wasi-libc) or no llvm-objcopy"
-    cat "$WORK/cc.log" 2>/dev/null
-    exit 77
-fi
+. "$SRC/wasi-build.sh"
+wasi_build trap 1 "$STRIP"
 "$STRIP" --strip-debug "$WORK/trap.wasm" "$WORK/stripped.wasm"
 
 pass=0 fail=0
