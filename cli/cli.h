@@ -15,6 +15,15 @@ enum wd_exit_status {
     WD_EXIT_TRAP = 134, /* the guest trapped (128 + SIGABRT, as a crashing native program) */
 };
 
+#include "wd.h"
+
+/* Prints "wasmdbg: trap: MESSAGE" and the wasm backtrace on stderr, one line per frame:
+ * "#N  NAME+0xREL (offset 0xOFF)", then " at FILE:LINE:COL" where m has DWARF for it.
+ * A frame whose code was inlined lists its inlined functions first, innermost first, as
+ * "NAME [inlined] at FILE:LINE:COL"; "#N" stays on the group's first line and the others
+ * are indented. m's DWARF is opened here, only once a trap happened. Returns WD_EXIT_TRAP. */
+int wd_cli_report_trap(wd_exec *x, const wd_module *m);
+
 /* wasmdbg spectest [--enable-FEATURE...] FILE.json   (cli/spectest.c); argv[0] == "spectest" */
 int wd_cli_spectest(int argc, char **argv);
 

@@ -299,24 +299,6 @@ static void print_value(FILE *out, const wd_value *v, const wd_instance *inst)
 
 /* ------------------------------------------------------------ running */
 
-static int report_trap(wd_exec *x)
-{
-    const char *msg = wd_exec_trap_message(x);
-    fprintf(stderr, "wasmdbg: trap: %s\n", msg ? msg : wd_trap_message(wd_exec_trap(x)));
-    size_t size = 64 * 1024;
-    char *buf = malloc(size);
-    if (buf) {
-        buf[0] = '\0';
-        wd_exec_backtrace(x, buf, size);
-        buf[size - 1] = '\0';
-        fputs(buf, stderr);
-        if (buf[0] && buf[strlen(buf) - 1] != '\n')
-            fputc('\n', stderr);
-        free(buf);
-    }
-    return WD_EXIT_TRAP;
-}
-
 /* Runs f with args and prints its results. */
 static int invoke(wd_exec *x, const wd_instance *inst, wd_func *f, const char *name,
                   char **argv, int nargs)
@@ -352,7 +334,7 @@ static int invoke(wd_exec *x, const wd_instance *inst, wd_func *f, const char *n
         }
         break;
     case WD_STOP_TRAP:
-        rc = report_trap(x);
+        rc = wd_cli_report_trap(x, wd_instance_module(inst));
         break;
     case WD_STOP_EXIT:
         rc = wd_exec_exit_code(x) & 0xFF;
@@ -427,7 +409,7 @@ static int run_plain(wd_module *m, const char *path, int nrest, char **rest)
          * out of bounds): report it like any trap, with its backtrace. */
         if (err.status == WD_ERR_UNINSTANTIABLE && err.offset == WD_NO_OFFSET &&
             wd_exec_trap(x) != WD_TRAP_NONE) {
-            rc = report_trap(x);
+            rc = wd_cli_report_trap(x, m);
         } else {
             fprintf(stderr, "wasmdbg: %s\n", wd_error_format(&err, ebuf, sizeof ebuf));
         }

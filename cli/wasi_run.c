@@ -56,6 +56,7 @@ typedef struct opts {
     uint32_t nlisten;
     wd_wasi_socket *socks;    /* the sockets made for them */
     int first_guest_arg;
+    const char *cmd;          /* the subcommand, for messages: "run" or "strace" */
 } opts;
 
 static void opts_free(opts *o)
@@ -155,8 +156,8 @@ bad:
 
 /* "--name" or "--name=VALUE" (value_needed: or "--name VALUE"). Returns the value, "" when
  * the option has none, or NULL if arg is another option. */
-static const char *opt_match(int argc, char **argv, int *i, const char *name, bool value_needed,
-                             bool *bad)
+static const char *opt_match(const opts *o, int argc, char **argv, int *i, const char *name,
+                             bool value_needed, bool *bad)
 {
     const char *a = argv[*i];
     size_t n = strlen(name);
@@ -169,7 +170,7 @@ static const char *opt_match(int argc, char **argv, int *i, const char *name, bo
     if (!value_needed)
         return "";
     if (*i + 1 >= argc) {
-        fprintf(stderr, "wasmdbg run: %s needs a value\n", name);
+        fprintf(stderr, "wasmdbg %s: %s needs a value\n", o->cmd, name);
         *bad = true;
         return "";
     }
@@ -222,25 +223,25 @@ static int parse(opts *o, int argc, char **argv)
             i++;
             break;
         }
-        if ((v = opt_match(argc, argv, &i, "--dir", true, &bad))) {
+        if ((v = opt_match(o, argc, argv, &i, "--dir", true, &bad))) {
             if (bad)
                 return -1;
             if (!v[0] || strncmp(v, "::", 2) == 0) {
-                fprintf(stderr, "wasmdbg run: --dir needs HOST[::GUEST]\n");
+                fprintf(stderr, "wasmdbg %s: --dir needs HOST[::GUEST], got '%s'\n", o->cmd, v);
                 return -1;
             }
             if (!add_dir(o, v))
                 return -1;
-        } else if ((v = opt_match(argc, argv, &i, "--env", true, &bad))) {
+        } else if ((v = opt_match(o, argc, argv, &i, "--env", true, &bad))) {
             if (bad)
                 return -1;
             if (!strchr(v, '=') || v[0] == '=') {
-                fprintf(stderr, "wasmdbg run: --env needs KEY=VALUE, got '%s'\n", v);
+                fprintf(stderr, "wasmdbg %s: --env needs KEY=VALUE, got '%s'\n", o->cmd, v);
                 return -1;
             }
             if (!add_env(o, v))
                 return -1;
-        } else if ((v = opt_match(argc, argv, &i, "--listen", true, &bad))) {
+        } else if ((v = opt_match(o, argc, argv, &i, "--listen", true, &bad))) {
             if (bad)
                 return -1;
             const char **nl = realloc(o->listen, (o->nlisten + 1) * sizeof *nl);
@@ -248,15 +249,15 @@ static int parse(opts *o, int argc, char **argv)
                 return -1;
             o->listen = nl;
             o->listen[o->nlisten++] = v;
-        } else if ((v = opt_match(argc, argv, &i, "--inherit-env", false, &bad))) {
+        } else if ((v = opt_match(o, argc, argv, &i, "--inherit-env", false, &bad))) {
             o->inherit_env = true;
-        } else if ((v = opt_match(argc, argv, &i, "--trace-wasi-json", false, &bad))) {
+        } else if ((v = opt_match(o, argc, argv, &i, "--trace-wasi-json", false, &bad))) {
             o->json = true;
             o->json_file = v[0] ? v : NULL;
-        } else if ((v = opt_match(argc, argv, &i, "--trace-wasi", false, &bad))) {
+        } else if ((v = opt_match(o, argc, argv, &i, "--trace-wasi", false, &bad))) {
             o->trace = true;
             o->trace_file = v[0] ? v : NULL;
-        } else if ((v = opt_match(argc, argv, &i, "--trace-filter", true, &bad))) {
+        } else if ((v = opt_match(o, argc, argv, &i, "--trace-filter", true, &bad))) {
             if (bad)
                 return -1;
             o->filter = v;
@@ -297,13 +298,15 @@ static const char **build_env(const opts *o, int *n)
     return v;
 }
 
-static FILE *open_trace(const char *file)
+/* opt: the option that named the file, for the message */
+static FILE *open_trace(const opts *o, const char *opt, const char *file)
 {
     if (!file)
         return stderr;
     FILE *f = fopen(file, "w");
     if (!f)
-        perror(file);
+        fprintf(stderr, "wasmdbg %s: %s=%s: cannot open the file: %s\n", o->cmd, opt, file,
+                strerror(errno));
     return f;
 }
 
@@ -326,9 +329,26 @@ int wd_cli_run_wasi_ex(wd_module *m, const char *path, int argc, char **argv,
     bool tw_ok = false, jw_ok = false, set_up = false;
     char err[512];
 
+    o.cmd = hooks && hooks->cmd ? hooks->cmd : "run";
     if (parse(&o, argc, argv) != 0) {
         opts_free(&o);
         return WD_EXIT_USAGE;
+    }
+    if (o.filter) {
+        /* checked even when nothing is traced: a typo must not pass silently */
+        wd_wasi_filter f;
+        bool fok = wd_wasi_filter_parse(&f, o.filter, err, sizeof err);
+        if (fok)
+            wd_wasi_filter_free(&f);
+        if (!fok || !(o.trace || o.json)) {
+            if (fok)
+                fprintf(stderr, "wasmdbg %s: --trace-filter needs --trace-wasi or "
+                                "--trace-wasi-json (it filters what they print)\n", o.cmd);
+            else
+                fprintf(stderr, "wasmdbg %s: --trace-filter: %s\n", o.cmd, err);
+            opts_free(&o);
+            return WD_EXIT_USAGE;
+        }
     }
     signal(SIGPIPE, SIG_IGN);
 
@@ -382,7 +402,7 @@ int wd_cli_run_wasi_ex(wd_module *m, const char *path, int argc, char **argv,
                 o.socks[i].name + strlen("tcp-listen "), 3 + o.ndirs + i);
     }
     if (o.trace) {
-        if (!(tf = open_trace(o.trace_file)))
+        if (!(tf = open_trace(&o, "--trace-wasi", o.trace_file)))
             goto done;
         if (!wd_wasi_writer_init(&tw, tf, false, o.filter, err, sizeof err)) {
             fprintf(stderr, "wasmdbg: %s\n", err);
@@ -393,7 +413,7 @@ int wd_cli_run_wasi_ex(wd_module *m, const char *path, int argc, char **argv,
         wd_wasi_add_monitor(w, wd_wasi_writer_fn, &tw);
     }
     if (o.json) {
-        if (!(jf = open_trace(o.json_file)))
+        if (!(jf = open_trace(&o, "--trace-wasi-json", o.json_file)))
             goto done;
         if (!wd_wasi_writer_init(&jw, jf, true, o.filter, err, sizeof err)) {
             fprintf(stderr, "wasmdbg: %s\n", err);
@@ -448,20 +468,9 @@ int wd_cli_run_wasi_ex(wd_module *m, const char *path, int argc, char **argv,
     case WD_STOP_EXIT:
         status = wd_wasi_exited(w) ? wd_wasi_exit_code(w) : wd_exec_exit_code(x);
         break;
-    default: {
-        fprintf(stderr, "wasmdbg: trap: %s\n", wd_exec_trap_message(x));
-        char *bt = malloc(65536);
-        if (bt) {
-            bt[0] = '\0';
-            wd_exec_backtrace(x, bt, 65536);
-            fputs(bt, stderr);
-            if (bt[0] && bt[strlen(bt) - 1] != '\n')
-                fputc('\n', stderr);
-            free(bt);
-        }
-        status = WD_EXIT_TRAP;
+    default:
+        status = wd_cli_report_trap(x, m);
         break;
-    }
     }
 done:
     if (hooks && hooks->finish && set_up)
@@ -498,7 +507,8 @@ static void strace_usage(FILE *out)
             "\n"
             "  -o, --output FILE    write the trace to FILE (default: stderr)\n"
             "  --json               JSON lines instead of text (one object per call)\n"
-            "  -e [trace=]LIST      only these calls and classes, comma-separated; a leading\n"
+            "  -e [trace=]LIST, --trace=LIST\n"
+            "                       only these calls and classes, comma-separated; a leading\n"
             "                       '!' excludes: -e trace=file,fd_read  -e '!clock,!poll'\n"
             "                       classes: args env clock random fd file poll proc sock\n"
             "                       (a '%%' before a class name is accepted: %%file)\n"
@@ -540,11 +550,21 @@ static const char *strace_value(int argc, char **argv, int *i, char s, const cha
     return argv[++*i];
 }
 
-/* strace's "trace=a,%file" -> "a,file" (malloc'd) */
-static char *strace_filter(const char *e)
+/* strace's "trace=a,%file" -> "a,file" (malloc'd); NULL with *bad set, after a message
+ * naming opt (the option as typed), for another qualifier (signal=, read=, ...) */
+static char *strace_filter(const char *opt, const char *e, bool *bad)
 {
-    if (strncmp(e, "trace=", 6) == 0)
+    const char *eq = strchr(e, '=');
+    if (eq && (size_t)(eq - e) < strcspn(e, ",")) {
+        if (strncmp(e, "trace=", 6) != 0) {
+            fprintf(stderr, "wasmdbg strace: %s %s: only the trace= qualifier is supported "
+                            "(WASI has no signals, and I/O is previewed in every line)\n",
+                    opt, e);
+            *bad = true;
+            return NULL;
+        }
         e += 6;
+    }
     char *f = malloc(strlen(e) + 1), *o = f;
     if (!f)
         return NULL;
@@ -607,11 +627,32 @@ int wd_cli_strace(int argc, char **argv)
             if (bad)
                 goto usage;
             out = v;
-        } else if ((v = strace_value(argc, argv, &i, 'e', "--filter", &bad))) {
+        } else if ((v = strace_value(argc, argv, &i, 'e', NULL, &bad)) ||
+                   (v = strace_value(argc, argv, &i, 0, "--trace", &bad)) ||
+                   (v = strace_value(argc, argv, &i, 0, "--filter", &bad))) {
             if (bad)
                 goto usage;
+            /* the option as typed, for messages: "-e", "--trace", "--filter" */
+            char opt[16];
+            snprintf(opt, sizeof opt, "%.*s", (int)strcspn(a, "="), a);
+            if (a[1] == 'e')
+                strcpy(opt, "-e");
             free(filter);
-            filter = strace_filter(v);
+            filter = strace_filter(opt, v, &bad);
+            if (bad)
+                goto usage;
+            if (!filter) {
+                fprintf(stderr, "wasmdbg: out of memory\n");
+                rc = WD_EXIT_ERROR;
+                goto done;
+            }
+            char ferr[512];
+            wd_wasi_filter f;
+            if (!wd_wasi_filter_parse(&f, filter, ferr, sizeof ferr)) {
+                fprintf(stderr, "wasmdbg strace: %s %s: %s\n", opt, v, ferr);
+                goto usage;
+            }
+            wd_wasi_filter_free(&f);
         } else if (strace_feature(a)) {
             features |= strace_feature(a);
         } else if (wd_cli_wasi_option(a) == 2 && strncmp(a, "--trace", 7) != 0) {
@@ -637,6 +678,17 @@ int wd_cli_strace(int argc, char **argv)
     module = argv[i++];
     if (out && strcmp(out, "-") == 0)
         out = "/dev/stdout";
+    if (out) {
+        /* opened here too so that a failure names -o, not run's --trace-wasi */
+        FILE *probe = fopen(out, "w");
+        if (!probe) {
+            fprintf(stderr, "wasmdbg strace: -o %s: cannot open the file: %s\n", out,
+                    strerror(errno));
+            rc = WD_EXIT_ERROR;
+            goto done;
+        }
+        fclose(probe);
+    }
     size_t tl = (out ? strlen(out) : 0) + 32;
     tbuf = malloc(tl);
     if (!tbuf) {
@@ -676,7 +728,8 @@ int wd_cli_strace(int argc, char **argv)
         rc = WD_EXIT_USAGE;
         goto done;
     }
-    rc = wd_cli_run_wasi(m, module, nw, wargs);
+    wd_cli_wasi_hooks hooks = { .cmd = "strace" };
+    rc = wd_cli_run_wasi_ex(m, module, nw, wargs, &hooks);
     goto done;
 usage:
     fprintf(stderr, "usage: wasmdbg strace [-o FILE] [--json] [-e [trace=]LIST] [WASI options] "

@@ -45,12 +45,14 @@ int wd_cli_run_wasi(wd_module *m, const char *path, int argc, char **argv);
  *           the store and w are freed; status is what wd_cli_run_wasi_ex will return.
  *   stop_on_interrupt  an interrupted run (wd_exec_interrupt, e.g. from a Ctrl-C handler)
  *           ends with status 130 instead of being resumed.
+ *   cmd     the subcommand named in error messages (`wasmdbg strace` passes "strace").
  * Any member may be NULL/false; hooks may be NULL. */
 typedef struct wd_cli_wasi_hooks {
     void *user;
     bool (*setup)(void *user, wd_wasi *w, wd_store *s);
     void (*finish)(void *user, wd_wasi *w, wd_store *s, int status);
     bool stop_on_interrupt;
+    const char *cmd;      /* the subcommand messages name ("wasmdbg CMD: ..."); NULL: "run" */
 } wd_cli_wasi_hooks;
 int wd_cli_run_wasi_ex(wd_module *m, const char *path, int argc, char **argv,
                        const wd_cli_wasi_hooks *hooks);

@@ -212,6 +212,31 @@ typedef enum wd_cop {
     WD_C__COUNT
 } wd_cop;
 
+/* Memory-access descriptions (memdesc.c): for every internal opcode, where
+ * the linear-memory access it makes gets its address from, so probes can
+ * report accesses of fused instructions (wd_probe_event.mem). Word indices
+ * count from the opcode word (0 = absent). An opcode added without a
+ * description makes wd__memdesc return false, which tests/unit/test_memdesc.c
+ * catches for every opcode below WD_C__COUNT. */
+enum {
+    WD_MD_NONE = 1,     /* no memory access */
+    WD_MD_ADDR,         /* (fp[a] + [add]) mod 2^32 + [off] */
+    WD_MD_INDEXED,      /* (fp[a] + (fp[b] << [k])) mod 2^32 + [off] */
+    WD_MD_FILL,         /* memory.fill: write fp[a] .. + fp[n] in memory [mem] */
+    WD_MD_COPY,         /* memory.copy: read fp[b] .. + fp[n] in memory [mem2],
+                           write fp[a] .. + fp[n] in memory [mem] */
+    WD_MD_INIT,         /* memory.init: write fp[a] .. + fp[n] in memory [mem] */
+};
+typedef struct wd_memdesc {
+    uint8_t mode;       /* WD_MD_* */
+    uint8_t kind;       /* WD_MEM_READ / WD_MEM_WRITE bits (ADDR, INDEXED) */
+    uint8_t size;       /* bytes (ADDR, INDEXED) */
+    uint8_t a, b, n, off, add, k, mem, mem2;
+    bool at_trap;       /* the access is a load fused into another op: its
+                           offset is the side entry's trap offset, not work */
+} wd_memdesc;
+bool wd__memdesc(wd_word op, wd_memdesc *d);
+
 /* Compiler switches (for debugging the optimisations): all on by default.
  * Set with wd__compile_flags before loading a module. */
 enum {
@@ -288,6 +313,7 @@ typedef struct wd_gprobe {
     uint32_t id;
     wd_probe_fn fn;
     void *user;
+    bool mem_only;         /* a memory probe (wd_probe_add_memory) */
 } wd_gprobe;
 
 enum { WD_X_IDLE = 0, WD_X_RUNNING, WD_X_SUSPENDED, WD_X_FINISHED };
@@ -322,6 +348,10 @@ struct wd_exec {
 
     wd_gprobe *gprobes;
     uint32_t ngprobes, gcap, next_gid;
+    uint32_t nmemprobes;          /* of which memory probes */
+    /* global probes look up the side entry of every instruction they see:
+     * a direct-mapped cache in front of the binary search (probe.c) */
+    struct { const wd_cfunc *cf; const wd_side *s; } sidecache[256];
 };
 
 /* interp.c: runs the exec from frames[nframes-1] (ip saved there) until it
@@ -349,12 +379,17 @@ void wd__exec_set_trap(wd_exec *x, wd_trap t, const char *msg);
 /* probe.c: fires the local probes at (cf, pos); *orig gets the patched
  * instruction's real opcode. Returns a wd_probe_action. */
 int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
-                         uint32_t pos, wd_word *orig);
+                         uint32_t pos, const uint64_t *fp, wd_word *orig);
 /* probe.c: the real opcode of a patched instruction. */
 wd_word wd__probe_orig(const wd_module *m, const wd_cfunc *cf, uint32_t pos);
 /* probe.c: fires the global probes before the instruction at (cf, pos). */
 int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
-                          uint32_t pos);
+                          uint32_t pos, const uint64_t *fp);
 void wd__probes_free(wd_module *m);
+/* memdesc.c: Fills ev->nmem / ev->mem for the instruction at cf->code[pos] (a patched
+ * PROBE is looked through) with the frame's slots fp; s is its side entry
+ * (wd__side_at, may be NULL). */
+void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
+                      const wd_side *s, const uint64_t *fp, wd_probe_event *ev);
 
 #endif

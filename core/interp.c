@@ -3,7 +3,9 @@
  * Dispatch is indirect threading with computed goto: every handler ends in
  * `goto *disp[*ip]`. disp is a local: the normal table, or, while any
  * global probe is set, a table whose every entry goes to the global-probe
- * handler (which fires the probes, then jumps through the normal table).
+ * handler (which fires the probes, then jumps through the normal table),
+ * or, while all global probes are memory probes, a table in which only
+ * the instructions that access memory go to that handler.
  * Without GCC/clang's labels-as-values the same handlers form a switch.
  *
  * Exact ticks: the normal table is a writable copy (live_disp) that every
@@ -14,7 +16,8 @@
  * that instruction. No cost until a tick is asked for. The table is shared
  * by all threads: another thread's interpreter may restore it first, and
  * then the tick waits for the next safepoint (the request also zeroes the
- * budget counter).
+ * budget counter). The memory-probe table bypasses live_disp for other
+ * instructions: there the tick waits for a memory access or a safepoint.
  *
  * The handlers of the fixed-signature ops (K_PURE, K_TRAP, K_LOAD, K_STORE)
  * are generated from opcodes.def through one template per (kind, sig,
@@ -275,6 +278,18 @@ wd_stop wd__interp_run(wd_exec *x)
         [WD_C_LAZY] = &&L_LAZY,
     };
     static const void *const gdisp[WD_C__COUNT] = { [0 ... WD_C__COUNT - 1] = &&L_GPROBE };
+    /* memory probes only: the instructions that access memory (and patched ones, which
+     * may hide one) go to the probe handler, the rest run as normal */
+    static const void *mdisp[WD_C__COUNT];
+    static int mdisp_ready;
+    if (!__atomic_load_n(&mdisp_ready, __ATOMIC_ACQUIRE)) {
+        for (wd_word op = 0; op < WD_C__COUNT; op++) {
+            wd_memdesc d;
+            bool mem = op == WD_C_PROBE || (wd__memdesc(op, &d) && d.mode != WD_MD_NONE);
+            mdisp[op] = mem ? &&L_GPROBE : ndisp[op];
+        }
+        __atomic_store_n(&mdisp_ready, 1, __ATOMIC_RELEASE);
+    }
     const void *const *disp;
     if (UNLIKELY(!__atomic_load_n(&live_ready, __ATOMIC_ACQUIRE))) {
         /* concurrent first runs store the same values */
@@ -316,7 +331,8 @@ wd_stop wd__interp_run(wd_exec *x)
 #define RELOAD_MEM() do { mb = mem0->data; ms = mem0->size; } while (0)
 #define SET_INST(i) do { inst = (i); mem0 = inst->module->nmemories ? inst->memories[0] : &wd_nomem; } while (0)
 #if WD_GOTO
-#define RELOAD_DISP() (disp = x->ngprobes ? gdisp : (const void *const *)live_disp)
+#define RELOAD_DISP() (disp = !x->ngprobes ? (const void *const *)live_disp \
+                            : x->ngprobes == x->nmemprobes ? mdisp : gdisp)
 #else
 #define RELOAD_DISP() ((void)0)
 #endif
@@ -696,7 +712,7 @@ backedge_slow:
     CASE(PROBE) {
         SAVE();
         wd_word orig = WD_C_UNREACHABLE;
-        int a = wd__probe_fire_local(x, inst, cf, (uint32_t)(ip - cf->code), &orig);
+        int a = wd__probe_fire_local(x, inst, cf, (uint32_t)(ip - cf->code), fp, &orig);
         RELOAD_DISP();
         RELOAD_MEM();
         if (a == WD_PROBE_STOP) {
@@ -833,7 +849,7 @@ L_GPROBE:
 #endif
     if (*ip != WD_C_SAFEPOINT && *ip != WD_C_LAZY) {
         SAVE();
-        int a = wd__probe_fire_global(x, inst, cf, (uint32_t)(ip - cf->code));
+        int a = wd__probe_fire_global(x, inst, cf, (uint32_t)(ip - cf->code), fp);
         RELOAD_DISP();
         RELOAD_MEM();
         if (a == WD_PROBE_STOP) {

@@ -8,7 +8,9 @@
  * instruction, which is where its effect happens.
  *
  * Global probes live in the exec; the interpreter switches dispatch tables
- * while there is at least one (interp.c).
+ * while there is at least one (interp.c): a table that sends every
+ * instruction here, or, when all of them are memory probes, one that sends
+ * only the instructions that access memory (per memdesc.c).
  */
 #include <string.h>
 
@@ -200,7 +202,7 @@ wd_word wd__probe_orig(const wd_module *m, const wd_cfunc *cf, uint32_t pos)
 }
 
 int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
-                         uint32_t pos, wd_word *orig)
+                         uint32_t pos, const uint64_t *fp, wd_word *orig)
 {
     wd_module *m = (wd_module *)inst->module;
     *orig = wd__probe_orig(m, cf, pos);
@@ -224,7 +226,8 @@ int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
             }
         if (!p)
             continue;
-        wd_probe_event ev = { inst, cf->funcidx, p->offset, opcode_at(m, p->offset) };
+        wd_probe_event ev = { inst, cf->funcidx, p->offset, opcode_at(m, p->offset), 0, {{0}} };
+        wd__mem_accesses(inst, cf, pos, wd__side_at(cf, pos), fp, &ev);
         wd_probe_fn fn = p->fn;
         void *user = p->user;
         wd_probe_action a = fn(x, &ev, user);
@@ -238,15 +241,37 @@ int wd__probe_fire_local(wd_exec *x, wd_instance *inst, const wd_cfunc *cf,
     return WD_PROBE_CONTINUE;
 }
 
-int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uint32_t pos)
+/* wd__side_at through the exec's cache; an entry is used only if it still lies in
+ * cf's side table and covers pos. */
+static const wd_side *side_cached(wd_exec *x, const wd_cfunc *cf, uint32_t pos)
 {
-    const wd_side *s = wd__side_at(cf, pos);
+    uint32_t k = (pos ^ (uint32_t)((uintptr_t)cf >> 6)) & 255;
+    const wd_side *s = x->sidecache[k].s;
+    if (x->sidecache[k].cf == cf && s >= cf->side && s < cf->side + cf->nside && s->pos <= pos &&
+        (s + 1 == cf->side + cf->nside || s[1].pos > pos))
+        return s;
+    s = wd__side_at(cf, pos);
+    x->sidecache[k].cf = cf;
+    x->sidecache[k].s = s;
+    return s;
+}
+
+int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
+                          const uint64_t *fp)
+{
+    const wd_side *s = side_cached(x, cf, pos);
     wd_probe_event ev = { inst, cf->funcidx, s ? s->first : 0,
-                          s ? opcode_at(inst->module, s->first) : 0 };
+                          s ? opcode_at(inst->module, s->first) : 0, 0, {{0}} };
+    wd__mem_accesses(inst, cf, pos, s, fp, &ev);
+    if (x->ngprobes == 1) {   /* the common case: no list to walk */
+        wd_gprobe g = x->gprobes[0];
+        return g.mem_only && !ev.nmem ? WD_PROBE_CONTINUE : (int)g.fn(x, &ev, g.user);
+    }
     uint32_t ids[16];
     uint32_t n = 0;
     for (uint32_t i = 0; i < x->ngprobes && n < 16; i++)
-        ids[n++] = x->gprobes[i].id;
+        if (ev.nmem || !x->gprobes[i].mem_only)
+            ids[n++] = x->gprobes[i].id;
     for (uint32_t k = 0; k < n; k++) {
         wd_gprobe *g = NULL;
         for (uint32_t i = 0; i < x->ngprobes; i++)
@@ -265,7 +290,7 @@ int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uin
     return WD_PROBE_CONTINUE;
 }
 
-uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user)
+static uint32_t add_global(wd_exec *x, wd_probe_fn fn, void *user, bool mem_only)
 {
     if (!x || !fn)
         return 0;
@@ -281,7 +306,19 @@ uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user)
     g->id = ++x->next_gid;
     g->fn = fn;
     g->user = user;
+    g->mem_only = mem_only;
+    x->nmemprobes += mem_only;
     return g->id;
+}
+
+uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user)
+{
+    return add_global(x, fn, user, false);
+}
+
+uint32_t wd_probe_add_memory(wd_exec *x, wd_probe_fn fn, void *user)
+{
+    return add_global(x, fn, user, true);
 }
 
 bool wd_probe_remove_global(wd_exec *x, uint32_t id)
@@ -289,6 +326,7 @@ bool wd_probe_remove_global(wd_exec *x, uint32_t id)
     for (uint32_t i = 0; i < x->ngprobes; i++) {
         if (x->gprobes[i].id != id)
             continue;
+        x->nmemprobes -= x->gprobes[i].mem_only;
         memmove(&x->gprobes[i], &x->gprobes[i + 1], (x->ngprobes - i - 1) * sizeof *x->gprobes);
         x->ngprobes--;
         return true;

@@ -374,12 +374,32 @@ typedef enum wd_probe_action {
     WD_PROBE_TRAP,         /* trap with WD_TRAP_PROBE */
 } wd_probe_action;
 
+/* A linear-memory access the instruction about to run will make. The
+ * engine derives it from the internal instruction's operands, so a fused
+ * instruction (a folded address computation, a float op with a memory
+ * operand, a read-modify-write) reports the access it contains, with the
+ * offset of the wasm load/store it came from. An access the instruction
+ * will trap on (out of bounds) is reported too. */
+enum { WD_MEM_READ = 1, WD_MEM_WRITE = 2 };   /* wd_mem_access.kind bits */
+typedef struct wd_mem_access {
+    uint64_t offset;        /* wasm file offset of the load/store/bulk-memory instruction */
+    uint64_t addr;          /* effective address (memarg offset added) */
+    uint64_t size;          /* bytes; a bulk operation's length (may be 0) */
+    uint32_t mem;           /* memory index */
+    uint8_t kind;           /* WD_MEM_READ, WD_MEM_WRITE, or both (read-modify-write) */
+} wd_mem_access;
+
 typedef struct wd_probe_event {
     const wd_instance *instance;
     uint32_t funcidx;
     uint64_t offset;        /* wasm file offset of the instruction about to run */
     uint16_t opcode;        /* wasm opcode: byte, or (prefix << 8 | sub) for 0xFC/0xFD
                                sub-opcodes below 256 */
+    /* The memory accesses of the instruction about to run: none, one, or
+     * two for memory.copy (the source read, then the destination write).
+     * Computed only when a probe fires, so they cost nothing otherwise. */
+    uint32_t nmem;
+    wd_mem_access mem[2];
 } wd_probe_event;
 
 typedef wd_probe_action (*wd_probe_fn)(wd_exec *x, const wd_probe_event *ev,
@@ -394,8 +414,18 @@ uint32_t wd_probe_add_local(wd_module *m, uint32_t funcidx, uint64_t offset,
 bool wd_probe_remove_local(wd_module *m, uint32_t id);
 
 /* A global probe fires before every instruction in this exec: the
- * interpreter switches to a second dispatch table while one is set. */
+ * interpreter switches to a second dispatch table while one is set.
+ * Watchpoints are global probes that look at the event's mem[] accesses. */
 uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user);
+/* A memory probe is a global probe that fires only before instructions
+ * that access linear memory (ev->nmem >= 1; fused ones included). While
+ * every global probe of the exec is a memory probe, the interpreter uses a
+ * third dispatch table in which only those instructions leave the fast
+ * path, so watching memory costs nothing on the other instructions. A
+ * memory probe's callback may add a global probe (e.g. to look at the
+ * instruction after a store): it takes effect from the next instruction.
+ * Removed with wd_probe_remove_global. */
+uint32_t wd_probe_add_memory(wd_exec *x, wd_probe_fn fn, void *user);
 bool wd_probe_remove_global(wd_exec *x, uint32_t id);
 
 /* Safepoint hook: called at a safepoint when the budget counter runs out

@@ -287,8 +287,8 @@ static void bp_free(wd_dbg *s, dbg_bp *bp)
     }
     if (bp->type != BP_BREAK && bp->enabled && s->nwatch)
         s->nwatch--;
-    if (s->wpend == bp->id)
-        s->wpend = 0;
+    if (bp->wpending && s->wpend)
+        s->wpend--;
     free(bp->locs);
     free(bp->spec);
     free(bp->cond);
@@ -384,6 +384,20 @@ int dbg_bp_create(wd_dbg *s, const char *spec, bool temp, bool quiet)
     return bp->id;
 }
 
+const char *dbg_bp_disp(const dbg_bp *bp)
+{
+    return bp->temp ? "del" : bp->dis_once ? "dis" : "keep";
+}
+
+void dbg_bp_after_stop(wd_dbg *s, int id)
+{
+    dbg_bp *bp = dbg_bp_find(s, id);
+    if (bp && bp->temp)
+        dbg_bp_delete(s, bp->id);
+    else if (bp && bp->dis_once)
+        dbg_bp_enable(s, bp, false);
+}
+
 void dbg_bp_delete(wd_dbg *s, int id)
 {
     for (uint32_t i = 0; i < s->nbps; i++) {
@@ -426,107 +440,82 @@ void dbg_bp_enable(wd_dbg *s, dbg_bp *bp, bool on)
 
 /* ------------------------------------------------------------ watchpoints */
 
-/* Load/store size for opcodes 0x28..0x3e; 0 otherwise. */
-static unsigned mem_access(uint8_t op, bool *store)
+/* A write watchpoint hit is decided after the write: the accessing instruction
+ * snapshots the watched bytes, the next instruction compares (gdb reports the
+ * statement after the store as well). */
+static bool watch_changed(wd_dbg *s, dbg_bp *bp)
 {
-    static const uint8_t sizes[] = {
-        4, 8, 4, 8, 1, 1, 2, 2, 1, 1, 2, 2, 4, 4,   /* 0x28..0x35 loads */
-        4, 8, 4, 8, 1, 2, 1, 2, 4,                  /* 0x36..0x3e stores */
-    };
-    if (op < 0x28 || op > 0x3e)
-        return 0;
-    *store = op >= 0x36;
-    return sizes[op - 0x28];
+    uint8_t now[64];
+    size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
+    wd_memory *mem = dbg_memory(s);
+    return mem && wd_memory_read(mem, bp->waddr, now, n) &&
+           (memcmp(now, bp->old, n) != 0 || bp->type == BP_AWATCH);
 }
 
-static uint64_t uleb(const uint8_t *p, const uint8_t *end, const uint8_t **next)
+/* Counts a hit against the ignore count: true when it should stop. */
+static bool watch_hit(dbg_bp *bp)
 {
-    uint64_t v = 0;
-    unsigned sh = 0;
-    while (p < end && sh < 64) {
-        uint8_t b = *p++;
-        v |= (uint64_t)(b & 0x7f) << sh;
-        sh += 7;
-        if (!(b & 0x80))
-            break;
+    bp->hits++;
+    if (bp->ignore > 0) {
+        bp->ignore--;
+        return false;
     }
-    *next = p;
-    return v;
+    return true;
 }
 
 wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
 {
+    (void)x;
     if (s->wpend) {
-        dbg_bp *bp = dbg_bp_find(s, s->wpend);
         s->wpend = 0;
-        if (bp) {
-            uint8_t now[64];
-            size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
-            wd_memory *mem = dbg_memory(s);
-            if (mem && wd_memory_read(mem, bp->waddr, now, n) &&
-                (memcmp(now, bp->old, n) != 0 || bp->type == BP_AWATCH)) {
-                bp->hits++;
-                if (bp->ignore > 0) {
-                    bp->ignore--;
-                } else {
-                    bp->wread = false;
-                    s->why_bp = bp->id;
-                    return WD_PROBE_STOP;
+        int stop = 0;
+        for (uint32_t i = 0; i < s->nbps; i++) {
+            dbg_bp *bp = s->bps[i];
+            if (!bp->wpending)
+                continue;
+            bp->wpending = false;
+            if (!stop && bp->enabled && watch_changed(s, bp) && watch_hit(bp))
+                stop = bp->id;
+        }
+        if (stop) {
+            dbg_bp *bp = dbg_bp_find(s, stop);
+            bp->wread = false;
+            s->why_bp = stop;
+            return WD_PROBE_STOP;
+        }
+    }
+    if (!s->nwatch)
+        return WD_PROBE_CONTINUE;
+    /* the engine describes the accesses of fused instructions too (wd_probe_event.mem) */
+    for (uint32_t k = 0; k < ev->nmem; k++) {
+        const wd_mem_access *a = &ev->mem[k];
+        if (a->mem != 0 || a->size == 0)
+            continue;
+        for (uint32_t i = 0; i < s->nbps; i++) {
+            dbg_bp *bp = s->bps[i];
+            if (bp->type == BP_BREAK || !bp->enabled)
+                continue;
+            if (a->addr >= bp->waddr + bp->wlen || a->addr + a->size <= bp->waddr)
+                continue;
+            /* a read-modify-write is a write for watch and awatch, a read for rwatch */
+            if ((a->kind & WD_MEM_WRITE) && bp->type != BP_RWATCH) {
+                size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
+                wd_memory *mem = dbg_memory(s);
+                if (mem && wd_memory_read(mem, bp->waddr, bp->old, n)) {
+                    bp->wpending = true;
+                    bp->woff = a->offset;
+                    s->wpend++;
                 }
-            }
-        }
-    }
-    if (!s->nwatch || ev->offset >= s->nbytes)
-        return WD_PROBE_CONTINUE;
-    /* The event's offset can be the first folded local.get / const of the instruction
-     * (engine side tables): the load or store is the first other instruction after it. */
-    uint64_t off = ev->offset;
-    for (int k = 0; k < 8 && off < s->nbytes; k++) {
-        uint8_t op = s->bytes[off];
-        if (op != 0x20 && (op < 0x41 || op > 0x44))
-            break;
-        uint32_t n = dbg_insn_len(s, off);
-        if (!n)
-            break;
-        off += n;
-    }
-    if (off >= s->nbytes)
-        return WD_PROBE_CONTINUE;
-    bool store = false;
-    unsigned size = mem_access(s->bytes[off], &store);
-    if (!size)
-        return WD_PROBE_CONTINUE;
-    const uint8_t *p = s->bytes + off + 1, *end = s->bytes + s->nbytes;
-    uleb(p, end, &p);                       /* alignment */
-    uint64_t moff = uleb(p, end, &p);
-    wd_frame_info fi;
-    wd_value v;
-    if (!wd_exec_frame(x, 0, &fi) || fi.stack_height < (store ? 2u : 1u) ||
-        !wd_exec_frame_stack(x, 0, fi.stack_height - (store ? 2 : 1), &v) || v.type != WD_I32)
-        return WD_PROBE_CONTINUE;
-    uint64_t ea = (uint64_t)v.of.i32 + moff;
-    for (uint32_t i = 0; i < s->nbps; i++) {
-        dbg_bp *bp = s->bps[i];
-        if (bp->type == BP_BREAK || !bp->enabled)
-            continue;
-        if (ea >= bp->waddr + bp->wlen || ea + size <= bp->waddr)
-            continue;
-        if (store && bp->type != BP_RWATCH) {
-            size_t n = bp->wlen < 64 ? (size_t)bp->wlen : 64;
-            wd_memory *mem = dbg_memory(s);
-            if (mem && wd_memory_read(mem, bp->waddr, bp->old, n))
-                s->wpend = bp->id;
-            return WD_PROBE_CONTINUE;
-        }
-        if (!store && bp->type != BP_WATCH) {
-            bp->hits++;
-            if (bp->ignore > 0) {
-                bp->ignore--;
                 continue;
             }
-            bp->wread = true;
-            s->why_bp = bp->id;
-            return WD_PROBE_STOP;
+            if ((a->kind & WD_MEM_READ) && bp->type != BP_WATCH && watch_hit(bp)) {
+                bp->wread = true;
+                bp->woff = a->offset;
+                s->why_bp = bp->id;
+                s->stop_off = a->offset;   /* the load itself, even when fused */
+                s->stop_off_valid = true;
+                return WD_PROBE_STOP;
+            }
         }
     }
     return WD_PROBE_CONTINUE;
@@ -551,7 +540,7 @@ void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *t, dbg_buf *j)
     if (bp->type == BP_BREAK) {
         dbuf_printf(t, "\n%s %d, ", bp->temp ? "Temporary breakpoint" : "Breakpoint", id);
         dbuf_printf(j, ",\"reason\":\"breakpoint-hit\",\"bkptno\":%d,\"disp\":\"%s\",\"hits\":%" PRIu64,
-                    id, bp->temp ? "del" : "keep", bp->hits);
+                    id, dbg_bp_disp(bp), bp->hits);
         return;
     }
     const char *kind = bp->type == BP_WATCH ? "Watchpoint"

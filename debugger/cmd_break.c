@@ -139,6 +139,18 @@ static int each_bp(wd_dbg *s, const char *a, void (*fn)(wd_dbg *, dbg_bp *))
 static void del_fn(wd_dbg *s, dbg_bp *bp) { dbg_bp_delete(s, bp->id); }
 static void dis_fn(wd_dbg *s, dbg_bp *bp) { dbg_bp_enable(s, bp, false); }
 static void en_fn(wd_dbg *s, dbg_bp *bp) { dbg_bp_enable(s, bp, true); }
+static void en_once_fn(wd_dbg *s, dbg_bp *bp)
+{
+    dbg_bp_enable(s, bp, true);
+    bp->dis_once = true;
+    bp->temp = false;
+}
+static void en_delete_fn(wd_dbg *s, dbg_bp *bp)
+{
+    dbg_bp_enable(s, bp, true);
+    bp->temp = true;
+    bp->dis_once = false;
+}
 
 int cmd_delete(wd_dbg *s, const char *a, const char *m)
 {
@@ -161,16 +173,14 @@ int cmd_disable(wd_dbg *s, const char *a, const char *m)
 int cmd_enable(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
-    bool once = false;
     if (strncmp(a, "breakpoints", 11) == 0)
         a = dbg_skip_ws(a + 11);
-    if (strncmp(a, "once", 4) == 0) {
-        once = true;
-        a = dbg_skip_ws(a + 4);
-    }
-    int rc = each_bp(s, a, en_fn);
-    (void)once;
-    return rc;
+    /* as gdb: once (disable when hit), delete (delete when hit); plain enable keeps the disposition */
+    if (strncmp(a, "once", 4) == 0 && (!a[4] || isspace((unsigned char)a[4])))
+        return each_bp(s, dbg_skip_ws(a + 4), en_once_fn);
+    if (strncmp(a, "delete", 6) == 0 && (!a[6] || isspace((unsigned char)a[6])))
+        return each_bp(s, dbg_skip_ws(a + 6), en_delete_fn);
+    return each_bp(s, a, en_fn);
 }
 
 static void loc_text(wd_dbg *s, uint64_t off, dbg_buf *b)
@@ -200,11 +210,11 @@ static int info_bps(wd_dbg *s, bool watch_only)
             dbuf_puts(&t, "Num     Type            Disp Enb Address    What\n");
         const char *type = bp->type == BP_BREAK ? "breakpoint" : bp->type == BP_WATCH ? "watchpoint"
                          : bp->type == BP_RWATCH ? "read watchpoint" : "acc watchpoint";
-        dbuf_printf(&t, "%-7d %-15s %-4s %-3s ", bp->id, type, bp->temp ? "del" : "keep",
+        dbuf_printf(&t, "%-7d %-15s %-4s %-3s ", bp->id, type, dbg_bp_disp(bp),
                     bp->enabled ? "y" : "n");
         dbuf_printf(&j, "%s{\"number\":%d,\"type\":\"%s\",\"disp\":\"%s\",\"enabled\":%s,\"hits\":%" PRIu64
                     ",\"ignore\":%" PRIu64,
-                    shown ? "," : "", bp->id, type, bp->temp ? "del" : "keep",
+                    shown ? "," : "", bp->id, type, dbg_bp_disp(bp),
                     bp->enabled ? "true" : "false", bp->hits, bp->ignore);
         if (bp->type != BP_BREAK) {
             dbuf_printf(&t, "           %s\n", bp->wexpr);

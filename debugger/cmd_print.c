@@ -30,8 +30,11 @@ static bool plain_ident(const char *e)
 }
 
 /* Formats expr into b (value only); type name into tn. */
-static bool render(wd_dbg *s, const char *expr, char fmt, dbg_buf *b, char *tn, size_t tnsize)
+static bool render(wd_dbg *s, const char *expr, char fmt, dbg_buf *b, char *tn, size_t tnsize,
+                   dbg_value *out)
 {
+    if (out)
+        memset(out, 0, sizeof *out);
     const dbg_vframe *f = dbg_selected(s);
     if (!fmt && s->dw && plain_ident(expr) && strcmp(expr, "sizeof") != 0) {
         const wd_dw_var *v = wd_dwarf_find_var(s->dw, f ? f->addr : 0, f ? f->inl : 0, expr);
@@ -50,6 +53,13 @@ static bool render(wd_dbg *s, const char *expr, char fmt, dbg_buf *b, char *tn, 
                 wd_dwarf_format_var(s->dw, v, f ? f->addr : 0, &tg, val, 65536);
                 dbuf_puts(b, val);
                 free(val);
+                if (out) {   /* the history value, through the expression evaluator */
+                    char err[300];
+                    if (!dbg_eval(s, expr, out, err, sizeof err)) {
+                        memset(out, 0, sizeof *out);
+                        out->kind = DV_VOID;
+                    }
+                }
                 return true;
             }
         }
@@ -62,6 +72,8 @@ static bool render(wd_dbg *s, const char *expr, char fmt, dbg_buf *b, char *tn, 
     }
     dbg_type_name(s, &v, tn, tnsize);
     dbg_format_value(s, &v, fmt, b);
+    if (out)
+        *out = v;
     return true;
 }
 
@@ -74,11 +86,16 @@ int cmd_print(wd_dbg *s, const char *a, const char *m)
         return dbg_error(s, "Argument required (expression to compute).");
     dbg_buf b = {0};
     char tn[256] = "";
-    if (!render(s, a, fmt, &b, tn, sizeof tn)) {
+    dbg_value hv;
+    if (!render(s, a, fmt, &b, tn, sizeof tn, &hv)) {
         dbuf_free(&b);
         return -1;
     }
-    int n = ++s->nhist;
+    int n = dbg_hist_push(s, &hv);
+    if (!n) {
+        dbuf_free(&b);
+        return dbg_error(s, "out of memory");
+    }
     dbg_printf(s, "$%d = %s\n", n, b.p ? b.p : "");
     dbg_jfield_str(s, "value", b.p ? b.p : "");
     dbg_jfield_str(s, "type", tn);
@@ -94,7 +111,7 @@ int cmd_output(wd_dbg *s, const char *a, const char *m)
         return -1;
     dbg_buf b = {0};
     char tn[256];
-    if (!render(s, a, fmt, &b, tn, sizeof tn)) {
+    if (!render(s, a, fmt, &b, tn, sizeof tn, NULL)) {
         dbuf_free(&b);
         return -1;
     }
@@ -130,7 +147,7 @@ static void show_display(wd_dbg *s, const dbg_display *d, dbg_buf *t)
     bool saved = s->has_err;
     char savedmsg[sizeof s->errmsg];
     memcpy(savedmsg, s->errmsg, sizeof savedmsg);
-    if (render(s, d->expr, d->fmt, &b, tn, sizeof tn)) {
+    if (render(s, d->expr, d->fmt, &b, tn, sizeof tn, NULL)) {
         if (d->fmt)
             dbuf_printf(t, "%d: /%c %s = %s\n", d->id, d->fmt, d->expr, b.p ? b.p : "");
         else
@@ -255,8 +272,8 @@ int cmd_set(wd_dbg *s, const char *a, const char *m)
     if (strncmp(a, "var ", 4) == 0 || strncmp(a, "variable ", 9) == 0)
         a = dbg_skip_ws(a + (a[3] == ' ' ? 4 : 9));
     else if (strncmp(a, "args", 4) == 0 && (a[4] == ' ' || !a[4])) {
-        /* handled like run's arguments */
-        return dbg_error(s, "set args: pass the arguments to run instead (run ARGS).");
+        dbg_set_args(s, dbg_skip_ws(a + 4), true);   /* for the next run */
+        return 0;
     } else if (strncmp(a, "substitute-path ", 16) == 0) {
         char from[512], to[512];
         if (sscanf(a + 16, "%511s %511s", from, to) != 2)

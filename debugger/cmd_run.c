@@ -7,15 +7,21 @@
 
 #include "dbg_int.h"
 
-static void set_args(wd_dbg *s, const char *a)
+void dbg_free_args(wd_dbg *s)
 {
-    if (!*a)
-        return;
     if (s->argv_copy) {
         for (int i = 0; s->argv_copy[i]; i++)
             free(s->argv_copy[i]);
         free(s->argv_copy);
     }
+    s->argv_copy = NULL;
+}
+
+void dbg_set_args(wd_dbg *s, const char *a, bool clear)
+{
+    if (!*a && !clear)
+        return;
+    dbg_free_args(s);
     size_t cap = strlen(a) / 2 + 2;
     s->argv_copy = calloc(cap, sizeof *s->argv_copy);
     int n = 0;
@@ -36,10 +42,37 @@ static void set_args(wd_dbg *s, const char *a)
     s->opt.argv = s->argv_copy;
 }
 
+int cmd_show(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    if (strcmp(a, "args") == 0) {
+        dbg_buf b = {0};
+        for (int i = 0; i < s->opt.argc; i++)
+            dbuf_printf(&b, "%s%s", i ? " " : "", s->opt.argv[i]);
+        dbg_printf(s, "Argument list to give program being debugged when it is started is \"%s\".\n",
+                   b.p ? b.p : "");
+        dbg_jfield_str(s, "args", b.p ? b.p : "");
+        dbuf_free(&b);
+        return 0;
+    }
+    if (strcmp(a, "values") == 0) {
+        /* as gdb: the last ten values */
+        int from = s->nhist > 10 ? s->nhist - 9 : 1;
+        for (int i = from; i <= s->nhist; i++) {
+            dbg_buf b = {0};
+            dbg_format_value(s, &s->hist[i - 1], 0, &b);
+            dbg_printf(s, "$%d = %s\n", i, b.p ? b.p : "");
+            dbuf_free(&b);
+        }
+        return 0;
+    }
+    return dbg_error(s, "Undefined show command: \"%s\".  Try \"help show\".", a);
+}
+
 int cmd_run(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
-    set_args(s, a);
+    dbg_set_args(s, a, false);
     dbg_printf(s, "Starting program: %s", s->path);
     for (int i = 0; i < s->opt.argc; i++)
         dbg_printf(s, " %s", s->opt.argv[i]);
@@ -50,7 +83,7 @@ int cmd_run(wd_dbg *s, const char *a, const char *m)
 int cmd_start(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
-    set_args(s, a);
+    dbg_set_args(s, a, false);
     dbg_printf(s, "Starting program: %s", s->path);
     for (int i = 0; i < s->opt.argc; i++)
         dbg_printf(s, " %s", s->opt.argv[i]);

@@ -59,7 +59,8 @@ typedef struct dbg_loc {           /* one probe of a breakpoint (heap: stable po
 typedef struct dbg_bp {
     int id;
     int type;                      /* BP_* */
-    bool enabled, temp;
+    bool enabled, temp;            /* temp: deleted when hit (tbreak, enable delete) */
+    bool dis_once;                 /* disabled when hit (enable once) */
     char *spec;                    /* as typed */
     char *cond;                    /* condition expression or NULL */
     uint64_t ignore;
@@ -72,6 +73,8 @@ typedef struct dbg_bp {
     dbg_value wval;                  /* the watched expression's type */
     uint8_t old[64];
     bool wread;                      /* the hit was a read */
+    bool wpending;                   /* written by the last instruction: compare next */
+    uint64_t woff;                   /* wasm offset of the access that hit */
 } dbg_bp;
 
 /* ------------------------------------------------------------ stepping */
@@ -156,6 +159,8 @@ struct wd_dbg {
     uint64_t stop_off;               /* a local probe's own offset at a probe stop */
     bool stop_off_valid;
     uint32_t gprobe;                 /* global probe id or 0 */
+    bool gprobe_mem;                 /* it is a memory probe (watchpoints only) */
+    bool gprobe_stepping;            /* the last dbg_update_gprobe's stepping */
     struct {
         int kind;                    /* RUN_* */
         uint64_t count;
@@ -181,7 +186,7 @@ struct wd_dbg {
     bool skip_armed;
     uint64_t skip_count;             /* instruction count at that stop */
     /* watchpoint pending: a store hit, compare at the next instruction */
-    int wpend;
+    int wpend;                       /* how many watchpoints have wpending set */
     uint8_t wold[64];
 
     /* inspection */
@@ -192,6 +197,8 @@ struct wd_dbg {
     uint32_t nvf;
     bool vf_valid;
     int nhist;                       /* $N value history counter */
+    dbg_value *hist;                 /* the history: $1 is hist[0] */
+    uint32_t caphist;
     dbg_display **disp;
     uint32_t ndisp;
     int next_disp;
@@ -304,16 +311,31 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
 dbg_bp *dbg_bp_find(wd_dbg *s, int id);
 int dbg_bp_create(wd_dbg *s, const char *spec, bool temp, bool quiet);
 void dbg_bp_delete(wd_dbg *s, int id);
+/* "keep", "del" (deleted when hit) or "dis" (disabled when hit), as gdb's Disp column. */
+const char *dbg_bp_disp(const dbg_bp *bp);
+/* After a stop at breakpoint or watchpoint id: delete or disable it per its disposition. */
+void dbg_bp_after_stop(wd_dbg *s, int id);
 void dbg_bp_enable(wd_dbg *s, dbg_bp *bp, bool on);
 void dbg_bp_delete_all(wd_dbg *s);
 wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev);
+/* Sets the global probe the run needs: a full one while stepping or while a watched write
+ * waits for the next instruction, a memory probe while watchpoints are enabled, else none. */
 void dbg_update_gprobe(wd_dbg *s, bool stepping);
+/* The same with the last stepping flag (from probe callbacks). */
+void dbg_sync_gprobe(wd_dbg *s);
 void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *text, dbg_buf *json);
 
 /* ------------------------------------------------------------ expressions (expr.c) */
 
 /* Evaluates expr in the selected frame. On failure: false, err filled. */
 bool dbg_eval(wd_dbg *s, const char *expr, dbg_value *out, char *err, size_t errsize);
+/* Records v in the value history; returns its number N ($N), or 0 out of memory. */
+int dbg_hist_push(wd_dbg *s, const dbg_value *v);
+/* The guest's arguments for the next run, split at blanks (clear: "" empties them). */
+void dbg_set_args(wd_dbg *s, const char *a, bool clear);
+void dbg_free_args(wd_dbg *s);
+/* A wasm value as a synthetic debugger value (i32 i64 f32 f64); false for other types. */
+bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *expr,
                  dbg_value *out, char *err, size_t errsize);
@@ -414,6 +436,7 @@ int cmd_ptype(wd_dbg *s, const char *a, const char *m);
 int cmd_display(wd_dbg *s, const char *a, const char *m);
 int cmd_undisplay(wd_dbg *s, const char *a, const char *m);
 int cmd_set(wd_dbg *s, const char *a, const char *m);
+int cmd_show(wd_dbg *s, const char *a, const char *m);
 int cmd_x(wd_dbg *s, const char *a, const char *m);
 int cmd_find(wd_dbg *s, const char *a, const char *m);
 int cmd_list(wd_dbg *s, const char *a, const char *m);

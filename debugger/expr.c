@@ -2,7 +2,7 @@
  *
  * A recursive-descent parser that evaluates as it parses, over DWARF-typed values in the
  * paused program: variables (scopes at the frame's pc, then globals), $localN (wasm locals),
- * $pc, $sp, integer / float / char literals, members (. ->), indexing, unary * & - ! ~,
+ * $pc, $sp, the value history ($N, $, $$, $$N), integer / float / char literals, members (. ->), indexing, unary * & - ! ~,
  * casts to C scalar types, typedefs and struct pointers, sizeof, the arithmetic, shift,
  * bitwise, comparison and logical operators, ?: and assignment. Nothing is evaluated in the
  * guest: reading memory is the only effect, and assignment the only write.
@@ -211,6 +211,64 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     return true;
 }
 
+bool dbg_value_from_wasm(wd_value wv, dbg_value *v)
+{
+    switch (wv.type) {
+    case WD_I32: synth_int(v, wv.of.i32, 4, true, "i32"); return true;
+    case WD_I64: synth_int(v, wv.of.i64, 8, true, "i64"); return true;
+    case WD_F32: {
+        float f;
+        memcpy(&f, &wv.of.f32_bits, 4);
+        synth_float(v, f, 4);
+        snprintf(v->tname, sizeof v->tname, "f32");
+        return true;
+    }
+    case WD_F64: {
+        double f;
+        memcpy(&f, &wv.of.f64_bits, 8);
+        synth_float(v, f, 8);
+        snprintf(v->tname, sizeof v->tname, "f64");
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+int dbg_hist_push(wd_dbg *s, const dbg_value *v)
+{
+    if ((uint32_t)s->nhist == s->caphist) {
+        uint32_t nc = s->caphist ? s->caphist * 2 : 16;
+        dbg_value *nh = realloc(s->hist, nc * sizeof *nh);
+        if (!nh)
+            return 0;
+        s->hist = nh;
+        s->caphist = nc;
+    }
+    dbg_value *h = &s->hist[s->nhist++];
+    *h = *v;
+    /* gdb's history holds values, not places: scalars stop being lvalues (an aggregate
+     * keeps its address, so its members can still be read) */
+    if (h->kind != DV_AGG)
+        h->lval = false;
+    h->wlocal = -1;
+    return s->nhist;
+}
+
+/* $ (last), $$ (the one before), $$N (N back from the last), $N (absolute). */
+static bool history(ectx *c, const char *name, bool back, dbg_value *v)
+{
+    wd_dbg *s = c->s;
+    long n = *name ? strtol(name, NULL, 10) : back ? 1 : 0;
+    long idx = back || !*name ? s->nhist - n : n;
+    if (s->nhist == 0 && !*name)
+        return fail(c, "History is empty.");
+    if (idx < 1 || idx > s->nhist)
+        return fail(c, "History has not yet reached $%ld.", idx);
+    *v = s->hist[idx - 1];
+    return true;
+}
+
 static bool dollar(ectx *c, const char *name, dbg_value *v)
 {
     wd_dbg *s = c->s;
@@ -219,29 +277,16 @@ static bool dollar(ectx *c, const char *name, dbg_value *v)
         wd_value wv;
         if (!s->x || !wd_exec_frame_local(s->x, c->wdepth, idx, &wv))
             return fail(c, "No wasm local %" PRIu32 " in this frame.", idx);
-        switch (wv.type) {
-        case WD_I32: synth_int(v, wv.of.i32, 4, true, "i32"); break;
-        case WD_I64: synth_int(v, wv.of.i64, 8, true, "i64"); break;
-        case WD_F32: {
-            float f;
-            memcpy(&f, &wv.of.f32_bits, 4);
-            synth_float(v, f, 4);
-            snprintf(v->tname, sizeof v->tname, "f32");
-            break;
-        }
-        case WD_F64: {
-            double f;
-            memcpy(&f, &wv.of.f64_bits, 8);
-            synth_float(v, f, 8);
-            snprintf(v->tname, sizeof v->tname, "f64");
-            break;
-        }
-        default:
+        if (!dbg_value_from_wasm(wv, v))
             return fail(c, "wasm local %" PRIu32 " is a %s", idx, wd_valtype_name(wv.type));
-        }
         v->wlocal = (int)idx;
         return true;
     }
+    bool digits = true;
+    for (const char *p = name; *p; p++)
+        digits &= isdigit((unsigned char)*p) != 0;
+    if (digits)
+        return history(c, name, false, v);
     if (strcmp(name, "pc") == 0) {
         synth_int(v, c->addr, 4, false, "code offset");
         return true;
@@ -546,6 +591,16 @@ static bool primary(ectx *c, dbg_value *v)
         char name[64];
         size_t n = 0;
         p++;
+        if (*p == '$') {   /* $$ and $$N: back from the last value */
+            p++;
+            while (isdigit((unsigned char)p[n]) && n + 1 < sizeof name) {
+                name[n] = p[n];
+                n++;
+            }
+            name[n] = '\0';
+            c->p = p + n;
+            return history(c, name, true, v);
+        }
         while ((isalnum((unsigned char)p[n]) || p[n] == '_') && n + 1 < sizeof name) {
             name[n] = p[n];
             n++;

@@ -642,6 +642,10 @@ static void free_process(wd_dbg *s)
     if (s->gprobe && s->x)
         wd_probe_remove_global(s->x, s->gprobe);
     s->gprobe = 0;
+    /* a watched write whose next instruction never came (the program ended) */
+    s->wpend = 0;
+    for (uint32_t i = 0; i < s->nbps; i++)
+        s->bps[i]->wpending = false;
     dbg_clear_internal_probes(s);
     if (s->store)
         wd_store_free(s->store);
@@ -703,15 +707,27 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
 
 void dbg_update_gprobe(wd_dbg *s, bool stepping)
 {
+    s->gprobe_stepping = stepping;
     if (!s->x)
         return;
-    bool want = stepping || s->nwatch > 0 || s->wpend;
-    if (want && !s->gprobe)
-        s->gprobe = wd_probe_add_global(s->x, gprobe_fn, s);
-    else if (!want && s->gprobe) {
-        wd_probe_remove_global(s->x, s->gprobe);
+    /* watchpoints alone need only the instructions that access memory (cheap); stepping
+     * and a pending write need every instruction */
+    bool full = stepping || s->wpend;
+    bool want = full || s->nwatch > 0;
+    if (s->gprobe && (!want || s->gprobe_mem == full)) {
+        wd_probe_remove_global(s->x, s->gprobe);   /* safe from inside its own callback */
         s->gprobe = 0;
     }
+    if (want && !s->gprobe) {
+        s->gprobe = full ? wd_probe_add_global(s->x, gprobe_fn, s)
+                         : wd_probe_add_memory(s->x, gprobe_fn, s);
+        s->gprobe_mem = !full;
+    }
+}
+
+void dbg_sync_gprobe(wd_dbg *s)
+{
+    dbg_update_gprobe(s, s->gprobe_stepping);
 }
 
 static wd_probe_action internal_fn(wd_exec *x, const wd_probe_event *ev, void *user)
@@ -824,7 +840,11 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
 {
     wd_dbg *s = user;
     if (s->nwatch || s->wpend) {
-        if (dbg_watch_check(s, x, ev) == WD_PROBE_STOP) {
+        int had = s->wpend;
+        wd_probe_action a = dbg_watch_check(s, x, ev);
+        if ((had != 0) != (s->wpend != 0))
+            dbg_sync_gprobe(s);   /* a write to compare after this instruction, or done */
+        if (a == WD_PROBE_STOP) {
             s->why = WHY_WATCH;
             return WD_PROBE_STOP;
         }
@@ -890,7 +910,10 @@ static void finish_value(wd_dbg *s)
     }
     default: snprintf(val, sizeof val, "<%s>", wd_valtype_name(v.type)); break;
     }
-    int n = ++s->nhist;
+    dbg_value hv;
+    if (!dbg_value_from_wasm(v, &hv))
+        return;
+    int n = dbg_hist_push(s, &hv);
     char t[160];
     snprintf(t, sizeof t, "Value returned is $%d = (%s) %s\n", n, wd_valtype_name(v.type), val);
     dbg_puts(s, t);
@@ -985,9 +1008,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_report_location(s, true, j.p);
             dbuf_free(&t);
             dbuf_free(&j);
-            dbg_bp *bp = dbg_bp_find(s, s->why_bp);
-            if (bp && bp->temp)
-                dbg_bp_delete(s, bp->id);
+            dbg_bp_after_stop(s, s->why_bp);
             return 0;
         }
         case WHY_WATCH: {
@@ -1002,6 +1023,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_report_location(s, true, j.p);
             dbuf_free(&t);
             dbuf_free(&j);
+            dbg_bp_after_stop(s, s->why_bp);
             return 0;
         }
         case WHY_STEP:
@@ -1291,6 +1313,8 @@ void wd_dbg_free(wd_dbg *s)
         free(s->disp[i]);
     }
     free(s->disp);
+    free(s->hist);
+    dbg_free_args(s);
     free(s->vf);
     if (s->dw) {
         dbgt_release(s->dw);

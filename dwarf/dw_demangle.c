@@ -133,6 +133,9 @@ typedef struct dty {
     const char *l, *r;
     int kind;
     int ref;        /* 1: an lvalue reference, 2: an rvalue reference (for collapsing) */
+    int tparam;     /* in the substitution table only: k + 1 for a bare T<k>_, which a
+                       later S<n>_ means as the template parameter of wherever it is used
+                       (it differs after a local name's own encoding), as c++filt reads it */
 } dty;
 
 typedef struct dlist {
@@ -148,6 +151,7 @@ typedef struct it {
     dlist subs;     /* substitution candidates */
     dlist tpl;      /* template arguments of the encoding's name (T_, T0_, ...) */
     int in_type;    /* > 0 while parsing inside a type: template args do not set tpl */
+    bool local_enc; /* the next encoding is a local name's function: no return type shown */
 } it;
 
 typedef struct dname {
@@ -220,7 +224,7 @@ static char *tstr(it *s, dty t)
 
 static dty plain(const char *l)
 {
-    dty t = {l, "", TK_PLAIN, 0};
+    dty t = {l, "", TK_PLAIN, 0, 0};
     return t;
 }
 
@@ -518,10 +522,13 @@ static bool substitution(it *s, dty *out, const char **last)
     if (k >= s->subs.n)
         return fail(s);
     *out = s->subs.v[k];
+    if (out->tparam && (size_t)out->tparam <= s->tpl.n)
+        *out = s->tpl.v[out->tparam - 1];
+    out->tparam = 0;
     return true;
 }
 
-static bool template_param(it *s, dty *out)
+static bool template_param(it *s, dty *out, size_t *index)
 {
     size_t k;
     if (!seq_id(s, &k))
@@ -529,6 +536,9 @@ static bool template_param(it *s, dty *out)
     if (k >= s->tpl.n)
         return fail(s);
     *out = s->tpl.v[k];
+    out->tparam = 0;
+    if (index)
+        *index = k;
     return true;
 }
 
@@ -582,6 +592,7 @@ static bool nested_name(it *s, dname *out)
         if (++guard > 256 || s->p >= s->end)
             return fail(s);
         char c = peek(s, 0);
+        bool was_noret = noret;
         is_tpl = false;
         noret = false;
         if (c == 'S' && !sofar) {
@@ -607,10 +618,11 @@ static bool nested_name(it *s, dname *out)
                 return fail(s);
             sofar = cat(pl, sofar, sofar[strlen(sofar) - 1] == '<' ? " " : "", args, NULL);
             is_tpl = true;
+            noret = was_noret;   /* a constructor template: C1I...E has no return type */
         } else if (c == 'T' && !sofar) {
             s->p++;
             dty t;
-            if (!template_param(s, &t))
+            if (!template_param(s, &t, NULL))
                 return false;
             sofar = tstr(s, t);
             last = last_component(s, sofar);
@@ -663,6 +675,7 @@ static bool discriminator(it *s)
 
 static bool local_name(it *s, dname *out)
 {
+    s->local_enc = true;   /* as c++filt: f<int>(int)::x, not "void f<int>(int)::x" */
     const char *enc = parse_encoding(s);
     if (!enc || !eat(s, 'E'))
         return fail(s);
@@ -674,11 +687,15 @@ static bool local_name(it *s, dname *out)
         return discriminator(s) && out->s;
     }
     if (eat(s, 'd')) {              /* default argument: d [n] _ <name> */
-        uint64_t n;
-        if (isdigit((unsigned char)peek(s, 0)) && !number(s, &n, NULL))
+        uint64_t n = 0;
+        bool has = isdigit((unsigned char)peek(s, 0));
+        if (has && !number(s, &n, NULL))
             return false;
         if (!eat(s, '_'))
             return fail(s);
+        char num[24];   /* numbered from 1 as c++filt does: d_ is #1, d0_ #2 */
+        snprintf(num, sizeof num, "%llu", (unsigned long long)(has ? n + 2 : 1));
+        enc = cat(&s->pool, enc, "::{default arg#", num, "}", NULL);
     }
     dname in;
     if (!parse_name(s, &in))
@@ -949,12 +966,13 @@ static const char *param_list(it *s, char stop)
 static dty parse_type(it *s)
 {
     dm_pool *pl = &s->pool;
-    dty bad = {"", "", TK_PLAIN, 0};
+    dty bad = {"", "", TK_PLAIN, 0, 0};
     if (s->bad || ++s->depth > DM_MAX_DEPTH) {
         s->bad = true;
         return bad;
     }
     dty t = bad;
+    int tparam = 0;
     const char *b = builtin(s);
     char c = peek(s, 0);
     if (b) {
@@ -1071,12 +1089,15 @@ static dty parse_type(it *s)
     }
     case 'T': {
         s->p++;
-        if (!template_param(s, &t))
+        size_t k;
+        if (!template_param(s, &t, &k))
             break;
         if (peek(s, 0) == 'I') {
             list_push(s, &s->subs, t);
             const char *args = parse_template_args(s);
             t = plain(cat(pl, tstr(s, t), args, NULL));
+        } else {
+            tparam = (int)k + 1;
         }
         break;
     }
@@ -1134,7 +1155,9 @@ static dty parse_type(it *s)
         s->bad = true;
         return bad;
     }
-    list_push(s, &s->subs, t);
+    dty entry = t;
+    entry.tparam = tparam;
+    list_push(s, &s->subs, entry);
     return t;
 }
 
@@ -1190,6 +1213,8 @@ static const char *parse_encoding(it *s)
     }
     dname n;
     int saved_in_type = s->in_type;
+    bool local = s->local_enc;
+    s->local_enc = false;
     /* an encoding inside a type (a local name's function): its template parameters are
      * its own, and its return type is not printed */
     dlist saved_tpl = s->tpl;
@@ -1209,14 +1234,14 @@ static const char *parse_encoding(it *s)
         r = n.s;            /* data */
     } else {
         s->in_type = 1;
-        dty rt = {NULL, "", TK_PLAIN, 0};
+        dty rt = {NULL, "", TK_PLAIN, 0, 0};
         if (n.is_template && !n.no_return) {
             rt = parse_type(s);
             if (!s->bad && rt.kind != TK_PLAIN && rt.kind != TK_WRAPPED)
                 s->bad = true;
         }
         const char *params = s->bad ? NULL : param_list(s, 'E');
-        if (saved_in_type)
+        if (saved_in_type || local)
             rt.l = NULL, rt.r = "";
         if (params && !s->bad)
             r = cat(&s->pool, rt.l ? rt.l : "", rt.l && rt.kind == TK_PLAIN ? " " : "", n.s,

@@ -128,35 +128,37 @@ typedef struct dw_seq { uint32_t lo, hi; uint32_t first, last; } dw_seq; /* rows
 
 enum { DW_SC_SUBPROGRAM = 1, DW_SC_INLINED, DW_SC_BLOCK };
 
-typedef struct dw_scope {
-    uint8_t kind;
-    uint32_t parent;            /* scope index, UINT32_MAX for top level */
-    uint32_t end;               /* index one past this scope's subtree */
+typedef struct dw_scope {       /* pointers first, then 32-bit fields: no padding holes */
     dw_range *ranges;
-    uint32_t nranges;
     const char *name;           /* demangled display name (functions) */
     const char *linkage;
     const char *decl_file;
+    const uint8_t *frame_base;  /* subprograms */
+    uint64_t die_off;
+    uint32_t parent;            /* scope index, UINT32_MAX for top level */
+    uint32_t end;               /* index one past this scope's subtree */
+    uint32_t nranges;
     uint32_t decl_line;
     uint32_t call_file, call_line, call_column, discr;
-    const uint8_t *frame_base;  /* subprograms */
     uint32_t frame_base_len;
     uint32_t first_var, nvars;  /* variables declared directly in this scope */
-    uint64_t die_off;
+    uint8_t kind;
 } dw_scope;
 
 enum { DW_LOC_NONE, DW_LOC_EXPR, DW_LOC_LIST, DW_LOC_CONST };
 
-struct wd_dw_var {
+struct wd_dw_var {              /* (kept small: a swept module has hundreds of thousands) */
     const char *name;
     uint64_t type_off;          /* global .debug_info offset of the type DIE, 0 = none */
-    uint8_t is_param, loc_kind;
     const uint8_t *expr;        /* DW_LOC_EXPR / DW_LOC_CONST (block) */
-    uint32_t expr_len;
-    uint64_t list_off;          /* DW_LOC_LIST: offset in .debug_loc / .debug_loclists */
-    int64_t const_val;          /* DW_LOC_CONST without block */
-    uint32_t scope;             /* owning scope, UINT32_MAX for globals */
+    union {
+        uint64_t list_off;      /* DW_LOC_LIST: offset in .debug_loc / .debug_loclists */
+        int64_t const_val;      /* DW_LOC_CONST without block */
+    };
     struct dw_unit *unit;
+    uint32_t expr_len;
+    uint32_t scope;             /* owning scope, UINT32_MAX for globals */
+    uint8_t is_param, loc_kind;
 };
 
 struct wd_dw_type {             /* a type DIE, decoded once */

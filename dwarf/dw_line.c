@@ -370,6 +370,18 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
         }
         seqs[j] = t;
     }
+    /* the tables stay for the life of the wd_dwarf: give back the doubling's slack (up
+     * to half of them; rows are most of the memory a swept wd_dwarf holds) */
+    if (nrows < rcap) {
+        dw_lrow *fit = realloc(rows, (nrows ? nrows : 1) * sizeof *rows);
+        if (fit)
+            rows = fit;
+    }
+    if (nseqs < scap) {
+        dw_seq *fit = realloc(seqs, (nseqs ? nseqs : 1) * sizeof *seqs);
+        if (fit)
+            seqs = fit;
+    }
     u->rows = rows;
     u->nrows = (uint32_t)nrows;
     u->seqs = seqs;

@@ -610,7 +610,23 @@ typedef struct fctx {
     const wd_dw_target *t;
     sbuf *b;
     int depth;
+    /* for a value assembled from DW_OP_pieces: known[i] says whether byte i of the
+     * object (at base) came from a piece; NULL when every byte is known */
+    const uint8_t *base, *known;
+    size_t nknown;
 } fctx;
+
+/* false if a byte of [p, p + n) is not covered by any piece */
+static bool bytes_known(const fctx *f, const uint8_t *p, uint64_t n)
+{
+    if (!f->known)
+        return true;
+    size_t at = (size_t)(p - f->base);
+    for (uint64_t i = 0; i < n; i++)
+        if (at + i >= f->nknown || !f->known[at + i])
+            return false;
+    return true;
+}
 
 static uint64_t get_le(const uint8_t *p, size_t n)
 {
@@ -798,6 +814,12 @@ static void fmt_value(fctx *f, const wd_dw_type *t0, const uint8_t *p, size_t av
         sb_printf(b, "<unavailable>");
         return;
     }
+    if (t->tag != DW_TAG_structure_type && t->tag != DW_TAG_class_type &&
+        t->tag != DW_TAG_union_type && t->tag != DW_TAG_array_type &&
+        !bytes_known(f, p, size)) {
+        sb_printf(b, "<optimized out>");   /* a piece that is missing here: as gdb */
+        return;
+    }
     f->depth++;
     switch (t->tag) {
     case DW_TAG_base_type:
@@ -939,7 +961,7 @@ size_t wd_dwarf_format_bytes(wd_dwarf *d, const wd_dw_type *t, const void *bytes
     }
     if (bytes)
         memcpy(tmp, bytes, n < cap ? n : cap);
-    fctx f = {d, target, &b, 0};
+    fctx f = {d, target, &b, 0, NULL, NULL, 0};
     fmt_value(&f, t, tmp, cap);
     free(tmp);
     return b.len;
@@ -963,43 +985,58 @@ size_t wd_dwarf_format_location(wd_dwarf *d, const wd_dw_type *t, const wd_dw_lo
         sb_printf(&b, "<out of memory>");
         return b.len;
     }
-    size_t at = 0;
-    bool ok = true;
-    for (uint32_t i = 0; i < loc->npieces && i < 16 && ok; i++) {
+    /* which bytes the pieces cover: the rest (a piece with no location, or the end of
+     * the object that no piece reaches) prints as <optimized out>, never as zeros */
+    uint8_t *known = calloc(cap < 16 ? 16 : cap, 1);
+    if (!known) {
+        free(bytes);
+        sb_printf(&b, "<out of memory>");
+        return b.len;
+    }
+    size_t at = 0, nknown = 0;
+    for (uint32_t i = 0; i < loc->npieces && i < 16; i++) {
         const wd_dw_piece *pc = &loc->pieces[i];
         size_t n = pc->size ? pc->size : cap - at;
         if (at + n > cap)
             n = cap > at ? cap - at : 0;
+        size_t got = n;
         switch (pc->kind) {
         case WD_DW_LOC_NONE:
-            ok = false;
+            got = 0;
             break;
         case WD_DW_LOC_MEMORY:
             if (!target || !target->read_memory ||
                 !target->read_memory(target->user, pc->addr, bytes + at, n)) {
                 free(bytes);
+                free(known);
                 sb_printf(&b, "<error: Cannot access memory at address 0x%llx>",
                           (unsigned long long)pc->addr);
                 return b.len;
             }
             break;
         case WD_DW_LOC_VALUE:
-            for (size_t k = 0; k < n && k < 8; k++)
+            got = n < 8 ? n : 8;
+            for (size_t k = 0; k < got; k++)
                 bytes[at + k] = (uint8_t)(pc->value >> (8 * k));
             break;
         case WD_DW_LOC_IMPLICIT:
-            memcpy(bytes + at, pc->bytes, n < 16 ? n : 16);
+            got = n < 16 ? n : 16;
+            memcpy(bytes + at, pc->bytes, got);
             break;
         }
+        memset(known + at, 1, got);
+        nknown += got;
         at += n;
     }
-    if (!ok) {
+    if (nknown == 0) {
         free(bytes);
+        free(known);
         sb_printf(&b, "<optimized out>");
         return b.len;
     }
-    fctx f = {d, target, &b, 0};
+    fctx f = {d, target, &b, 0, bytes, nknown < cap ? known : NULL, cap};
     fmt_value(&f, t, bytes, cap);
     free(bytes);
+    free(known);
     return b.len;
 }

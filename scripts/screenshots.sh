@@ -6,6 +6,8 @@
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
+# absolute: the script changes directory before starting wasmdbg
+BUILD=$(cd "$BUILD" 2>/dev/null && pwd) || { echo "screenshots: no build directory ${1:-$ROOT/build}" >&2; exit 1; }
 WASMDBG=$BUILD/wasmdbg
 SHAPES=$BUILD/examples/shapes.wasm
 OUT=$ROOT/screenshots

@@ -196,7 +196,9 @@ typedef struct wd_wasi_filter {
     bool any_include;
 } wd_wasi_filter;
 
-/* false with a message in err on an unknown call or class name. */
+/* false with a message in err on an unknown call or class name: what is wrong and which
+ * names exist, without an option name (the caller prefixes the option as the user typed
+ * it: --trace-filter, strace's -e, the TUI's filter command). */
 bool wd_wasi_filter_parse(wd_wasi_filter *f, const char *spec, char *err, size_t errsize);
 void wd_wasi_filter_free(wd_wasi_filter *f);
 bool wd_wasi_filter_match(const wd_wasi_filter *f, const char *name, wd_wasi_class cls);

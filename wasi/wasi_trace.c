@@ -730,6 +730,87 @@ static bool in_list(const char *list, const char *name)
     return false;
 }
 
+/* Levenshtein distance, capped: names are short (< 64) */
+static unsigned edit_distance(const char *a, const char *b)
+{
+    unsigned row[64], la = (unsigned)strlen(a), lb = (unsigned)strlen(b);
+    if (la >= 64 || lb >= 64)
+        return 99;
+    for (unsigned j = 0; j <= lb; j++)
+        row[j] = j;
+    for (unsigned i = 1; i <= la; i++) {
+        unsigned diag = row[0];
+        row[0] = i;
+        for (unsigned j = 1; j <= lb; j++) {
+            unsigned up = row[j];
+            unsigned best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+static void err_append(char *err, size_t errsize, size_t *len, const char *s)
+{
+    if (*len + 1 >= errsize)
+        return;
+    int n = snprintf(err + *len, errsize - *len, "%s", s);
+    if (n > 0)
+        *len += (size_t)n < errsize - *len ? (size_t)n : errsize - *len - 1;
+}
+
+/* "'x' is neither a WASI call nor a class": then the close call names if there are any,
+ * else the call families, and always the classes. */
+static void unknown_item(const char *it, char *err, size_t errsize)
+{
+    size_t len = 0;
+    int n = snprintf(err, errsize, "'%s' is neither a WASI call nor a class; ", it);
+    len = n < 0 ? 0 : (size_t)n < errsize ? (size_t)n : errsize - 1;
+    bool any = false;
+    for (uint32_t i = 0; i < wasi_ncalls; i++) {
+        if (edit_distance(it, wasi_calls[i].name) <= 2) {
+            err_append(err, errsize, &len, any ? ", " : "did you mean ");
+            err_append(err, errsize, &len, wasi_calls[i].name);
+            any = true;
+        }
+    }
+    if (any) {
+        err_append(err, errsize, &len, "? ");
+    } else {
+        /* families ("fd_*") and lone calls ("random_get"), in table order */
+        err_append(err, errsize, &len, "calls:");
+        for (uint32_t i = 0; i < wasi_ncalls; i++) {
+            const char *nm = wasi_calls[i].name, *us = strchr(nm, '_');
+            size_t pl = us ? (size_t)(us - nm) + 1 : strlen(nm);
+            bool seen = false, alone = true;
+            for (uint32_t j = 0; j < wasi_ncalls; j++) {
+                if (j != i && strncmp(wasi_calls[j].name, nm, pl) == 0) {
+                    alone = false;
+                    if (j < i)
+                        seen = true;
+                }
+            }
+            if (seen)
+                continue;
+            char fam[64];
+            snprintf(fam, sizeof fam, " %.*s%s", alone ? (int)strlen(nm) : (int)pl, nm,
+                     alone ? "" : "*");
+            err_append(err, errsize, &len, fam);
+        }
+        err_append(err, errsize, &len, "; ");
+    }
+    err_append(err, errsize, &len, "classes:");
+    for (int c = 0; c < WD_WASI_CLASS__COUNT; c++) {
+        err_append(err, errsize, &len, " ");
+        err_append(err, errsize, &len, class_names[c]);
+    }
+}
+
 bool wd_wasi_filter_parse(wd_wasi_filter *f, const char *spec, char *err, size_t errsize)
 {
     memset(f, 0, sizeof *f);
@@ -743,7 +824,8 @@ bool wd_wasi_filter_parse(wd_wasi_filter *f, const char *spec, char *err, size_t
         char item[64];
         if (n >= sizeof item) {
             if (err)
-                snprintf(err, errsize, "--trace-filter: item too long");
+                snprintf(err, errsize, "'%.*s...' is too long for a call or class name",
+                         20, s);
             wd_wasi_filter_free(f);
             return false;
         }
@@ -769,8 +851,7 @@ bool wd_wasi_filter_parse(wd_wasi_filter *f, const char *spec, char *err, size_t
             ok = neg ? append_name(&f->xnames, &xlen, it) : append_name(&f->names, &nlen, it);
         } else {
             if (err)
-                snprintf(err, errsize, "--trace-filter: '%s' is neither a WASI call nor a class "
-                                       "(args env clock random fd file poll proc sock)", it);
+                unknown_item(it, err, errsize);
             wd_wasi_filter_free(f);
             return false;
         }

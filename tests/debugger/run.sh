@@ -7,8 +7,8 @@
 # so wasm-opt does not rewrite the code), then for every cases/NAME.cmds runs
 #   wasmdbg -batch [--json] -x NAME.cmds prog.wasm ARGS      (in WORKDIR, stdout+stderr)
 # and compares the transcript, followed by a line "[exit STATUS]", with
-# cases/NAME.O$OPT.expect. A .cmds file may start with "# args: ..." (guest arguments) and
-# "# json" (JSON mode). Source paths are shown as @SRC@ in the expectations.
+# cases/NAME.O$OPT.expect. A .cmds file may start with "# args: ..." (guest arguments),
+# "# json" (JSON mode) and "# prog: NAME" (debug NAME.c, built the same way, not prog.c). Source paths are shown as @SRC@ in the expectations.
 # WD_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing.
 # Exits 77 (ctest SKIP) when clang cannot build for wasm32-wasi.
 set -u
@@ -34,13 +34,20 @@ for name in "${cases[@]}"; do
     args=$(sed -n 's/^# args: *//p' "$cmds" | head -1)
     json=()
     grep -q '^# json' "$cmds" && json=(--json)
+    prog=$(sed -n 's/^# prog: *//p' "$cmds" | head -1)
+    prog=${prog:-prog}
+    if [ ! -f "$WORK/$prog.wasm" ] &&
+       ! { (cd "$SRC" && "$CC" --target=wasm32-wasi -g -O"$OPT" -c "$prog.c" -o "$WORK/$prog.o") &&
+           "$CC" --target=wasm32-wasi "$WORK/$prog.o" -o "$WORK/$prog.wasm"; } 2>>"$WORK/cc.err"; then
+        fail=$((fail + 1)); echo "FAIL $name (O$OPT): cannot build $prog.c"; continue
+    fi
     only=$(sed -n 's/^# only: *//p' "$cmds" | head -1)
     if [ -n "$only" ] && [ "$only" != "O$OPT" ]; then
         continue
     fi
     got="$WORK/$name.out"
     # shellcheck disable=SC2086
-    (cd "$WORK" && timeout 60 "$WASMDBG" -batch "${json[@]}" -x "$cmds" prog.wasm $args > "$got.raw" 2>&1; echo "[exit $?]" >> "$got.raw")
+    (cd "$WORK" && timeout 60 "$WASMDBG" -batch "${json[@]}" -x "$cmds" "$prog.wasm" $args > "$got.raw" 2>&1; echo "[exit $?]" >> "$got.raw")
     sed -e "s|$SRC|@SRC@|g" "$got.raw" > "$got"
     if [ "${WD_UPDATE_GOLDEN:-0}" = 1 ]; then
         cp "$got" "$expect"

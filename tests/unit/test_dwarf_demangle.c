@@ -47,6 +47,20 @@ static const struct {
     {"_ZN12_GLOBAL__N_13fooEv", "(anonymous namespace)::foo()"},
     {"_ZZ4mainE1x_0", "main::x"},
     {"_ZZ4mainENKUlvE_clEv", "main::{lambda()#1}::operator()() const"},
+    /* from the system-library corpus (bench/dwarf/demangle-corpus.sh), as c++filt prints
+     * them: a constructor template has no return type; a local name's function shows none;
+     * default-argument scopes; a substitution of T_ made inside a local name's encoding
+     * means the T_ of the template where it is used */
+    {"_ZN3fmt2v96detail10locale_refC1ISt6localeEERKT_",
+     "fmt::v9::detail::locale_ref::locale_ref<std::locale>(std::locale const&)"},
+    {"_ZZNSt8__detail18__to_chars_10_implIjEEvPcjT_E8__digits",
+     "std::__detail::__to_chars_10_impl<unsigned int>(char*, unsigned int, unsigned int)::__digits"},
+    {"_ZN9grpc_core11HPackParser5Input22MaybeSetErrorAndReturnIZNS0_6Parser22InvalidHPackIndexErrorIbEET_jS5_EUlvE_bEET0_S5_S7_",
+     "bool grpc_core::HPackParser::Input::MaybeSetErrorAndReturn<grpc_core::HPackParser::Parser::InvalidHPackIndexError<bool>(unsigned int, bool)::{lambda()#1}, bool>(grpc_core::HPackParser::Parser::InvalidHPackIndexError<bool>(unsigned int, bool)::{lambda()#1}, bool)"},
+    {"_ZTIZNK5clang15LocationContext9printJsonERN4llvm11raw_ostreamEPKcjbSt8functionIFvPKS0_EEEd_UlS8_E_",
+     "typeinfo for clang::LocationContext::printJson(llvm::raw_ostream&, char const*, unsigned int, bool, std::function<void (clang::LocationContext const*)>) const::{default arg#1}::{lambda(clang::LocationContext const*)#1}"},
+    {"_ZZN6google8protobuf8internal16OnShutdownDeleteINS0_14DescriptorPoolEEEPT_S5_ENUlPKvE_4_FUNES7_",
+     "google::protobuf::internal::OnShutdownDelete<google::protobuf::DescriptorPool>(google::protobuf::DescriptorPool*)::{lambda(void const*)#1}::_FUN(void const*)"},
     {"_Z1fM3FooFivE", "f(int (Foo::*)())"},
     {"_Z1fM3FooKFivE", "f(int (Foo::*)() const)"},
     {"_Z1fM3Fooi", "f(int Foo::*)"},

@@ -11,21 +11,10 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "shapes_path.h"
+
 #include "session.h"
 #include "session_query.h"
-
-static const char *shapes_path(void)
-{
-    static const char *const cands[] = { "../examples/shapes.wasm", "examples/shapes.wasm",
-                                         "../../examples/shapes.wasm", "build/examples/shapes.wasm" };
-    const char *env = getenv("WD_SHAPES_WASM");
-    if (env && access(env, R_OK) == 0)
-        return env;
-    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++)
-        if (access(cands[i], R_OK) == 0)
-            return cands[i];
-    return NULL;
-}
 
 static int devnull_fd = -1;
 

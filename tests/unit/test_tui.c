@@ -14,6 +14,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "shapes_path.h"
+
 #include "canvas.h"
 #include "term.h"
 #include "textbuf.h"
@@ -178,19 +180,6 @@ static void valtree_parse(void **state)
 }
 
 /* ------------------------------------------------------------ the app on a canvas */
-
-static const char *shapes_path(void)
-{
-    static const char *const cands[] = { "../examples/shapes.wasm", "examples/shapes.wasm",
-                                         "../../examples/shapes.wasm", "build/examples/shapes.wasm" };
-    const char *env = getenv("WD_SHAPES_WASM");
-    if (env && access(env, R_OK) == 0)
-        return env;
-    for (size_t i = 0; i < sizeof cands / sizeof cands[0]; i++)
-        if (access(cands[i], R_OK) == 0)
-            return cands[i];
-    return NULL;
-}
 
 static bool screen_has(tui_canvas *c, const char *text)
 {

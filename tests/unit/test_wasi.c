@@ -538,6 +538,21 @@ static void test_filter(void **state)
     wd_wasi_filter_free(&f);
     assert_false(wd_wasi_filter_parse(&f, "fd_wrte", err, sizeof err));
     assert_non_null(strstr(err, "fd_wrte"));
+    /* the message names close calls and the classes, and no option (callers add theirs) */
+    assert_non_null(strstr(err, "did you mean fd_pwrite, fd_write?"));
+    assert_non_null(strstr(err, "classes: args env clock random fd file poll proc sock"));
+    assert_null(strstr(err, "--"));
+    /* nothing close: the call families instead */
+    assert_false(wd_wasi_filter_parse(&f, "bogus", err, sizeof err));
+    assert_non_null(strstr(err, "calls: args_* environ_* clock_* fd_* path_* poll_oneoff "
+                                "proc_* random_get sched_yield sock_*;"));
+    /* a small buffer truncates, never overflows */
+    char small[24];
+    assert_false(wd_wasi_filter_parse(&f, "bogus", small, sizeof small));
+    assert_int_equal(strlen(small), sizeof small - 1);
+    assert_false(wd_wasi_filter_parse(&f, "a_name_that_is_much_too_long_for_any_call_or_class_"
+                                          "at_all_really", err, sizeof err));
+    assert_non_null(strstr(err, "too long"));
     assert_true(wd_wasi_filter_parse(&f, NULL, err, sizeof err));
     assert_true(wd_wasi_filter_match(&f, "anything", WD_WASI_CLASS_SOCK));
     wd_wasi_filter_free(&f);

@@ -8,6 +8,7 @@
 #   NAME.out     stdout, exactly              NAME.status  the exit status (default 0)
 #   NAME.err     stderr, exactly (masked)     NAME.trace   @OUT@/trace.txt (masked)
 #   NAME.jsonl   @OUT@/trace.jsonl (masked)   NAME.check   a bash snippet that must succeed
+#                                             (run in @OUT@, WASMDBG exported, bash -e)
 # NAME.cmd (optional) holds the subcommand, "run" by default; with "strace" the driver runs
 # `wasmdbg strace [OPTIONS] NAME.wasm [ARGS]`. NAME.feed (optional) is a bash snippet run
 # next to the guest (SANDBOX, WORK and OUT exported) whose stdout is the guest's stdin, a
@@ -130,7 +131,7 @@ if [ -f "$SRC/$NAME.jsonl" ] && ! diff -u "$SRC/$NAME.jsonl" <(mask "$OUT/trace.
     fail=1
 fi
 if [ -f "$SRC/$NAME.check" ]; then
-    if ! (export WORK SANDBOX OUT; bash -e "$SRC/$NAME.check"); then
+    if ! (export WORK SANDBOX OUT WASMDBG; cd "$OUT" && bash -e "$SRC/$NAME.check"); then
         echo "FAIL: $NAME.check"
         fail=1
     fi

@@ -1,0 +1,426 @@
+/* test_debugger.c: the debugger's command layer driven through its API (wd_dbg_execute),
+ * on examples/shapes.wasm (-O0): breakpoints, stepping, print and x, watchpoints, value
+ * history, set/show args, and error cases that must leave the session as it was. The
+ * golden transcripts of tests/debugger/ cover the same commands end to end on prog.c;
+ * these tests look at the session's state after each command. SKIP without shapes.wasm. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "shapes_path.h"
+
+#include "session.h"
+#include "session_query.h"
+
+/* Everything the session says since the last clear; errors on their own lines. */
+typedef struct out {
+    char text[65536];
+    size_t len;
+    int nerr;
+    char lasterr[512];
+} out;
+
+static void sink_write(void *user, wd_dbg_stream st, const char *text, size_t len)
+{
+    out *o = user;
+    if (o->len + len + 2 >= sizeof o->text)
+        o->len = 0;
+    memcpy(o->text + o->len, text, len);
+    o->len += len;
+    if (st == WD_DBG_ERR) {
+        o->text[o->len++] = '\n';
+        o->nerr++;
+        size_t n = len < sizeof o->lasterr - 1 ? len : sizeof o->lasterr - 1;
+        memcpy(o->lasterr, text, n);
+        o->lasterr[n] = '\0';
+    }
+    o->text[o->len] = '\0';
+}
+
+typedef struct fx {
+    out o;
+    wd_dbg *s;
+    int null_fd;
+} fx;
+
+static int setup(void **state)
+{
+    const char *path = shapes_path();
+    if (!path)
+        return 0;   /* each test skips */
+    fx *f = calloc(1, sizeof *f);
+    assert_non_null(f);
+    f->null_fd = open("/dev/null", O_WRONLY);
+    wd_dbg_options opt = { .path = path, .guest_stdout_fd = f->null_fd,
+                           .guest_stderr_fd = f->null_fd, .sink = { sink_write, &f->o } };
+    char err[256];
+    f->s = wd_dbg_new(&opt, err, sizeof err);
+    assert_non_null(f->s);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fx *f = *state;
+    if (f) {
+        wd_dbg_free(f->s);
+        close(f->null_fd);
+        free(f);
+    }
+    return 0;
+}
+
+static fx *get(void **state)
+{
+    fx *f = *state;
+    if (!f)
+        skip();
+    return f;
+}
+
+/* Runs a command; rc must be want. Output since the command is in f->o.text. */
+static void cmd(fx *f, const char *line, int want)
+{
+    f->o.len = 0;
+    f->o.text[0] = '\0';
+    f->o.nerr = 0;
+    int rc = wd_dbg_execute(f->s, line);
+    if (rc != want)
+        fail_msg("`%s` returned %d, wanted %d; output:\n%s", line, rc, want, f->o.text);
+}
+
+static void has(fx *f, const char *needle)
+{
+    if (!strstr(f->o.text, needle))
+        fail_msg("expected \"%s\" in:\n%s", needle, f->o.text);
+}
+
+static void lacks(fx *f, const char *needle)
+{
+    if (strstr(f->o.text, needle))
+        fail_msg("did not expect \"%s\" in:\n%s", needle, f->o.text);
+}
+
+static void at(fx *f, const char *func, uint32_t line)
+{
+    wd_dbg_loc l;
+    assert_true(wd_dbg_location(f->s, &l));
+    if (strcmp(l.func, func) != 0 || l.line != line)
+        fail_msg("stopped in %s:%u, wanted %s:%u; output:\n%s", l.func, l.line, func, line, f->o.text);
+}
+
+static void reason(fx *f, const char *want)
+{
+    char r[64];
+    wd_dbg_stop_reason(f->s, r, sizeof r);
+    assert_string_equal(r, want);
+}
+
+static const wd_dbg_bp *bp_by_id(fx *f, int id, wd_dbg_bp *buf)
+{
+    for (size_t i = 0; i < wd_dbg_bp_count(f->s); i++)
+        if (wd_dbg_bp_get(f->s, i, buf) && buf->id == id)
+            return buf;
+    return NULL;
+}
+
+/* ------------------------------------------------------------ breakpoints */
+
+static void test_breakpoints(void **state)
+{
+    fx *f = get(state);
+    wd_dbg_bp b;
+    cmd(f, "break shapes.c:51", 0);
+    has(f, "Breakpoint 1 at 0x");
+    has(f, "file shapes.c, line 51.");
+    cmd(f, "break perimeter", 0);
+    cmd(f, "tbreak move", 0);
+    has(f, "Temporary breakpoint 3");
+    assert_int_equal(wd_dbg_bp_count(f->s), 3);
+    assert_true(bp_by_id(f, 3, &b)->temporary);
+
+    cmd(f, "run", 0);
+    at(f, "move", 39);
+    reason(f, "breakpoint 3");
+    assert_null(bp_by_id(f, 3, &b));             /* tbreak: gone once hit */
+    cmd(f, "continue", 0);
+    at(f, "main", 51);
+    cmd(f, "continue", 0);
+    at(f, "perimeter", 24);
+    assert_int_equal(bp_by_id(f, 2, &b)->hits, 1);
+
+    /* condition: perimeter of the triangle only (3 sides) */
+    cmd(f, "condition 2 s->sides == 3", 0);
+    cmd(f, "disable 1", 0);
+    assert_false(bp_by_id(f, 1, &b)->enabled);
+    cmd(f, "continue", 0);
+    at(f, "perimeter", 24);
+    lacks(f, "Breakpoint 1,");                  /* disabled */
+    cmd(f, "print s->sides", 0);
+    has(f, "= 3");
+    cmd(f, "condition 2", 0);
+    has(f, "Breakpoint 2 now unconditional.");
+
+    /* ignore, enable, delete */
+    cmd(f, "ignore 2 1", 0);
+    has(f, "Will ignore next crossing of breakpoint 2.");
+    cmd(f, "enable 1", 0);
+    assert_true(bp_by_id(f, 1, &b)->enabled);
+    cmd(f, "delete 1", 0);
+    assert_null(bp_by_id(f, 1, &b));
+    cmd(f, "delete 2", 0);
+    assert_int_equal(wd_dbg_bp_count(f->s), 0);
+    cmd(f, "info breakpoints", 0);
+    has(f, "No breakpoints or watchpoints.");
+    cmd(f, "continue", 0);
+    assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_EXITED);
+}
+
+static void test_break_address_and_dispositions(void **state)
+{
+    fx *f = get(state);
+    wd_dbg_bp b;
+    /* *ADDR: the address of the line breakpoint, as a number */
+    cmd(f, "break shapes.c:52", 0);
+    assert_non_null(bp_by_id(f, 1, &b));
+    char line[64];
+    snprintf(line, sizeof line, "break *0x%x", b.addr);
+    cmd(f, "delete", 0);
+    cmd(f, line, 0);
+    assert_int_equal(bp_by_id(f, 2, &b)->line, 52);
+    cmd(f, "break move", 0);
+    cmd(f, "enable once 3", 0);
+    cmd(f, "enable delete 2", 0);
+    cmd(f, "info breakpoints", 0);
+    has(f, "2       breakpoint      del  y");
+    has(f, "3       breakpoint      dis  y");
+    cmd(f, "run", 0);
+    at(f, "move", 39);
+    assert_false(bp_by_id(f, 3, &b)->enabled);   /* once: disabled after the hit */
+    cmd(f, "continue", 0);
+    at(f, "main", 52);
+    assert_null(bp_by_id(f, 2, &b));            /* delete: gone after the hit */
+    cmd(f, "continue", 0);
+    assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_EXITED);
+}
+
+/* ------------------------------------------------------------ stepping */
+
+static void test_stepping(void **state)
+{
+    fx *f = get(state);
+    cmd(f, "break shapes.c:50", 0);
+    cmd(f, "run", 0);
+    at(f, "main", 50);
+    cmd(f, "next", 0);
+    at(f, "main", 51);
+    reason(f, "step");
+    cmd(f, "step", 0);
+    at(f, "perimeter", 24);
+    cmd(f, "next", 0);
+    at(f, "perimeter", 25);
+    cmd(f, "finish", 0);
+    has(f, "Run till exit from");
+    has(f, "Value returned is $1 = (i32) 8");
+    wd_dbg_loc l;
+    assert_true(wd_dbg_location(f->s, &l));
+    assert_string_equal(l.func, "main");
+    cmd(f, "print $1 + 1", 0);
+    has(f, "$2 = 9");
+
+    /* stepi N: N instructions, same frame here */
+    cmd(f, "next", 0);
+    at(f, "main", 52);
+    assert_true(wd_dbg_location(f->s, &l));
+    uint64_t before = l.offset;
+    cmd(f, "stepi 3", 0);
+    assert_true(wd_dbg_location(f->s, &l));
+    assert_true(l.offset > before);
+    /* until a line: the loop's next iteration */
+    cmd(f, "until 50", 0);
+    at(f, "main", 50);
+    cmd(f, "print s->name", 0);
+    has(f, "\"triangle\"");
+    cmd(f, "kill", 0);
+    assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_NOT_STARTED);
+}
+
+/* ------------------------------------------------------------ data */
+
+static void test_print_and_x(void **state)
+{
+    fx *f = get(state);
+    cmd(f, "break shapes.c:51", 0);
+    cmd(f, "run", 0);
+    cmd(f, "print sq.sides", 0);
+    has(f, "$1 = 4");
+    cmd(f, "print/x 255", 0);
+    has(f, "$2 = 0xff");
+    cmd(f, "print sq.lengths[1] * 10 + 1", 0);
+    has(f, "$3 = 21");
+    cmd(f, "print $ + $$", 0);             /* 21 + 0xff */
+    has(f, "$4 = 276");
+    cmd(f, "print $$2", 0);                /* two back from $4 */
+    has(f, "$5 = 255");
+    cmd(f, "print/t 5", 0);
+    has(f, "= 101");
+    cmd(f, "print list->name", 0);
+    has(f, "\"square\"");
+    cmd(f, "print sq.pos", 0);
+    has(f, "{x = 11, y = 21}");
+    cmd(f, "ptype list", 0);
+    has(f, "struct shape *");
+    cmd(f, "show values", 0);
+    has(f, "$1 = 4\n");
+    has(f, "$4 = 276\n");
+    cmd(f, "x/4dw sq.lengths", 0);
+    has(f, "2\t2\t2\t2");
+    cmd(f, "x/2xb &sq.sides", 0);
+    has(f, "0x04\t0x00");
+    cmd(f, "x/s sq.name", 0);
+    has(f, "\"square\"");
+    cmd(f, "set var sq.sides = 5", 0);
+    cmd(f, "print sq.sides", 0);
+    has(f, "= 5");
+    cmd(f, "set var sq.sides = 4", 0);
+}
+
+/* ------------------------------------------------------------ watchpoints */
+
+static void test_watchpoints(void **state)
+{
+    fx *f = get(state);
+    wd_dbg_bp b;
+    cmd(f, "break shapes.c:49", 0);
+    cmd(f, "run", 0);
+    cmd(f, "watch total", 0);
+    has(f, "Watchpoint 2: total");
+    assert_int_equal(bp_by_id(f, 2, &b)->kind, WD_DBG_BP_WATCH);
+    assert_int_equal(b.watch_len, 4);
+    cmd(f, "continue", 0);
+    has(f, "Watchpoint 2: total");
+    has(f, "Old value = 0\nNew value = 8\n");
+    reason(f, "watchpoint 2");
+    at(f, "main", 52);                          /* the statement after the store */
+    cmd(f, "continue", 0);
+    has(f, "Old value = 8\nNew value = 20\n");
+    cmd(f, "delete 2", 0);
+
+    /* read and access watchpoints on a struct member */
+    cmd(f, "rwatch tri.sides", 0);
+    has(f, "Read watchpoint 3: tri.sides");
+    cmd(f, "continue", 0);
+    has(f, "Value = 3");
+    at(f, "perimeter", 25);                      /* the loop condition reads s->sides */
+    cmd(f, "delete", 0);
+    cmd(f, "up", 0);
+    cmd(f, "awatch total", 0);                  /* main's, read once more for the last printf */
+    cmd(f, "info watchpoints", 0);
+    has(f, "acc watchpoint");
+    cmd(f, "continue", 0);
+    has(f, "Access watchpoint 4: total");
+    has(f, "Value = 20");
+    at(f, "main", 54);
+    cmd(f, "delete", 0);
+    cmd(f, "continue", 0);
+    assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_EXITED);
+}
+
+static void test_watch_range(void **state)
+{
+    fx *f = get(state);
+    cmd(f, "break move", 0);
+    cmd(f, "run", 0);
+    at(f, "move", 39);
+    /* an address range: both coordinates of the point (8 bytes) */
+    cmd(f, "watch *(long long *)&s->pos", 0);
+    cmd(f, "continue", 0);
+    has(f, "Old value = ");
+    at(f, "move", 40);
+    cmd(f, "continue", 0);
+    has(f, "Old value = ");
+    at(f, "move", 41);
+}
+
+/* ------------------------------------------------------------ args */
+
+static void test_args(void **state)
+{
+    fx *f = get(state);
+    cmd(f, "show args", 0);
+    has(f, "is \"\".");
+    cmd(f, "set args --divide now", 0);
+    cmd(f, "show args", 0);
+    has(f, "is \"--divide now\".");
+    cmd(f, "run", 0);
+    has(f, "Starting program: ");
+    has(f, " --divide now");
+    assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_TRAPPED);   /* shapes divides by zero */
+    cmd(f, "set args", 0);
+    cmd(f, "show args", 0);
+    has(f, "is \"\".");
+    cmd(f, "run", 0);
+    assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_EXITED);
+}
+
+/* ------------------------------------------------------------ errors */
+
+static void test_errors_leave_state(void **state)
+{
+    fx *f = get(state);
+    cmd(f, "print total", -1);                  /* not running yet */
+    assert_int_equal(f->o.nerr, 1);
+    cmd(f, "break nosuchfunction", -1);
+    has(f, "Function \"nosuchfunction\" not defined.");
+    assert_int_equal(wd_dbg_bp_count(f->s), 0);
+    cmd(f, "break shapes.c:51", 0);
+    cmd(f, "run", 0);
+    wd_dbg_loc before, after;
+    assert_true(wd_dbg_location(f->s, &before));
+    uint64_t seq = wd_dbg_stop_seq(f->s);
+    const char *bad[] = {
+        "frobnicate", "print sq.", "print nosuch + 1", "print $99", "x/4xw 0xfffffff0",
+        "watch 42", "enable 77", "ignore 9 1", "frame 99", "show nonsense", "print/q 1",
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        cmd(f, bad[i], -1);
+        /* one error line, nothing else */
+        if (f->o.nerr != 1 || strchr(f->o.lasterr, '\n'))
+            fail_msg("`%s`: %d error lines: %s", bad[i], f->o.nerr, f->o.text);
+        assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_PAUSED);
+        assert_true(wd_dbg_location(f->s, &after));
+        assert_int_equal(after.offset, before.offset);
+        assert_int_equal(wd_dbg_stop_seq(f->s), seq);
+    }
+    cmd(f, "print $99", -1);
+    has(f, "History has not yet reached $99.");
+    cmd(f, "x/4xw 0xfffffff0", -1);
+    has(f, "Cannot access memory at address 0xfffffff0");
+    assert_int_equal(wd_dbg_bp_count(f->s), 1);
+    /* and the session still works */
+    cmd(f, "print total", 0);
+    has(f, "$1 = 0");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_breakpoints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_break_address_and_dispositions, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_stepping, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_print_and_x, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_watchpoints, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_watch_range, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_args, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_errors_leave_state, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
