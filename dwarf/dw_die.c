@@ -829,12 +829,13 @@ void wd_dwarf_summarize(wd_dwarf *d, bool full, wd_dwarf_summary *out)
         dw_unit *u = &d->units[ui];
         if (dw_unit_lines(d, u)) {
             for (uint32_t i = 0; i < u->nrows; i++) {
-                if (u->rows[i].flags & WD_DW_ROW_END_SEQUENCE)
+                dw_lrow w = dw_row(u, i);
+                if (w.flags & WD_DW_ROW_END_SEQUENCE)
                     continue;
                 out->line_rows++;
-                if (u->rows[i].file >= u->nfiles)
+                if (w.file >= u->nfiles)
                     continue;
-                const char *f = u->files[u->rows[i].file];
+                const char *f = u->files[w.file];
                 bool found = false;
                 for (size_t k = nseen; k > 0; k--)
                     if (seen[k - 1] == f || strcmp(seen[k - 1], f) == 0) {
@@ -855,4 +856,19 @@ void wd_dwarf_summarize(wd_dwarf *d, bool full, wd_dwarf_summary *out)
     }
     out->files = (uint32_t)nseen;
     free(seen);
+}
+
+void wd_dwarf_memory(const wd_dwarf *d, wd_dwarf_mem *out)
+{
+    memset(out, 0, sizeof *out);
+    for (uint32_t i = 0; i < d->nunits; i++) {
+        const dw_unit *u = &d->units[i];
+        out->line_rows += (uint64_t)u->nrows * sizeof *u->rows +
+                          (uint64_t)u->nxrows * sizeof *u->xrows +
+                          (uint64_t)u->nseqs * sizeof *u->seqs;
+        out->scopes += (uint64_t)u->nscopes * sizeof *u->scopes;
+        out->vars += (uint64_t)u->nvars * sizeof *u->vars;
+    }
+    out->arena = d->arena.used;
+    out->types = d->types_cap * sizeof *d->types;
 }

@@ -114,7 +114,7 @@ typedef struct dw_sec {
 
 typedef struct dw_range { uint32_t lo, hi; } dw_range;
 
-typedef struct dw_lrow {        /* one line-table row, compact */
+typedef struct dw_lrow {        /* one line-table row, decoded (see dw_prow) */
     uint32_t addr;
     uint32_t line;
     uint16_t column;
@@ -123,6 +123,19 @@ typedef struct dw_lrow {        /* one line-table row, compact */
     uint8_t pad;
     uint16_t discr;
 } dw_lrow;
+
+/* A row as stored: 8 bytes. Rows are most of what a swept module holds, and nearly
+ * all of them have a small line, column and file index and no discriminator, so
+ * those pack into one word; any other row (and every end_sequence row) is kept
+ * whole in the unit's xrows[] and its word holds DW_PROW_ESC | index. */
+typedef struct dw_prow { uint32_t addr, info; } dw_prow;
+enum {
+    DW_PROW_ESC = 1u << 31,
+    DW_PROW_LINE_BITS = 15, DW_PROW_COL_BITS = 7, DW_PROW_FILE_BITS = 5,
+    DW_PROW_COL_SHIFT = DW_PROW_LINE_BITS,
+    DW_PROW_FILE_SHIFT = DW_PROW_COL_SHIFT + DW_PROW_COL_BITS,
+    DW_PROW_FLAG_SHIFT = DW_PROW_FILE_SHIFT + DW_PROW_FILE_BITS,   /* 4 flag bits */
+};
 
 typedef struct dw_seq { uint32_t lo, hi; uint32_t first, last; } dw_seq; /* rows [first,last] incl. end row */
 
@@ -206,8 +219,10 @@ typedef struct dw_unit {
     const char **files;         /* full paths */
     uint32_t nfiles;
     uint32_t file_base;         /* 1 for DWARF < 5, 0 for 5 */
-    dw_lrow *rows;
+    dw_prow *rows;
     uint32_t nrows;
+    dw_lrow *xrows;             /* rows that do not pack (dw_prow) */
+    uint32_t nxrows;
     dw_seq *seqs;
     uint32_t nseqs;
 
@@ -279,6 +294,22 @@ void dw_dwerr(wd_dwarf *d, Dwarf_Error e);          /* frees a libdwarf error */
 /* Unit access (dw_open.c). */
 dw_unit *dw_unit_for_addr(wd_dwarf *d, uint32_t addr);
 bool dw_unit_lines(wd_dwarf *d, dw_unit *u);        /* dw_line.c */
+
+/* Row i of u, decoded. */
+static inline dw_lrow dw_row(const dw_unit *u, uint32_t i)
+{
+    dw_prow p = u->rows[i];
+    if (p.info & DW_PROW_ESC)
+        return u->xrows[p.info & ~DW_PROW_ESC];
+    dw_lrow r = {0};
+    r.addr = p.addr;
+    r.line = p.info & ((1u << DW_PROW_LINE_BITS) - 1);
+    r.column = (uint16_t)((p.info >> DW_PROW_COL_SHIFT) & ((1u << DW_PROW_COL_BITS) - 1));
+    r.file = (uint16_t)((p.info >> DW_PROW_FILE_SHIFT) & ((1u << DW_PROW_FILE_BITS) - 1));
+    uint32_t f = (p.info >> DW_PROW_FLAG_SHIFT) & 0xf;
+    r.flags = (uint8_t)((f & 1) | ((f & 0xe) << 1));   /* bit 1 is END_SEQUENCE */
+    return r;
+}
 bool dw_unit_dies(wd_dwarf *d, dw_unit *u);         /* dw_die.c */
 bool dw_addrx(wd_dwarf *d, const dw_unit *u, uint64_t index, uint64_t *out);
 /* Range list at DW_AT_ranges value (an offset, or an index for rnglistx). */
