@@ -141,34 +141,52 @@ typedef struct dw_seq { uint32_t lo, hi; uint32_t first, last; } dw_seq; /* rows
 
 enum { DW_SC_SUBPROGRAM = 1, DW_SC_INLINED, DW_SC_BLOCK };
 
-typedef struct dw_scope {       /* pointers first, then 32-bit fields: no padding holes */
-    dw_range *ranges;
+typedef struct dw_scope {       /* 80 bytes: pointers first, then 32-bit fields, no holes */
+    union {
+        dw_range *ranges;       /* nranges > 1 (arena) */
+        dw_range one;           /* nranges == 1: most scopes, kept inline */
+    };
     const char *name;           /* demangled display name (functions) */
     const char *linkage;
-    const char *decl_file;
     const uint8_t *frame_base;  /* subprograms */
-    uint64_t die_off;
     uint32_t parent;            /* scope index, UINT32_MAX for top level */
     uint32_t end;               /* index one past this scope's subtree */
     uint32_t nranges;
     uint32_t decl_line;
-    uint32_t call_file, call_line, call_column, discr;
+    uint32_t decl_file;         /* DW_AT_decl_file (dw_unit_file), UINT32_MAX = none */
+    uint32_t call_file, call_line, call_column;
     uint32_t frame_base_len;
     uint32_t first_var, nvars;  /* variables declared directly in this scope */
+    uint16_t discr;
     uint8_t kind;
 } dw_scope;
 
+static inline const dw_range *dw_scope_ranges(const dw_scope *s)
+{
+    return s->nranges == 1 ? &s->one : s->ranges;
+}
+
+static inline bool dw_scope_has(const dw_scope *s, uint32_t addr)
+{
+    const dw_range *r = dw_scope_ranges(s);
+    for (uint32_t i = 0; i < s->nranges; i++)
+        if (addr >= r[i].lo && addr < r[i].hi)
+            return true;
+    return false;
+}
+
 enum { DW_LOC_NONE, DW_LOC_EXPR, DW_LOC_LIST, DW_LOC_CONST };
 
-struct wd_dw_var {              /* (kept small: a swept module has hundreds of thousands) */
+struct wd_dw_var {              /* 48 bytes (a swept module has hundreds of thousands) */
     const char *name;
-    uint64_t type_off;          /* global .debug_info offset of the type DIE, 0 = none */
     const uint8_t *expr;        /* DW_LOC_EXPR / DW_LOC_CONST (block) */
     union {
         uint64_t list_off;      /* DW_LOC_LIST: offset in .debug_loc / .debug_loclists */
         int64_t const_val;      /* DW_LOC_CONST without block */
     };
     struct dw_unit *unit;
+    uint32_t type_off;          /* .debug_info offset of the type DIE, 0 = none (wasm32:
+                                   sections are under 4 GiB) */
     uint32_t expr_len;
     uint32_t scope;             /* owning scope, UINT32_MAX for globals */
     uint8_t is_param, loc_kind;

@@ -402,12 +402,7 @@ const wd_dw_type *wd_dw_var_type(wd_dwarf *d, const wd_dw_var *v)
 
 static bool scope_in(const dw_scope *s, uint32_t addr)
 {
-    if (s->kind == DW_SC_BLOCK && s->nranges == 0)
-        return true;
-    for (uint32_t i = 0; i < s->nranges; i++)
-        if (addr >= s->ranges[i].lo && addr < s->ranges[i].hi)
-            return true;
-    return false;
+    return (s->kind == DW_SC_BLOCK && s->nranges == 0) || dw_scope_has(s, addr);
 }
 
 /* chain of scopes containing addr, outermost first; returns count */
