@@ -288,7 +288,7 @@ static uint32_t add_scope(dw_walk *w, uint8_t kind, uint32_t parent)
     memset(s, 0, sizeof *s);
     s->kind = kind;
     s->parent = parent;
-    s->decl_file = UINT32_MAX;
+    s->decl_file = 0xffff;
     return (uint32_t)w->nscopes++;
 }
 
@@ -313,8 +313,8 @@ static void fill_function_names(dw_walk *w, Dwarf_Die die, dw_scope *s)
     uint64_t v;
     if (find_udata_rec(d, die, DW_AT_decl_line, &v, 0))
         s->decl_line = (uint32_t)v;
-    if (find_udata_rec(d, die, DW_AT_decl_file, &v, 0) && v < UINT32_MAX)
-        s->decl_file = (uint32_t)v;
+    if (find_udata_rec(d, die, DW_AT_decl_file, &v, 0) && v < 0xffff)
+        s->decl_file = (uint16_t)v;
 }
 
 static void add_var(dw_walk *w, Dwarf_Die die, Dwarf_Half tag, uint32_t scope)
@@ -333,7 +333,6 @@ static void add_var(dw_walk *w, Dwarf_Die die, Dwarf_Half tag, uint32_t scope)
     v->name = name;
     v->is_param = tag == DW_TAG_formal_parameter;
     v->scope = scope;
-    v->unit = w->u;
     uint64_t t;
     if (find_ref_rec(d, die, DW_AT_type, &t, 0) && t <= UINT32_MAX)
         v->type_off = (uint32_t)t;
@@ -464,11 +463,11 @@ static void walk(dw_walk *w, Dwarf_Die die, uint32_t scope, int depth)
         if (kind == DW_SC_INLINED) {
             uint64_t v;
             if (die_udata(d, die, DW_AT_call_file, &v))
-                s->call_file = (uint32_t)v;
+                s->call_file = (uint16_t)(v > 0xffff ? 0xffff : v);   /* 0xffff: none */
             if (die_udata(d, die, DW_AT_call_line, &v))
                 s->call_line = (uint32_t)v;
             if (die_udata(d, die, DW_AT_call_column, &v))
-                s->call_column = (uint32_t)v;
+                s->call_column = (uint16_t)(v > 0xffff ? 0xffff : v);   /* as line rows */
             if (die_udata(d, die, DW_AT_GNU_discriminator, &v))
                 s->discr = (uint16_t)(v > 0xffff ? 0xffff : v);
         }
@@ -476,10 +475,16 @@ static void walk(dw_walk *w, Dwarf_Die die, uint32_t scope, int depth)
             Dwarf_Attribute a;
             if (get_attr(d, die, DW_AT_frame_base, &a)) {
                 Dwarf_Half form = 0;
-                if (dwarf_whatform(a, &form, &e) == DW_DLV_OK)
-                    die_expr(d, a, form, &s->frame_base, &s->frame_base_len);
-                else
+                const uint8_t *fb = NULL;
+                uint32_t fblen = 0;
+                if (dwarf_whatform(a, &form, &e) != DW_DLV_OK)
                     dw_dwerr(d, e);
+                else if (die_expr(d, a, form, &fb, &fblen) && fblen <= 0xffff) {
+                    s->frame_base = fb;
+                    s->frame_base_len = (uint16_t)fblen;
+                } else if (fblen > 0xffff)
+                    dw_warn(d, "DWARF: frame base of %s is too long; ignored",
+                            s->name ? s->name : "?");
                 dwarf_dealloc(d->dbg, a, DW_DLA_ATTR);
             }
         }
@@ -537,18 +542,16 @@ bool dw_unit_dies(wd_dwarf *d, dw_unit *u)
     dwarf_dealloc_die(cu);
     if (w.failed)
         dw_warn(d, "DWARF: out of memory reading %s", u->name ? u->name : "?");
-    /* copy into the arena */
-    u->scopes = dw_alloc(&d->arena, (w.nscopes ? w.nscopes : 1) * sizeof *u->scopes);
-    /* variables grouped by scope (stable) */
+    /* scopes stay where the walk built them, trimmed to size (a copy would be the
+     * peak of a sweep); variables are regrouped by scope (stable) into the arena */
+    dw_scope *fit = w.nscopes ? realloc(w.scopes, w.nscopes * sizeof *w.scopes) : NULL;
+    u->scopes = fit ? fit : w.scopes;
+    u->nscopes = (uint32_t)w.nscopes;
     u->vars = dw_alloc(&d->arena, (w.nvars ? w.nvars : 1) * sizeof *u->vars);
-    if (!u->scopes || !u->vars) {
-        free(w.scopes);
+    if (!u->vars) {
         free(w.vars);
         return false;
     }
-    if (w.nscopes)
-        memcpy(u->scopes, w.scopes, w.nscopes * sizeof *u->scopes);
-    u->nscopes = (uint32_t)w.nscopes;
     /* globals (scope UINT32_MAX) first, then by scope index */
     size_t k = 0;
     for (size_t i = 0; i < w.nvars; i++)
@@ -564,7 +567,6 @@ bool dw_unit_dies(wd_dwarf *d, dw_unit *u)
         u->scopes[s].nvars = (uint32_t)k - u->scopes[s].first_var;
     }
     u->nvars = (uint32_t)k;
-    free(w.scopes);
     free(w.vars);
     /* top-level subprogram ranges, sorted */
     size_t n = 0;

@@ -141,7 +141,7 @@ typedef struct dw_seq { uint32_t lo, hi; uint32_t first, last; } dw_seq; /* rows
 
 enum { DW_SC_SUBPROGRAM = 1, DW_SC_INLINED, DW_SC_BLOCK };
 
-typedef struct dw_scope {       /* 80 bytes: pointers first, then 32-bit fields, no holes */
+typedef struct dw_scope {       /* 72 bytes: pointers, 32-bit, then 16-bit fields: no holes */
     union {
         dw_range *ranges;       /* nranges > 1 (arena) */
         dw_range one;           /* nranges == 1: most scopes, kept inline */
@@ -153,13 +153,19 @@ typedef struct dw_scope {       /* 80 bytes: pointers first, then 32-bit fields,
     uint32_t end;               /* index one past this scope's subtree */
     uint32_t nranges;
     uint32_t decl_line;
-    uint32_t decl_file;         /* DW_AT_decl_file (dw_unit_file), UINT32_MAX = none */
-    uint32_t call_file, call_line, call_column;
-    uint32_t frame_base_len;
+    uint32_t call_line;
     uint32_t first_var, nvars;  /* variables declared directly in this scope */
+    /* file indexes as in line rows (0xffff: none), columns clamped as there */
+    uint16_t decl_file;         /* DW_AT_decl_file (dw_unit_file) */
+    uint16_t call_file, call_column;
+    uint16_t frame_base_len;    /* a longer frame base is dropped, with a warning */
     uint16_t discr;
     uint8_t kind;
 } dw_scope;
+
+/* The sizes bench/dwarf's memory figure rests on (64-bit hosts). */
+_Static_assert(sizeof(void *) != 8 || sizeof(dw_scope) == 72, "dw_scope grew");
+_Static_assert(sizeof(dw_prow) == 8, "dw_prow grew");
 
 static inline const dw_range *dw_scope_ranges(const dw_scope *s)
 {
@@ -177,20 +183,22 @@ static inline bool dw_scope_has(const dw_scope *s, uint32_t addr)
 
 enum { DW_LOC_NONE, DW_LOC_EXPR, DW_LOC_LIST, DW_LOC_CONST };
 
-struct wd_dw_var {              /* 48 bytes (a swept module has hundreds of thousands) */
+struct wd_dw_var {              /* 40 bytes (a swept module has hundreds of thousands); its
+                                   unit is the one whose vars[] holds it */
     const char *name;
     const uint8_t *expr;        /* DW_LOC_EXPR / DW_LOC_CONST (block) */
     union {
         uint64_t list_off;      /* DW_LOC_LIST: offset in .debug_loc / .debug_loclists */
         int64_t const_val;      /* DW_LOC_CONST without block */
     };
-    struct dw_unit *unit;
     uint32_t type_off;          /* .debug_info offset of the type DIE, 0 = none (wasm32:
                                    sections are under 4 GiB) */
     uint32_t expr_len;
     uint32_t scope;             /* owning scope, UINT32_MAX for globals */
     uint8_t is_param, loc_kind;
 };
+
+_Static_assert(sizeof(void *) != 8 || sizeof(struct wd_dw_var) == 40, "wd_dw_var grew");
 
 struct wd_dw_type {             /* a type DIE, decoded once */
     uint64_t off;
@@ -245,7 +253,7 @@ typedef struct dw_unit {
     uint32_t nseqs;
 
     bool dies_done;
-    dw_scope *scopes;
+    dw_scope *scopes;           /* malloc'd (the rest of a unit's DIE data is arena) */
     uint32_t nscopes;
     struct wd_dw_var *vars;
     uint32_t nvars;

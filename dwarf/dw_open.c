@@ -852,6 +852,7 @@ void wd_dwarf_close(wd_dwarf *d)
     for (uint32_t i = 0; i < d->nunits; i++) {
         free(d->units[i].rows);
         free(d->units[i].xrows);
+        free(d->units[i].scopes);
         free(d->units[i].seqs);
     }
     free(d->units);
