@@ -129,8 +129,8 @@ typedef struct dw_lrow {        /* one line-table row, decoded (see dw_prow) */
  * those pack into one word; any other row (and every end_sequence row) is kept
  * whole in the unit's xrows[] and its word holds DW_PROW_ESC | index. */
 typedef struct dw_prow { uint32_t addr, info; } dw_prow;
+#define DW_PROW_ESC 0x80000000u   /* (not an enum: C11 enum constants are ints) */
 enum {
-    DW_PROW_ESC = 1u << 31,
     DW_PROW_LINE_BITS = 15, DW_PROW_COL_BITS = 7, DW_PROW_FILE_BITS = 5,
     DW_PROW_COL_SHIFT = DW_PROW_LINE_BITS,
     DW_PROW_FILE_SHIFT = DW_PROW_COL_SHIFT + DW_PROW_COL_BITS,
