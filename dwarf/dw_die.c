@@ -207,9 +207,10 @@ static bool find_ref_rec(wd_dwarf *d, Dwarf_Die die, Dwarf_Half at, uint64_t *ou
     return false;
 }
 
-/* Code ranges of a DIE (low/high pc or DW_AT_ranges), tombstones dropped. */
+/* Code ranges of a DIE (low/high pc or DW_AT_ranges), tombstones dropped; a low/high
+ * pair goes in *one (no arena block: the scope keeps it inline). */
 static bool die_ranges(dw_walk *w, Dwarf_Die die, dw_range **r, uint32_t *n, bool *has_low,
-                       uint32_t *low)
+                       uint32_t *low, dw_range *one)
 {
     wd_dwarf *d = w->d;
     Dwarf_Error e = 0;
@@ -235,9 +236,7 @@ static bool die_ranges(dw_walk *w, Dwarf_Die die, dw_range **r, uint32_t *n, boo
             if (cls == DW_FORM_CLASS_CONSTANT)
                 hi += lo;
             if (!dw_is_tombstone(d, lo) && hi > lo && hi <= 0xffffffffu) {
-                *r = dw_alloc(&d->arena, sizeof **r);
-                if (!*r)
-                    return false;
+                *r = one;
                 (*r)[0].lo = (uint32_t)lo;
                 (*r)[0].hi = (uint32_t)hi;
                 *n = 1;
@@ -289,6 +288,7 @@ static uint32_t add_scope(dw_walk *w, uint8_t kind, uint32_t parent)
     memset(s, 0, sizeof *s);
     s->kind = kind;
     s->parent = parent;
+    s->decl_file = 0xffff;
     return (uint32_t)w->nscopes++;
 }
 
@@ -313,8 +313,8 @@ static void fill_function_names(dw_walk *w, Dwarf_Die die, dw_scope *s)
     uint64_t v;
     if (find_udata_rec(d, die, DW_AT_decl_line, &v, 0))
         s->decl_line = (uint32_t)v;
-    if (find_udata_rec(d, die, DW_AT_decl_file, &v, 0))
-        s->decl_file = dw_unit_file(w->u, v);
+    if (find_udata_rec(d, die, DW_AT_decl_file, &v, 0) && v < 0xffff)
+        s->decl_file = (uint16_t)v;
 }
 
 static void add_var(dw_walk *w, Dwarf_Die die, Dwarf_Half tag, uint32_t scope)
@@ -333,10 +333,9 @@ static void add_var(dw_walk *w, Dwarf_Die die, Dwarf_Half tag, uint32_t scope)
     v->name = name;
     v->is_param = tag == DW_TAG_formal_parameter;
     v->scope = scope;
-    v->unit = w->u;
     uint64_t t;
-    if (find_ref_rec(d, die, DW_AT_type, &t, 0))
-        v->type_off = t;
+    if (find_ref_rec(d, die, DW_AT_type, &t, 0) && t <= UINT32_MAX)
+        v->type_off = (uint32_t)t;
     Dwarf_Attribute a;
     Dwarf_Error e = 0;
     Dwarf_Half form = 0;
@@ -438,10 +437,10 @@ static void walk(dw_walk *w, Dwarf_Die die, uint32_t scope, int depth)
     case DW_TAG_subprogram:
     case DW_TAG_inlined_subroutine:
     case DW_TAG_lexical_block: {
-        dw_range *r;
+        dw_range *r, one;
         uint32_t n, low = 0;
         bool has_low;
-        if (!die_ranges(w, die, &r, &n, &has_low, &low))
+        if (!die_ranges(w, die, &r, &n, &has_low, &low, &one))
             return;
         if (tag != DW_TAG_lexical_block && n == 0)
             return;   /* declaration, abstract instance or dead code */
@@ -454,34 +453,38 @@ static void walk(dw_walk *w, Dwarf_Die die, uint32_t scope, int depth)
         if (idx == UINT32_MAX)
             return;
         dw_scope *s = &w->scopes[idx];
-        s->ranges = r;
-        s->nranges = n;
-        Dwarf_Off off = 0;
-        if (dwarf_dieoffset(die, &off, &e) == DW_DLV_OK)
-            s->die_off = off;
+        if (n == 1)
+            s->one = r[0];
         else
-            dw_dwerr(d, e);
+            s->ranges = r;
+        s->nranges = n;
         if (kind != DW_SC_BLOCK)
             fill_function_names(w, die, s);
         if (kind == DW_SC_INLINED) {
             uint64_t v;
             if (die_udata(d, die, DW_AT_call_file, &v))
-                s->call_file = (uint32_t)v;
+                s->call_file = (uint16_t)(v > 0xffff ? 0xffff : v);   /* 0xffff: none */
             if (die_udata(d, die, DW_AT_call_line, &v))
                 s->call_line = (uint32_t)v;
             if (die_udata(d, die, DW_AT_call_column, &v))
-                s->call_column = (uint32_t)v;
+                s->call_column = (uint16_t)(v > 0xffff ? 0xffff : v);   /* as line rows */
             if (die_udata(d, die, DW_AT_GNU_discriminator, &v))
-                s->discr = (uint32_t)v;
+                s->discr = (uint16_t)(v > 0xffff ? 0xffff : v);
         }
         if (kind == DW_SC_SUBPROGRAM) {
             Dwarf_Attribute a;
             if (get_attr(d, die, DW_AT_frame_base, &a)) {
                 Dwarf_Half form = 0;
-                if (dwarf_whatform(a, &form, &e) == DW_DLV_OK)
-                    die_expr(d, a, form, &s->frame_base, &s->frame_base_len);
-                else
+                const uint8_t *fb = NULL;
+                uint32_t fblen = 0;
+                if (dwarf_whatform(a, &form, &e) != DW_DLV_OK)
                     dw_dwerr(d, e);
+                else if (die_expr(d, a, form, &fb, &fblen) && fblen <= 0xffff) {
+                    s->frame_base = fb;
+                    s->frame_base_len = (uint16_t)fblen;
+                } else if (fblen > 0xffff)
+                    dw_warn(d, "DWARF: frame base of %s is too long; ignored",
+                            s->name ? s->name : "?");
                 dwarf_dealloc(d->dbg, a, DW_DLA_ATTR);
             }
         }
@@ -539,18 +542,16 @@ bool dw_unit_dies(wd_dwarf *d, dw_unit *u)
     dwarf_dealloc_die(cu);
     if (w.failed)
         dw_warn(d, "DWARF: out of memory reading %s", u->name ? u->name : "?");
-    /* copy into the arena */
-    u->scopes = dw_alloc(&d->arena, (w.nscopes ? w.nscopes : 1) * sizeof *u->scopes);
-    /* variables grouped by scope (stable) */
+    /* scopes stay where the walk built them, trimmed to size (a copy would be the
+     * peak of a sweep); variables are regrouped by scope (stable) into the arena */
+    dw_scope *fit = w.nscopes ? realloc(w.scopes, w.nscopes * sizeof *w.scopes) : NULL;
+    u->scopes = fit ? fit : w.scopes;
+    u->nscopes = (uint32_t)w.nscopes;
     u->vars = dw_alloc(&d->arena, (w.nvars ? w.nvars : 1) * sizeof *u->vars);
-    if (!u->scopes || !u->vars) {
-        free(w.scopes);
+    if (!u->vars) {
         free(w.vars);
         return false;
     }
-    if (w.nscopes)
-        memcpy(u->scopes, w.scopes, w.nscopes * sizeof *u->scopes);
-    u->nscopes = (uint32_t)w.nscopes;
     /* globals (scope UINT32_MAX) first, then by scope index */
     size_t k = 0;
     for (size_t i = 0; i < w.nvars; i++)
@@ -566,7 +567,6 @@ bool dw_unit_dies(wd_dwarf *d, dw_unit *u)
         u->scopes[s].nvars = (uint32_t)k - u->scopes[s].first_var;
     }
     u->nvars = (uint32_t)k;
-    free(w.scopes);
     free(w.vars);
     /* top-level subprogram ranges, sorted */
     size_t n = 0;
@@ -580,7 +580,7 @@ bool dw_unit_dies(wd_dwarf *d, dw_unit *u)
     for (uint32_t s = 0; s < u->nscopes; s++)
         if (u->scopes[s].kind == DW_SC_SUBPROGRAM)
             for (uint32_t j = 0; j < u->scopes[s].nranges; j++) {
-                ents[n].r = u->scopes[s].ranges[j];
+                ents[n].r = dw_scope_ranges(&u->scopes[s])[j];
                 ents[n].scope = s;
                 n++;
             }
@@ -599,14 +599,6 @@ bool dw_unit_dies(wd_dwarf *d, dw_unit *u)
 }
 
 /* ------------------------------------------------------------ chains */
-
-static bool scope_has(const dw_scope *s, uint32_t addr)
-{
-    for (uint32_t i = 0; i < s->nranges; i++)
-        if (addr >= s->ranges[i].lo && addr < s->ranges[i].hi)
-            return true;
-    return false;
-}
 
 /* The innermost subprogram containing addr (nested subprograms win). */
 static uint32_t find_subprogram(const dw_unit *u, uint32_t addr)
@@ -647,7 +639,7 @@ static size_t scope_chain(const dw_unit *u, uint32_t addr, uint32_t *chain, size
     uint32_t i = cur + 1;
     while (i < u->scopes[cur].end && n < max) {
         const dw_scope *s = &u->scopes[i];
-        bool in = s->kind == DW_SC_BLOCK && s->nranges == 0 ? true : scope_has(s, addr);
+        bool in = s->kind == DW_SC_BLOCK && s->nranges == 0 ? true : dw_scope_has(s, addr);
         if (in && s->kind != DW_SC_SUBPROGRAM) {
             chain[n++] = i;
             cur = i;
@@ -659,13 +651,19 @@ static size_t scope_chain(const dw_unit *u, uint32_t addr, uint32_t *chain, size
     return n;
 }
 
-static void frame_from_scope(const dw_scope *s, wd_dw_frame *f)
+static const char *scope_decl_file(const dw_unit *u, const dw_scope *s)
+{
+    const char *f = dw_unit_file(u, s->decl_file);
+    return f ? f : "";
+}
+
+static void frame_from_scope(const dw_unit *u, const dw_scope *s, wd_dw_frame *f)
 {
     f->function = s->name;
     f->linkage_name = s->linkage;
-    f->decl_file = s->decl_file ? s->decl_file : "";
+    f->decl_file = scope_decl_file(u, s);
     f->decl_line = s->decl_line;
-    f->low_pc = s->nranges ? s->ranges[0].lo : 0;
+    f->low_pc = s->nranges ? dw_scope_ranges(s)[0].lo : 0;
     f->inlined = s->kind == DW_SC_INLINED;
 }
 
@@ -742,7 +740,7 @@ size_t wd_dwarf_symbolize(wd_dwarf *d, uint32_t addr, bool name_fallback, wd_dw_
     for (size_t i = 0; i < nf && i < max; i++) {
         wd_dw_frame *f = &out[i];
         memset(f, 0, sizeof *f);
-        frame_from_scope(&u->scopes[fchain[i]], f);
+        frame_from_scope(u, &u->scopes[fchain[i]], f);
         if (i == 0) {
             f->file = have_row ? row.file : "";
             if (have_row) {
@@ -764,13 +762,13 @@ size_t wd_dwarf_symbolize(wd_dwarf *d, uint32_t addr, bool name_fallback, wd_dw_
 
 /* ------------------------------------------------------------ functions */
 
-static void fill_func(const dw_scope *s, wd_dw_func *f)
+static void fill_func(const dw_unit *u, const dw_scope *s, wd_dw_func *f)
 {
     f->name = s->name;
     f->linkage_name = s->linkage;
-    f->low_pc = s->ranges[0].lo;
-    f->high_pc = s->ranges[0].hi;
-    f->decl_file = s->decl_file ? s->decl_file : "";
+    f->low_pc = dw_scope_ranges(s)[0].lo;
+    f->high_pc = dw_scope_ranges(s)[0].hi;
+    f->decl_file = scope_decl_file(u, s);
     f->decl_line = s->decl_line;
 }
 
@@ -784,7 +782,7 @@ void wd_dwarf_each_func(wd_dwarf *d, wd_dw_func_fn fn, void *user)
             if (u->scopes[s].kind != DW_SC_SUBPROGRAM || !u->scopes[s].nranges)
                 continue;
             wd_dw_func f;
-            fill_func(&u->scopes[s], &f);
+            fill_func(u, &u->scopes[s], &f);
             if (!fn(user, &f))
                 return;
         }
@@ -803,7 +801,7 @@ bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out)
                 continue;
             if ((sc->name && strcmp(sc->name, name) == 0) ||
                 (sc->linkage && strcmp(sc->linkage, name) == 0)) {
-                fill_func(sc, out);
+                fill_func(u, sc, out);
                 return true;
             }
         }
@@ -829,12 +827,13 @@ void wd_dwarf_summarize(wd_dwarf *d, bool full, wd_dwarf_summary *out)
         dw_unit *u = &d->units[ui];
         if (dw_unit_lines(d, u)) {
             for (uint32_t i = 0; i < u->nrows; i++) {
-                if (u->rows[i].flags & WD_DW_ROW_END_SEQUENCE)
+                dw_lrow w = dw_row(u, i);
+                if (w.flags & WD_DW_ROW_END_SEQUENCE)
                     continue;
                 out->line_rows++;
-                if (u->rows[i].file >= u->nfiles)
+                if (w.file >= u->nfiles)
                     continue;
-                const char *f = u->files[u->rows[i].file];
+                const char *f = u->files[w.file];
                 bool found = false;
                 for (size_t k = nseen; k > 0; k--)
                     if (seen[k - 1] == f || strcmp(seen[k - 1], f) == 0) {
@@ -855,4 +854,19 @@ void wd_dwarf_summarize(wd_dwarf *d, bool full, wd_dwarf_summary *out)
     }
     out->files = (uint32_t)nseen;
     free(seen);
+}
+
+void wd_dwarf_memory(const wd_dwarf *d, wd_dwarf_mem *out)
+{
+    memset(out, 0, sizeof *out);
+    for (uint32_t i = 0; i < d->nunits; i++) {
+        const dw_unit *u = &d->units[i];
+        out->line_rows += (uint64_t)u->nrows * sizeof *u->rows +
+                          (uint64_t)u->nxrows * sizeof *u->xrows +
+                          (uint64_t)u->nseqs * sizeof *u->seqs;
+        out->scopes += (uint64_t)u->nscopes * sizeof *u->scopes;
+        out->vars += (uint64_t)u->nvars * sizeof *u->vars;
+    }
+    out->arena = d->arena.used;
+    out->types = d->types_cap * sizeof *d->types;
 }

@@ -114,7 +114,7 @@ typedef struct dw_sec {
 
 typedef struct dw_range { uint32_t lo, hi; } dw_range;
 
-typedef struct dw_lrow {        /* one line-table row, compact */
+typedef struct dw_lrow {        /* one line-table row, decoded (see dw_prow) */
     uint32_t addr;
     uint32_t line;
     uint16_t column;
@@ -124,42 +124,81 @@ typedef struct dw_lrow {        /* one line-table row, compact */
     uint16_t discr;
 } dw_lrow;
 
+/* A row as stored: 8 bytes. Rows are most of what a swept module holds, and nearly
+ * all of them have a small line, column and file index and no discriminator, so
+ * those pack into one word; any other row (and every end_sequence row) is kept
+ * whole in the unit's xrows[] and its word holds DW_PROW_ESC | index. */
+typedef struct dw_prow { uint32_t addr, info; } dw_prow;
+#define DW_PROW_ESC 0x80000000u   /* (not an enum: C11 enum constants are ints) */
+enum {
+    DW_PROW_LINE_BITS = 15, DW_PROW_COL_BITS = 7, DW_PROW_FILE_BITS = 5,
+    DW_PROW_COL_SHIFT = DW_PROW_LINE_BITS,
+    DW_PROW_FILE_SHIFT = DW_PROW_COL_SHIFT + DW_PROW_COL_BITS,
+    DW_PROW_FLAG_SHIFT = DW_PROW_FILE_SHIFT + DW_PROW_FILE_BITS,   /* 4 flag bits */
+};
+
 typedef struct dw_seq { uint32_t lo, hi; uint32_t first, last; } dw_seq; /* rows [first,last] incl. end row */
 
 enum { DW_SC_SUBPROGRAM = 1, DW_SC_INLINED, DW_SC_BLOCK };
 
-typedef struct dw_scope {       /* pointers first, then 32-bit fields: no padding holes */
-    dw_range *ranges;
+typedef struct dw_scope {       /* 72 bytes: pointers, 32-bit, then 16-bit fields: no holes */
+    union {
+        dw_range *ranges;       /* nranges > 1 (arena) */
+        dw_range one;           /* nranges == 1: most scopes, kept inline */
+    };
     const char *name;           /* demangled display name (functions) */
     const char *linkage;
-    const char *decl_file;
     const uint8_t *frame_base;  /* subprograms */
-    uint64_t die_off;
     uint32_t parent;            /* scope index, UINT32_MAX for top level */
     uint32_t end;               /* index one past this scope's subtree */
     uint32_t nranges;
     uint32_t decl_line;
-    uint32_t call_file, call_line, call_column, discr;
-    uint32_t frame_base_len;
+    uint32_t call_line;
     uint32_t first_var, nvars;  /* variables declared directly in this scope */
+    /* file indexes as in line rows (0xffff: none), columns clamped as there */
+    uint16_t decl_file;         /* DW_AT_decl_file (dw_unit_file) */
+    uint16_t call_file, call_column;
+    uint16_t frame_base_len;    /* a longer frame base is dropped, with a warning */
+    uint16_t discr;
     uint8_t kind;
 } dw_scope;
 
+/* The sizes bench/dwarf's memory figure rests on (64-bit hosts). */
+_Static_assert(sizeof(void *) != 8 || sizeof(dw_scope) == 72, "dw_scope grew");
+_Static_assert(sizeof(dw_prow) == 8, "dw_prow grew");
+
+static inline const dw_range *dw_scope_ranges(const dw_scope *s)
+{
+    return s->nranges == 1 ? &s->one : s->ranges;
+}
+
+static inline bool dw_scope_has(const dw_scope *s, uint32_t addr)
+{
+    const dw_range *r = dw_scope_ranges(s);
+    for (uint32_t i = 0; i < s->nranges; i++)
+        if (addr >= r[i].lo && addr < r[i].hi)
+            return true;
+    return false;
+}
+
 enum { DW_LOC_NONE, DW_LOC_EXPR, DW_LOC_LIST, DW_LOC_CONST };
 
-struct wd_dw_var {              /* (kept small: a swept module has hundreds of thousands) */
+struct wd_dw_var {              /* 40 bytes (a swept module has hundreds of thousands); its
+                                   unit is the one whose vars[] holds it */
     const char *name;
-    uint64_t type_off;          /* global .debug_info offset of the type DIE, 0 = none */
     const uint8_t *expr;        /* DW_LOC_EXPR / DW_LOC_CONST (block) */
     union {
         uint64_t list_off;      /* DW_LOC_LIST: offset in .debug_loc / .debug_loclists */
         int64_t const_val;      /* DW_LOC_CONST without block */
     };
-    struct dw_unit *unit;
+    uint32_t type_off;          /* .debug_info offset of the type DIE, 0 = none (wasm32:
+                                   sections are under 4 GiB) */
     uint32_t expr_len;
     uint32_t scope;             /* owning scope, UINT32_MAX for globals */
     uint8_t is_param, loc_kind;
 };
+
+_Static_assert(sizeof(void *) != 8 || sizeof(struct wd_dw_var) == 40, "wd_dw_var grew");
 
 struct wd_dw_type {             /* a type DIE, decoded once */
     uint64_t off;
@@ -206,13 +245,15 @@ typedef struct dw_unit {
     const char **files;         /* full paths */
     uint32_t nfiles;
     uint32_t file_base;         /* 1 for DWARF < 5, 0 for 5 */
-    dw_lrow *rows;
+    dw_prow *rows;
     uint32_t nrows;
+    dw_lrow *xrows;             /* rows that do not pack (dw_prow) */
+    uint32_t nxrows;
     dw_seq *seqs;
     uint32_t nseqs;
 
     bool dies_done;
-    dw_scope *scopes;
+    dw_scope *scopes;           /* malloc'd (the rest of a unit's DIE data is arena) */
     uint32_t nscopes;
     struct wd_dw_var *vars;
     uint32_t nvars;
@@ -279,6 +320,22 @@ void dw_dwerr(wd_dwarf *d, Dwarf_Error e);          /* frees a libdwarf error */
 /* Unit access (dw_open.c). */
 dw_unit *dw_unit_for_addr(wd_dwarf *d, uint32_t addr);
 bool dw_unit_lines(wd_dwarf *d, dw_unit *u);        /* dw_line.c */
+
+/* Row i of u, decoded. */
+static inline dw_lrow dw_row(const dw_unit *u, uint32_t i)
+{
+    dw_prow p = u->rows[i];
+    if (p.info & DW_PROW_ESC)
+        return u->xrows[p.info & ~DW_PROW_ESC];
+    dw_lrow r = {0};
+    r.addr = p.addr;
+    r.line = p.info & ((1u << DW_PROW_LINE_BITS) - 1);
+    r.column = (uint16_t)((p.info >> DW_PROW_COL_SHIFT) & ((1u << DW_PROW_COL_BITS) - 1));
+    r.file = (uint16_t)((p.info >> DW_PROW_FILE_SHIFT) & ((1u << DW_PROW_FILE_BITS) - 1));
+    uint32_t f = (p.info >> DW_PROW_FLAG_SHIFT) & 0xf;
+    r.flags = (uint8_t)((f & 1) | ((f & 0xe) << 1));   /* bit 1 is END_SEQUENCE */
+    return r;
+}
 bool dw_unit_dies(wd_dwarf *d, dw_unit *u);         /* dw_die.c */
 bool dw_addrx(wd_dwarf *d, const dw_unit *u, uint64_t index, uint64_t *out);
 /* Range list at DW_AT_ranges value (an offset, or an index for rnglistx). */

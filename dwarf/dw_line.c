@@ -132,6 +132,31 @@ static const char *make_path(wd_dwarf *d, dw_unit *u, uint16_t ver, const lt_ent
     return dw_strdup(&d->arena, buf);
 }
 
+/* Appends w packed (dw_prow), or whole in xrows when it does not pack. */
+static bool push_row(dw_prow **rows, size_t *n, size_t *cap, dw_lrow **xrows, size_t *nx,
+                     size_t *xcap, const dw_lrow *w)
+{
+    if (!dw_grow((void **)rows, cap, *n, sizeof **rows))
+        return false;
+    dw_prow *p = &(*rows)[(*n)++];
+    p->addr = w->addr;
+    if (w->line < 1u << DW_PROW_LINE_BITS && w->column < 1u << DW_PROW_COL_BITS &&
+        w->file < 1u << DW_PROW_FILE_BITS && w->discr == 0 &&
+        !(w->flags & WD_DW_ROW_END_SEQUENCE)) {
+        uint32_t f = (w->flags & WD_DW_ROW_STMT) | ((w->flags >> 1) & 0xe);
+        p->info = w->line | (uint32_t)w->column << DW_PROW_COL_SHIFT |
+                  (uint32_t)w->file << DW_PROW_FILE_SHIFT | f << DW_PROW_FLAG_SHIFT;
+        return true;
+    }
+    if (*nx >= DW_PROW_ESC || !dw_grow((void **)xrows, xcap, *nx, sizeof **xrows)) {
+        (*n)--;
+        return false;
+    }
+    (*xrows)[*nx] = *w;
+    p->info = DW_PROW_ESC | (uint32_t)(*nx)++;
+    return true;
+}
+
 static bool parse_lines(wd_dwarf *d, dw_unit *u)
 {
     const dw_sec *s = &d->sec[DW_SEC_LINE];
@@ -230,8 +255,10 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
 
     /* the program */
     r.p = prog;
-    dw_lrow *rows = NULL;
+    dw_prow *rows = NULL;
     size_t nrows = 0, rcap = 0;
+    dw_lrow *xrows = NULL;
+    size_t nx = 0, xcap = 0, seq_nx = 0;
     dw_seq *seqs = NULL;
     size_t nseqs = 0, scap = 0;
     size_t seq_first = 0;
@@ -314,11 +341,8 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
             break;
         if (!emit)
             continue;
-        if (!dw_grow((void **)&rows, &rcap, nrows, sizeof *rows)) {
-            truncated = true;
-            break;
-        }
-        dw_lrow *w = &rows[nrows++];
+        dw_lrow full;
+        dw_lrow *w = &full;
         w->addr = (uint32_t)(addr > 0xffffffffu ? 0xffffffffu : addr);
         w->line = line;
         w->column = (uint16_t)(col > 0xffff ? 0xffff : col);
@@ -328,13 +352,19 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
                              (pend ? WD_DW_ROW_PROLOGUE_END : 0) |
                              (ebegin ? WD_DW_ROW_EPILOGUE_BEGIN : 0) |
                              (bb ? WD_DW_ROW_BASIC_BLOCK : 0));
+        w->pad = 0;
         w->discr = (uint16_t)(discr > 0xffff ? 0xffff : discr);
+        if (!push_row(&rows, &nrows, &rcap, &xrows, &nx, &xcap, w)) {
+            truncated = true;
+            break;
+        }
         discr = 0;
         bb = pend = ebegin = false;
         if (endseq) {
             uint32_t lo = rows[seq_first].addr, hi = w->addr;
             if (dw_is_tombstone(d, lo) || hi <= lo || nrows - seq_first < 2) {
                 nrows = seq_first;   /* dead code (linker tombstone) or empty */
+                nx = seq_nx;
             } else {
                 if (!dw_grow((void **)&seqs, &scap, nseqs, sizeof *seqs)) {
                     truncated = true;
@@ -347,6 +377,7 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
                 nseqs++;
             }
             seq_first = nrows;
+            seq_nx = nx;
             addr = 0;
             file = 1;
             line = 1;
@@ -355,6 +386,7 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
         }
     }
     nrows = seq_first;   /* drop an unterminated sequence */
+    nx = seq_nx;
     if (r.bad || truncated)
         dw_warn(d, "DWARF: line table of %s is %s; it is used as far as it goes",
                 u->name ? u->name : "?", truncated ? "too large" : "malformed");
@@ -373,9 +405,14 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
     /* the tables stay for the life of the wd_dwarf: give back the doubling's slack (up
      * to half of them; rows are most of the memory a swept wd_dwarf holds) */
     if (nrows < rcap) {
-        dw_lrow *fit = realloc(rows, (nrows ? nrows : 1) * sizeof *rows);
+        dw_prow *fit = realloc(rows, (nrows ? nrows : 1) * sizeof *rows);
         if (fit)
             rows = fit;
+    }
+    if (nx < xcap) {
+        dw_lrow *fit = realloc(xrows, (nx ? nx : 1) * sizeof *xrows);
+        if (fit)
+            xrows = fit;
     }
     if (nseqs < scap) {
         dw_seq *fit = realloc(seqs, (nseqs ? nseqs : 1) * sizeof *seqs);
@@ -384,6 +421,8 @@ static bool parse_lines(wd_dwarf *d, dw_unit *u)
     }
     u->rows = rows;
     u->nrows = (uint32_t)nrows;
+    u->xrows = xrows;
+    u->nxrows = (uint32_t)nx;
     u->seqs = seqs;
     u->nseqs = (uint32_t)nseqs;
     return true;
@@ -460,7 +499,8 @@ bool wd_dwarf_line_at(wd_dwarf *d, uint32_t addr, wd_dw_row *out)
     long i = row_index(u, addr);
     if (i < 0)
         return false;
-    fill_row(u, &u->rows[i], out);
+    dw_lrow w = dw_row(u, (uint32_t)i);
+    fill_row(u, &w, out);
     return true;
 }
 
@@ -486,7 +526,8 @@ void wd_dwarf_each_row(wd_dwarf *d, const char *file, wd_dw_row_fn fn, void *use
             continue;
         for (uint32_t i = 0; i < u->nrows; i++) {
             wd_dw_row row;
-            fill_row(u, &u->rows[i], &row);
+            dw_lrow w = dw_row(u, i);
+            fill_row(u, &w, &row);
             if (file && !wd_dwarf_file_matches(row.file, file))
                 continue;
             if (!fn(user, &row))
@@ -517,7 +558,7 @@ size_t wd_dwarf_line_addrs(wd_dwarf *d, const char *file, uint32_t line, uint32_
         if (!any)
             continue;
         for (uint32_t i = 0; i < u->nrows; i++) {
-            const dw_lrow *w = &u->rows[i];
+            const dw_lrow row = dw_row(u, i), *w = &row;
             if ((w->flags & (WD_DW_ROW_STMT | WD_DW_ROW_END_SEQUENCE)) != WD_DW_ROW_STMT ||
                 w->line < line || w->line >= best || w->file >= u->nfiles)
                 continue;
@@ -539,18 +580,19 @@ size_t wd_dwarf_line_addrs(wd_dwarf *d, const char *file, uint32_t line, uint32_
         for (uint32_t si = 0; si < u->nseqs; si++) {
             const dw_seq *s = &u->seqs[si];
             for (uint32_t i = s->first; i < s->last; i++) {
-                const dw_lrow *w = &u->rows[i];
+                const dw_lrow row = dw_row(u, i), *w = &row;
                 if (!(w->flags & WD_DW_ROW_STMT) || w->line != best || w->file >= u->nfiles ||
                     !wd_dwarf_file_matches(u->files[w->file], file))
                     continue;
                 if (i > s->first) {
-                    const dw_lrow *p = &u->rows[i - 1];
+                    const dw_lrow prev = dw_row(u, i - 1), *p = &prev;
                     if (p->line == w->line && p->file == w->file)
                         continue;   /* same line, another column of it */
                 }
-                if (i + 1 <= s->last && u->rows[i + 1].addr == w->addr &&
-                    !(u->rows[i + 1].flags & WD_DW_ROW_END_SEQUENCE) && i + 1 < s->last &&
-                    (u->rows[i + 1].line != w->line || u->rows[i + 1].file != w->file))
+                dw_lrow next = i + 1 <= s->last ? dw_row(u, i + 1) : row;
+                if (i + 1 <= s->last && next.addr == w->addr &&
+                    !(next.flags & WD_DW_ROW_END_SEQUENCE) && i + 1 < s->last &&
+                    (next.line != w->line || next.file != w->file))
                     continue;   /* an empty row: the next one at the same address wins */
                 if (!dw_grow((void **)&v, &cap, n, sizeof *v))
                     break;

@@ -28,14 +28,22 @@ void *dw_alloc(dw_arena *a, size_t size)
         size = 8;
     dw_chunk *c = a->head;
     if (!c || c->size - c->used < size) {
-        size_t csize = size > 65536 ? size : 65536;
+        /* a large block (a unit's scopes, variables) gets a chunk of its own, put
+         * behind the head so the head's free space still serves small blocks */
+        bool own = size > 16384;
+        size_t csize = size > 65536 || own ? size : 65536;
         c = malloc(sizeof *c + csize);
         if (!c)
             return NULL;
         c->size = csize;
         c->used = 0;
-        c->next = a->head;
-        a->head = c;
+        if (own && a->head) {
+            c->next = a->head->next;
+            a->head->next = c;
+        } else {
+            c->next = a->head;
+            a->head = c;
+        }
         a->used += sizeof *c + csize;
     }
     void *p = c->data + c->used;
@@ -843,6 +851,8 @@ void wd_dwarf_close(wd_dwarf *d)
     }
     for (uint32_t i = 0; i < d->nunits; i++) {
         free(d->units[i].rows);
+        free(d->units[i].xrows);
+        free(d->units[i].scopes);
         free(d->units[i].seqs);
     }
     free(d->units);

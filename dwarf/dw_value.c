@@ -392,22 +392,30 @@ char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size)
 
 /* ------------------------------------------------------------ scopes and variables */
 
+/* The unit whose vars[] holds v (variables do not carry it: 8 bytes each). */
+static dw_unit *var_unit(const wd_dwarf *d, const wd_dw_var *v)
+{
+    uintptr_t p = (uintptr_t)v;
+    for (uint32_t i = 0; i < d->nunits; i++) {
+        dw_unit *u = &d->units[i];
+        if (u->nvars && p >= (uintptr_t)u->vars && p < (uintptr_t)(u->vars + u->nvars))
+            return u;
+    }
+    return NULL;
+}
+
 const char *wd_dw_var_name(const wd_dw_var *v) { return v->name; }
 bool wd_dw_var_is_param(const wd_dw_var *v) { return v->is_param; }
 
 const wd_dw_type *wd_dw_var_type(wd_dwarf *d, const wd_dw_var *v)
 {
-    return dw_type_get(d, v->unit, v->type_off);
+    dw_unit *u = var_unit(d, v);
+    return u ? dw_type_get(d, u, v->type_off) : NULL;
 }
 
 static bool scope_in(const dw_scope *s, uint32_t addr)
 {
-    if (s->kind == DW_SC_BLOCK && s->nranges == 0)
-        return true;
-    for (uint32_t i = 0; i < s->nranges; i++)
-        if (addr >= s->ranges[i].lo && addr < s->ranges[i].hi)
-            return true;
-    return false;
+    return (s->kind == DW_SC_BLOCK && s->nranges == 0) || dw_scope_has(s, addr);
 }
 
 /* chain of scopes containing addr, outermost first; returns count */
@@ -542,6 +550,11 @@ bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
                            const wd_dw_target *target, wd_dw_location *out)
 {
     memset(out, 0, sizeof *out);
+    dw_unit *u = var_unit(d, v);
+    if (!u) {
+        snprintf(out->error, sizeof out->error, "not a variable of this module");
+        return false;
+    }
     const uint8_t *expr = NULL;
     size_t len = 0;
     switch (v->loc_kind) {
@@ -551,7 +564,7 @@ bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
         break;
     case DW_LOC_LIST: {
         bool found = false;
-        if (!dw_loclist_find(d, v->unit, v->list_off, addr, &expr, &len, &found)) {
+        if (!dw_loclist_find(d, u, v->list_off, addr, &expr, &len, &found)) {
             snprintf(out->error, sizeof out->error, "malformed location list");
             return false;
         }
@@ -576,8 +589,8 @@ bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
     memset(&ctx, 0, sizeof ctx);
     ctx.target = target;
     ctx.dwarf = d;
-    ctx.unit = v->unit;
-    const dw_scope *sp = v->scope == UINT32_MAX ? NULL : subprogram_of(v->unit, v->scope);
+    ctx.unit = u;
+    const dw_scope *sp = v->scope == UINT32_MAX ? NULL : subprogram_of(u, v->scope);
     if (sp) {
         ctx.frame_base = sp->frame_base;
         ctx.frame_base_len = sp->frame_base_len;

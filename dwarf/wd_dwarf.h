@@ -68,6 +68,17 @@ typedef struct wd_dwarf_summary {
 /* full = false fills only units/units_v/debug_bytes (instant). */
 void wd_dwarf_summarize(wd_dwarf *d, bool full, wd_dwarf_summary *out);
 
+/* What the parsed units hold, in bytes (for bench/dwarf). vars is part of arena,
+ * which also holds ranges, names and types. */
+typedef struct wd_dwarf_mem {
+    uint64_t line_rows;        /* rows and sequences (malloc'd) */
+    uint64_t scopes;           /* malloc'd */
+    uint64_t vars;
+    uint64_t arena;
+    uint64_t types;            /* the type cache's hash table */
+} wd_dwarf_mem;
+void wd_dwarf_memory(const wd_dwarf *d, wd_dwarf_mem *out);
+
 typedef struct wd_dwarf_unit_info {
     const char *name, *comp_dir, *producer;
     uint16_t version;

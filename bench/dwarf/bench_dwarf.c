@@ -274,6 +274,14 @@ int main(int argc, char **argv)
            "sections   (target <= 2x)\n",
            (rss_end - rss0) / 1024.0, heap_peak / 1048576.0,
            dbg_mib > 0 ? (double)heap_peak / (double)sum.debug_bytes : 0.0);
+    wd_dwarf_mem mem;
+    wd_dwarf_memory(d, &mem);
+    printf("  of which: line rows %.2f MiB, scopes %.2f MiB, arena %.2f MiB (variables %.2f), "
+           "type cache %.2f MiB; the rest (libdwarf, files, units) %.2f MiB\n",
+           mem.line_rows / 1048576.0, mem.scopes / 1048576.0, mem.arena / 1048576.0,
+           mem.vars / 1048576.0, mem.types / 1048576.0,
+           ((double)g_live - (double)heap0 -
+            (double)(mem.line_rows + mem.scopes + mem.arena + mem.types)) / 1048576.0);
     wd_dwarf_close(d);
     wd_module_free(m);
     free(fl.lo);
