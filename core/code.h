@@ -274,12 +274,18 @@ typedef struct wd_cfunc {
     uint32_t nlocals;      /* params + declared locals (values) */
     wd_valtype *local_types;
     uint32_t *local_slot;  /* slot of each local */
+    /* The side table and the snapshots are only for looking at a stopped
+     * function (traps, probes, frames, samples), so compiling for a call
+     * leaves them NULL; the first wd__side_at builds them by compiling the
+     * body again (deterministic: the same positions). Most of a compiled
+     * function's memory is here, and start-up pays for every new page. */
     wd_side *side;
     uint32_t nside;
     /* Snapshots: per value one word (type | kind << 8), followed for
      * WD_SE_LOCAL by the local's slot, for WD_SE_CONST by two words. */
     uint32_t *snaps;
     uint32_t nsnaps;
+    struct wd_module *module;   /* whose arena holds all of the above */
 } wd_cfunc;
 
 /* Lazy compilation: wd__compile() gives every defined function a stub
@@ -296,8 +302,12 @@ static inline bool wd__cfunc_ready(const wd_cfunc *cf) { return cf->code != wd__
 uint32_t wd__code_len(const wd_word *ip, wd_word op);
 const char *wd__code_name(wd_word op);
 
-/* Side-table lookup: the entry of the instruction at or before pos. */
+/* Side-table lookup: the entry of the instruction at or before pos. Builds
+ * the side table first if it was not yet (NULL if that runs out of memory). */
 const wd_side *wd__side_at(const wd_cfunc *cf, uint32_t pos);
+/* Builds cf's side table and snapshots if missing; false if it cannot
+ * (out of memory, or cf is a stub). cf's storage is mutable (module arena). */
+bool wd__side_ensure(const wd_cfunc *cf);
 
 /* ------------------------------------------------------------ execution */
 

@@ -57,6 +57,7 @@ typedef struct cc {
     const wd_ftype *ft;
     wd_cfunc *cf;
     bool oom;
+    bool want_snaps;       /* record stack snapshots (only kept by side_only compiles) */
     uint32_t opts;
 
     wd_word *code; uint32_t ncode, capcode;
@@ -90,6 +91,62 @@ typedef struct cc {
 } cc;
 
 /* ------------------------------------------------------------ buffers */
+
+/* cc's growable arrays, parked in the module between compilations. */
+struct wd_cscratch {
+    wd_word *code; uint32_t capcode;
+    wd_side *side; uint32_t capside;
+    uint32_t *snaps; uint32_t capsnaps;
+    centry *st; uint32_t capst;
+    cctl *ctl; uint32_t capctl;
+    cfix *fix; uint32_t capfix;
+};
+
+#define SCRATCH_FIELDS(X) X(code) X(side) X(snaps) X(st) X(ctl) X(fix)
+
+static void scratch_take(cc *c)
+{
+    struct wd_cscratch *s = c->m->cscratch;
+    if (!s)
+        return;
+#define TAKE(f) c->f = s->f; c->cap##f = s->cap##f; s->f = NULL; s->cap##f = 0;
+    SCRATCH_FIELDS(TAKE)
+#undef TAKE
+}
+
+/* Parks c's arrays in the module for the next compilation (frees them if no
+ * scratch record can be made). */
+static void scratch_give(cc *c)
+{
+    struct wd_cscratch *s = c->m->cscratch;
+    if (!s)
+        s = c->m->cscratch = wd__calloc(1, sizeof *s);
+    if (!s) {
+#define DROP(f) wd__free(c->f); c->f = NULL;
+        SCRATCH_FIELDS(DROP)
+#undef DROP
+        return;
+    }
+#define GIVE(f) wd__free(s->f); s->f = c->f; s->cap##f = c->cap##f; c->f = NULL;
+    SCRATCH_FIELDS(GIVE)
+#undef GIVE
+}
+
+static void scratch_free(wd_module *m);
+
+void wd__compile_drop_scratch(wd_module *m) { scratch_free(m); }
+
+static void scratch_free(wd_module *m)
+{
+    struct wd_cscratch *s = m->cscratch;
+    if (!s)
+        return;
+#define FREE(f) wd__free(s->f);
+    SCRATCH_FIELDS(FREE)
+#undef FREE
+    wd__free(s);
+    m->cscratch = NULL;
+}
 
 static bool grow(cc *c, void **p, uint32_t *cap, uint32_t need, size_t elem)
 {
@@ -1228,7 +1285,8 @@ static bool compile_body(cc *c)
             if (!(op == WD_OP_END || (op == WD_OP_ELSE && !k->dead)))
                 continue;
         }
-        snapshot(c);
+        if (c->want_snaps)
+            snapshot(c);
         if (!c->have_pending) {
             c->pending_first = (uint32_t)in->offset;
             c->have_pending = true;
@@ -1657,7 +1715,11 @@ static bool compile_body(cc *c)
 /* Compiles function fi into a fresh wd_cfunc and publishes it over the
  * stub in place only when it is complete: calls already point at that
  * wd_cfunc, and a failure leaves the stub as it was. */
-static bool compile_one(wd_module *m, uint32_t fi, wd_error *err)
+/* Compiles function fi. For a call (side_only false) the code replaces the
+ * stub and the side table is left to wd__side_ensure; with side_only the
+ * function is already compiled and only its side table and snapshots are
+ * kept from this compilation (the code it makes is the same, and dropped). */
+static bool compile_one(wd_module *m, uint32_t fi, bool side_only, wd_error *err)
 {
     wd_mfunc *mf = &m->funcs[fi];
     wd_cfunc ncf, *cf = &ncf;
@@ -1670,12 +1732,22 @@ static bool compile_one(wd_module *m, uint32_t fi, wd_error *err)
     c.ft = ft;
     c.cf = cf;
     c.opts = m->compile_flags;
+    c.want_snaps = side_only;
+    scratch_take(&c);
 
     cf->funcidx = fi;
     cf->type = ft;
+    cf->module = m;
     cf->nlocals = ft->nparams + mf->nlocals;
-    cf->local_types = wd_arena_array(&m->arena, cf->nlocals ? cf->nlocals : 1, sizeof(wd_valtype));
-    cf->local_slot = wd_arena_array(&m->arena, cf->nlocals ? cf->nlocals : 1, sizeof(uint32_t));
+    if (side_only) {
+        cf->local_types = mf->code->local_types;
+        cf->local_slot = mf->code->local_slot;
+    } else {
+        cf->local_types = wd_arena_array(&m->arena, cf->nlocals ? cf->nlocals : 1,
+                                         sizeof(wd_valtype));
+        cf->local_slot = wd_arena_array(&m->arena, cf->nlocals ? cf->nlocals : 1,
+                                        sizeof(uint32_t));
+    }
     if (!cf->local_types || !cf->local_slot)
         goto oom;
     uint32_t slot = 0;
@@ -1702,38 +1774,42 @@ static bool compile_one(wd_module *m, uint32_t fi, wd_error *err)
     cf->frame_slots = c.max_sp > cf->local_slots ? c.max_sp : cf->local_slots;
     if (cf->frame_slots < ft->result_slots)
         cf->frame_slots = ft->result_slots;
-    cf->ncode = c.ncode;
-    cf->code = wd_arena_array(&m->arena, c.ncode ? c.ncode : 1, sizeof(wd_word));
-    cf->nside = c.nside;
-    cf->side = wd_arena_array(&m->arena, c.nside ? c.nside : 1, sizeof(wd_side));
-    cf->nsnaps = c.nsnaps;
-    cf->snaps = wd_arena_array(&m->arena, c.nsnaps ? c.nsnaps : 1, sizeof(uint32_t));
-    if (!cf->code || !cf->side || !cf->snaps)
-        goto oom;
-    if (c.ncode)
-        memcpy(cf->code, c.code, c.ncode * sizeof(wd_word));
-    if (c.nside)
-        memcpy(cf->side, c.side, c.nside * sizeof(wd_side));
-    if (c.nsnaps)
-        memcpy(cf->snaps, c.snaps, c.nsnaps * sizeof(uint32_t));
-    *mf->code = ncf;
-    wd__free(c.code);
-    wd__free(c.side);
-    wd__free(c.snaps);
-    wd__free(c.st);
-    wd__free(c.ctl);
-    wd__free(c.fix);
+    if (side_only) {
+        wd_cfunc *old = mf->code;
+        if (c.ncode != old->ncode || cf->frame_slots != old->frame_slots) {
+            /* cannot happen: the compiler depends only on the module */
+            wd__error_set(err, WD_ERR_MALFORMED, m->name, mf->body_offset,
+                          "function %u compiles differently the second time", fi);
+            goto fail;
+        }
+        wd_side *side = wd_arena_array(&m->arena, c.nside ? c.nside : 1, sizeof(wd_side));
+        uint32_t *snaps = wd_arena_array(&m->arena, c.nsnaps ? c.nsnaps : 1, sizeof(uint32_t));
+        if (!side || !snaps)
+            goto oom;
+        if (c.nside)
+            memcpy(side, c.side, c.nside * sizeof(wd_side));
+        if (c.nsnaps)
+            memcpy(snaps, c.snaps, c.nsnaps * sizeof(uint32_t));
+        old->snaps = snaps;
+        old->nsnaps = c.nsnaps;
+        old->nside = c.nside;
+        old->side = side;
+    } else {
+        cf->ncode = c.ncode;
+        cf->code = wd_arena_array(&m->arena, c.ncode ? c.ncode : 1, sizeof(wd_word));
+        if (!cf->code)
+            goto oom;
+        if (c.ncode)
+            memcpy(cf->code, c.code, c.ncode * sizeof(wd_word));
+        *mf->code = ncf;
+    }
+    scratch_give(&c);
     return true;
 oom:
     wd__error_set(err, WD_ERR_NOMEM, m->name, mf->body_offset,
                   "out of memory while compiling function %u", fi);
 fail:
-    wd__free(c.code);
-    wd__free(c.side);
-    wd__free(c.snaps);
-    wd__free(c.st);
-    wd__free(c.ctl);
-    wd__free(c.fix);
+    scratch_give(&c);
     return false;
 }
 
@@ -1787,6 +1863,7 @@ bool wd__compile(wd_module *m, wd_error *err)
         cf->ncode = 3;
         cf->funcidx = i;
         cf->type = ft;
+        cf->module = m;
         cf->param_slots = cf->local_slots = ft->param_slots;
         cf->frame_slots = ft->param_slots;
         m->funcs[i].code = cf;
@@ -1794,7 +1871,7 @@ bool wd__compile(wd_module *m, wd_error *err)
     const char *dump = getenv("WD_DUMP_CODE");
     if (dump && *dump && *dump != '0') {
         for (uint32_t i = m->nfunc_imports; i < m->nfuncs; i++)
-            if (!compile_one(m, i, err))
+            if (!compile_one(m, i, false, err))
                 return false;
         dump_code(m);
     }
@@ -1807,18 +1884,31 @@ bool wd__compile_func(wd_module *m, uint32_t funcidx, wd_error *err)
         return true;
     if (m->funcs[funcidx].code->code != wd__lazy_code)
         return true;
-    return compile_one(m, funcidx, err);
+    return compile_one(m, funcidx, false, err);
+}
+
+bool wd__side_ensure(const wd_cfunc *cf)
+{
+    if (!cf || !wd__cfunc_ready(cf))
+        return false;
+    if (cf->side)
+        return true;
+    wd_error err;
+    wd_error_clear(&err);
+    return compile_one(cf->module, cf->funcidx, true, &err);
 }
 
 void wd__compile_free(wd_module *m)
 {
-    /* code lives in the module's arena; only the probe tables are separate */
+    /* code lives in the module's arena; only the probe tables and the
+     * compiler's working arrays are separate */
     wd__probes_free(m);
+    scratch_free(m);
 }
 
 const wd_side *wd__side_at(const wd_cfunc *cf, uint32_t pos)
 {
-    if (!cf || cf->nside == 0)
+    if (!cf || !wd__side_ensure(cf) || cf->nside == 0)
         return NULL;
     uint32_t lo = 0, hi = cf->nside;
     while (hi - lo > 1) {

@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ------------------------------------------------------------ load / free */
 
@@ -76,6 +77,48 @@ wd_module *wd_module_load(const uint8_t *bytes, size_t size,
     return load_owned(copy, size, false, opts, err);
 }
 
+/* Maps in, with one call, the pages of the sections the engine reads (all but custom
+ * sections), rather than taking a page fault on each: in a VM a fault costs ~10 us. A
+ * quick scan of the section headers only; whatever looks wrong ends it (the decoder
+ * reports errors later). Best effort: kernels before 5.14 lack MADV_POPULATE_READ. */
+static void populate_sections(const uint8_t *p, size_t size)
+{
+#ifdef MADV_POPULATE_READ
+    size_t pos = 8, lo = SIZE_MAX, hi = 0;
+    while (pos < size) {
+        uint8_t id = p[pos++];
+        uint64_t len = 0;
+        unsigned shift = 0;
+        for (;;) {
+            if (pos >= size || shift > 28)
+                goto done;
+            uint8_t b = p[pos++];
+            len |= (uint64_t)(b & 0x7f) << shift;
+            shift += 7;
+            if (!(b & 0x80))
+                break;
+        }
+        if (len > size - pos)
+            break;
+        if (id != 0) {
+            if (pos < lo)
+                lo = pos;
+            hi = pos + (size_t)len;
+        }
+        pos += (size_t)len;
+    }
+done:
+    if (lo < hi) {
+        size_t page = (size_t)sysconf(_SC_PAGESIZE);
+        size_t start = lo & ~(page - 1);
+        madvise((void *)(p + start), hi - start, MADV_POPULATE_READ);
+    }
+#else
+    (void)p;
+    (void)size;
+#endif
+}
+
 wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err)
 {
@@ -100,6 +143,7 @@ wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
         if (p != MAP_FAILED) {
             /* no read-around: the DWARF next to the code stays out */
             madvise(p, (size_t)st.st_size, MADV_RANDOM);
+            populate_sections(p, (size_t)st.st_size);
             fclose(f);
             return load_owned(p, (size_t)st.st_size, true, &o, err);
         }

@@ -143,6 +143,10 @@ struct wd_module {
 
     struct wd_probes *probes;       /* local probes (probe.c), NULL if none */
     uint32_t compile_flags;         /* wd__compile_flags when loaded (code.h) */
+    /* The compiler's working buffers, kept from one (lazy) compilation to the next:
+     * grown afresh for each function they cost new pages every time. Owned by
+     * compile.c, freed by wd__compile_free; NULL until the first compilation. */
+    struct wd_cscratch *cscratch;
 };
 
 /* decode.c: parse bytes (already copied into m->bytes) into m. On error
@@ -159,6 +163,9 @@ bool wd__compile(wd_module *m, wd_error *err);
 /* Compiles function funcidx if it is still a stub (see code.h). */
 bool wd__compile_func(wd_module *m, uint32_t funcidx, wd_error *err);
 void wd__compile_free(wd_module *m);
+/* Frees the compiler's working arrays (the next compilation allocates them
+ * again): for tests of running out of memory while compiling. */
+void wd__compile_drop_scratch(wd_module *m);
 
 /* error.c helpers. */
 void wd__error_set(wd_error *err, wd_status st, const char *file,

@@ -103,6 +103,10 @@ uint32_t wd_probe_add_local(wd_module *m, uint32_t funcidx, uint64_t offset,
                       "no instruction of function %u starts at this offset", funcidx);
         return 0;
     }
+    if (!wd__side_ensure(cf)) {
+        wd__error_set(err, WD_ERR_NOMEM, m->name, offset, "out of memory");
+        return 0;
+    }
     uint32_t pos = UINT32_MAX;
     /* side[0] is the entry SAFEPOINT, which calls do not execute */
     for (uint32_t i = 1; i < cf->nside; i++) {

@@ -3,7 +3,8 @@
 # carry DWARF (clang -O0 -g): bench/startup/hello140.c (about 140-150 KB) and
 # bench/startup/hello.c (about 210 KB), beside `wasmdbg --version` (the process alone)
 # and the peers found on this machine (node:wasi; wasm-interp --wasi when wabt was built
-# with WASI, else wasm-validate, which only decodes and validates).
+# with WASI, else wasm-validate, which only decodes and validates), then the engine alone,
+# inside the process (inproc.c: load, validate, instantiate, run, free; cold runs).
 #
 # Each row: median wall ms, best and median CPU ms (user + sys) of RUNS runs, and the
 # median and largest peak RSS of the runs, measured by rusage.c (wait4). The machine may be
@@ -20,6 +21,7 @@ bash scripts/build.sh >/dev/null
 out=build/bench/startup
 mkdir -p "$out"
 cc -O2 -o "$out/rusage" bench/startup/rusage.c
+cc -O2 -Icore -Iwasi -o "$out/inproc" bench/startup/inproc.c build/libwdwasi.a build/libwdcore.a
 for p in hello140 hello; do
     clang --target=wasm32-wasi -O0 -g "bench/startup/$p.c" -o "$out/$p.wasm"
 done
@@ -65,6 +67,7 @@ row() {   # name, reference "cpu_best rss" or "", command...
         "$rc" "$rr"
     last="$cb $rss"
 }
+row "/bin/true (a process, nothing else)" "" /bin/true
 row "wasmdbg --version" "" build/wasmdbg --version
 for p in hello140 hello; do
     wasm="$out/$p.wasm"
@@ -80,8 +83,21 @@ for p in hello140 hello; do
         row "wasm-validate $p.wasm (no run)" "$ref" wasm-validate "$wasm"
     fi
 done
+# The engine's own share, each run in a fresh (cold) child: see inproc.c.
+printf '\nInside the process (inproc.c, %d cold runs; ms):\n' "$runs"
+printf '%-16s %8s %8s %8s %8s %8s   %s\n' module load inst run free total "(best total)"
+for p in hello140 hello; do
+    "$out/inproc" "$runs" "$out/$p.wasm" | python3 -c '
+import sys, statistics
+r = [[float(v) for v in l.split()] for l in sys.stdin]
+med = [statistics.median(x[i] for x in r) for i in range(5)]
+print("%-16s %8.2f %8.2f %8.2f %8.2f %8.2f   (%.2f)" % (
+    sys.argv[1], *med, min(x[4] for x in r)))' "$p.wasm"
+done
 if ! $interp_wasi; then
     printf '\n(wasm-interp here has no WASI support: wasm-validate, which runs nothing, stands in)\n'
 fi
 printf '\nx columns: the peer over wasmdbg run on the same module, best CPU and median RSS\n'
 printf '(> 1: wasmdbg is cheaper). RSS in KiB; the target is 5 ms and 3 MiB (3072 KiB).\n'
+printf 'Wall time of a whole process includes what /bin/true pays; "Inside the process" is\n'
+printf 'load, validate, instantiate, run and free, medians of cold runs.\n'
