@@ -9,9 +9,15 @@
  * the script and the instances registered under a name for others to import.
  *
  * Output: one line per failed command, "FILE.wast:LINE: COMMAND: details",
- * then "N passed, M failed, K skipped". Skipped commands are those this runner
- * cannot run (assert_malformed on text modules, which wast2json leaves as
- * .wat). -v also prints every command that passed and the spectest prints.
+ * then "N passed, M failed, K skipped". An assert_malformed whose module is
+ * text (wast2json leaves it as a .wat) is parsed with the engine's own text
+ * parser (wd_wat_to_wasm) and passes if that parser rejects it. -v also
+ * prints every command that passed and the spectest prints.
+ *
+ * --check-wat also parses the text of every `(module ...)` command of the
+ * .wast (found at the command's line) with wd_wat_to_wasm and checks that it
+ * encodes to the very bytes wast2json wrote; it prints "text: N of M modules
+ * byte-identical" per file, and a difference is a failure.
  *
  * The runner is a front end: it uses core/wd.h only.
  */
@@ -513,6 +519,10 @@ typedef struct runner {
     uint32_t features;
     bool verbose;
     unsigned long passed, failed, skipped;
+    bool check_wat;
+    unsigned long wat_same, wat_total;
+    char *wast_text;          /* the .wast source, for --check-wat */
+    size_t wast_len;
 
     /* the file being run */
     const char *json_path;
@@ -1314,6 +1324,180 @@ static void cmd_assert_trap(runner *r, const wd_json *cmd)
     act_free(&a);
 }
 
+/* Reads a whole file into a malloc'ed buffer (NUL-terminated). */
+static char *read_whole(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *b = malloc(cap);
+    while (b != NULL) {
+        if (n + 1 >= cap) {
+            char *q = realloc(b, cap * 2);
+            if (q == NULL) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = q;
+            cap *= 2;
+        }
+        size_t k = fread(b + n, 1, cap - n - 1, f);
+        if (k == 0)
+            break;
+        n += k;
+    }
+    if (b != NULL && ferror(f)) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    if (b != NULL) {
+        b[n] = '\0';
+        *len = n;
+    }
+    return b;
+}
+
+static char *path_in_dir(runner *r, const char *filename)
+{
+    size_t dl = strlen(r->dir), fl = strlen(filename);
+    char *path = malloc(dl + fl + 2);
+    if (path == NULL)
+        return NULL;
+    if (filename[0] == '/' || dl == 0)
+        memcpy(path, filename, fl + 1);
+    else
+        snprintf(path, dl + fl + 2, "%s/%s", r->dir, filename);
+    return path;
+}
+
+/* assert_malformed of a text module: our parser must reject the .wat. */
+static void assert_text_malformed(runner *r, const char *filename, const char *expect)
+{
+    char *path = filename ? path_in_dir(r, filename) : NULL;
+    size_t len = 0;
+    char *text = path ? read_whole(path, &len) : NULL;
+    free(path);
+    if (text == NULL) {
+        failure(r, "%s: cannot read the text module", filename ? filename : "?");
+        return;
+    }
+    uint8_t *bin = NULL;
+    size_t size = 0;
+    wd_error err;
+    wd_load_options opts = {r->features, filename};
+    char buf[512];
+    if (wd_wat_to_wasm(text, len, &opts, &bin, &size, &err)) {
+        failure(r, "%s: expected \"%s\", but the text parser accepted it", filename, expect);
+        free(bin);
+    } else {
+        pass(r, "%s: expected \"%s\", got %s", filename, expect,
+             format_error(&err, buf, sizeof buf));
+    }
+    free(text);
+}
+
+/* The s-expression that starts at the first '(' of line `line` (1-based) of
+ * the .wast: *start and *len, or false. Skips strings and comments. */
+static bool sexpr_at_line(const char *s, size_t n, unsigned long line, size_t *start, size_t *len)
+{
+    size_t i = 0;
+    for (unsigned long l = 1; l < line && i < n; i++)
+        if (s[i] == '\n')
+            l++;
+    while (i < n && s[i] != '(' && s[i] != '\n')
+        i++;
+    if (i >= n || s[i] != '(')
+        return false;
+    size_t b = i;
+    int depth = 0;
+    while (i < n) {
+        char c = s[i];
+        if (c == '"') {
+            for (i++; i < n && s[i] != '"'; i++)
+                if (s[i] == '\\')
+                    i++;
+            i++;
+        } else if (c == ';' && i + 1 < n && s[i + 1] == ';') {
+            while (i < n && s[i] != '\n')
+                i++;
+        } else if (c == '(' && i + 1 < n && s[i + 1] == ';') {
+            int nest = 0;
+            do {
+                if (i + 1 < n && s[i] == '(' && s[i + 1] == ';') { nest++; i += 2; }
+                else if (i + 1 < n && s[i] == ';' && s[i + 1] == ')') { nest--; i += 2; }
+                else i++;
+            } while (nest > 0 && i < n);
+        } else if (c == '(') {
+            depth++;
+            i++;
+        } else if (c == ')') {
+            i++;
+            if (--depth == 0) {
+                *start = b;
+                *len = i - b;
+                return true;
+            }
+        } else {
+            i++;
+        }
+    }
+    return false;
+}
+
+/* --check-wat: the module command's text, parsed by us, must give the bytes
+ * wast2json wrote. Binary and quote modules are not text: not compared. */
+static void check_module_text(runner *r, const wd_json *cmd)
+{
+    const char *filename = wd_json_get_string(cmd, "filename");
+    size_t start, len;
+    if (r->wast_text == NULL || filename == NULL ||
+        !sexpr_at_line(r->wast_text, r->wast_len, r->line, &start, &len))
+        return;
+    const char *m = r->wast_text + start;
+    size_t k = 7;   /* after "(module" */
+    if (len < k || strncmp(m, "(module", 7) != 0)
+        return;
+    while (k < len && strchr(" \t\r\n", m[k]))
+        k++;
+    if (k < len && m[k] == '$') {
+        while (k < len && !strchr(" \t\r\n()", m[k]))
+            k++;
+        while (k < len && strchr(" \t\r\n", m[k]))
+            k++;
+    }
+    if ((len - k >= 6 && strncmp(m + k, "binary", 6) == 0) ||
+        (len - k >= 5 && strncmp(m + k, "quote", 5) == 0))
+        return;
+    r->wat_total++;
+    char *path = path_in_dir(r, filename);
+    size_t wlen = 0;
+    char *want = path ? read_whole(path, &wlen) : NULL;
+    free(path);
+    uint8_t *bin = NULL;
+    size_t size = 0;
+    wd_error err;
+    wd_load_options opts = {r->features, r->wast};
+    char buf[512];
+    if (want == NULL) {
+        failure(r, "%s: cannot read", filename);
+    } else if (!wd_wat_to_wasm(m, len, &opts, &bin, &size, &err)) {
+        failure(r, "text of %s rejected: %s", filename, format_error(&err, buf, sizeof buf));
+    } else if (size != wlen || memcmp(bin, want, size) != 0) {
+        size_t d = 0;
+        while (d < size && d < wlen && bin[d] == (uint8_t)want[d])
+            d++;
+        failure(r, "text of %s encodes differently: %zu bytes vs %zu, first difference at 0x%zx",
+                filename, size, wlen, d);
+    } else {
+        r->wat_same++;
+    }
+    free(bin);
+    free(want);
+}
+
 /* assert_invalid / assert_malformed: the module must fail to load. */
 static void assert_load_fails(runner *r, const wd_json *cmd)
 {
@@ -1322,6 +1506,11 @@ static void assert_load_fails(runner *r, const wd_json *cmd)
     const char *expect = wd_json_get_string(cmd, "text");
     if (expect == NULL)
         expect = "";
+    if (mtype != NULL && strcmp(mtype, "text") == 0 &&
+        strcmp(r->cmd_type, "assert_malformed") == 0) {
+        assert_text_malformed(r, filename, expect);
+        return;
+    }
     if (mtype != NULL && strcmp(mtype, "binary") != 0) {
         skip(r, "%s (%s module)", filename ? filename : "?", mtype);
         return;
@@ -1353,8 +1542,11 @@ static void run_command(runner *r, const wd_json *cmd)
 
     if (type == NULL)
         failure(r, "command without a \"type\"");
-    else if (strcmp(type, "module") == 0)
+    else if (strcmp(type, "module") == 0) {
         cmd_module(r, cmd);
+        if (r->check_wat)
+            check_module_text(r, cmd);
+    }
     else if (strcmp(type, "register") == 0)
         cmd_register(r, cmd);
     else if (strcmp(type, "action") == 0)
@@ -1439,8 +1631,24 @@ static bool run_file(runner *r, const char *json_path)
     r->current = NULL;
     make_spectest(r);
 
+    if (r->check_wat) {
+        const char *src = wd_json_get_string(root, "source_filename");
+        r->wast_text = src ? read_whole(src, &r->wast_len) : NULL;
+        if (r->wast_text == NULL)
+            fprintf(stderr, "wasmdbg spectest: --check-wat: cannot read the .wast %s\n",
+                    src ? src : "(no source_filename)");
+    }
+    unsigned long same0 = r->wat_same, total0 = r->wat_total;
     for (size_t i = 0; i < commands->count; i++)
         run_command(r, &commands->items[i]);
+    if (r->check_wat) {
+        printf("%s: text: %lu of %lu modules byte-identical\n", r->wast, r->wat_same - same0,
+               r->wat_total - total0);
+        if (r->wast_text == NULL)
+            r->failed++;
+        free(r->wast_text);
+        r->wast_text = NULL;
+    }
 
     wd_store_free(r->store);
     r->store = NULL;
@@ -1467,9 +1675,12 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: wasmdbg spectest [--enable-tail-call] [--enable-extended-const]\n"
-            "                        [--enable-multi-memory] [-v] FILE.json...\n"
+            "                        [--enable-multi-memory] [--check-wat] [-v] FILE.json...\n"
             "Runs spec test scripts made by wast2json (module paths are relative to the\n"
-            "JSON file). Prints one line per failure, then \"N passed, M failed, K skipped\".\n");
+            "JSON file). Prints one line per failure, then \"N passed, M failed, K skipped\".\n"
+            "Text modules of assert_malformed are parsed with wasmdbg's own text parser.\n"
+            "--check-wat: also parse the text of every module command of the .wast and\n"
+            "check that it encodes to the same bytes as wast2json's .wasm.\n");
 }
 
 int wd_cli_spectest(int argc, char **argv)
@@ -1489,6 +1700,8 @@ int wd_cli_spectest(int argc, char **argv)
                 r.features |= WD_FEATURE_EXTENDED_CONST;
             else if (strcmp(a, "--enable-multi-memory") == 0)
                 r.features |= WD_FEATURE_MULTI_MEMORY;
+            else if (strcmp(a, "--check-wat") == 0)
+                r.check_wat = true;
             else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
                 r.verbose = true;
             else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

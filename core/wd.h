@@ -121,6 +121,18 @@ wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err);
 void wd_module_free(wd_module *m);
 
+/* The WebAssembly 2.0 text format (core/wat.c). Parses a module written as
+ * `(module $id? field*)` or as bare fields, and encodes it in the binary
+ * format: on success *out is a malloc'ed buffer of *out_size bytes that the
+ * caller frees, and the result still has to be loaded (validated) with
+ * wd_module_load. Text that is malformed (syntax, literal out of range,
+ * unknown name, inline type mismatch, ...) fails with WD_ERR_MALFORMED and
+ * a message "LINE:COL: what" (err->offset is WD_NO_OFFSET, err->file is
+ * opts->name). opts may be NULL; opts->features enables tail-call
+ * instructions. text need not be NUL-terminated. */
+bool wd_wat_to_wasm(const char *text, size_t len, const wd_load_options *opts,
+                    uint8_t **out, size_t *out_size, wd_error *err);
+
 typedef enum wd_externkind {
     WD_EXTERN_FUNC = 0,
     WD_EXTERN_TABLE = 1,
