@@ -118,6 +118,7 @@ static int show_frame(wd_dbg *s)
         free(s->list_file);
         s->list_file = dbg_strdup(f->dw.file);
         s->list_line = f->dw.line > 5 ? f->dw.line - 5 : 1;
+        s->list_first = 0;
     }
     return 0;
 }

@@ -114,6 +114,8 @@ typedef struct dbg_display {
     int id;
     char fmt;                        /* 0 or a print format letter */
     char *expr;
+    uint32_t func;                   /* wasm function it was made in (UINT32_MAX: none): out
+                                        of it, a display that cannot be evaluated is skipped */
 } dbg_display;
 
 /* ------------------------------------------------------------ the session */
@@ -205,6 +207,7 @@ struct wd_dbg {
     /* list */
     char *list_file;
     uint32_t list_line;
+    uint32_t list_first;             /* first line of the last listing (0: none) */
     /* x */
     uint64_t x_next;
     char x_fmt, x_size;
@@ -339,6 +342,9 @@ bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *expr,
                  dbg_value *out, char *err, size_t errsize);
+/* Checks that expr parses, without evaluating it; with addr (a code address, as DWARF's),
+ * also that every variable it names is visible there. On failure: false, err filled. */
+bool dbg_expr_check(wd_dbg *s, const uint32_t *addr, const char *expr, char *err, size_t errsize);
 /* Formats a value of v's type from raw bytes (watchpoint old/new values). */
 void dbg_format_bytes(wd_dbg *s, const dbg_value *v, const uint8_t *bytes, size_t n, dbg_buf *b);
 /* gdb's rendering of a value; fmt 0 or x d u o t c a f. */

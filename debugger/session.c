@@ -627,6 +627,7 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
             free(s->list_file);
             s->list_file = dbg_strdup(f->dw.file);
             s->list_line = f->dw.line > 5 ? f->dw.line - 5 : 1;
+            s->list_first = 0;
         }
     }
     dbuf_free(&t);
@@ -1363,6 +1364,14 @@ const char *wd_dbg_prompt(const wd_dbg *s)
 
 /* ------------------------------------------------------------ commands */
 
+static bool takes_format(const char *name)
+{
+    char err[128];
+    const dbg_command *c = dbg_find_command(name, err, sizeof err);
+    return c && (c->fn == cmd_print || c->fn == cmd_output || c->fn == cmd_display ||
+                 c->fn == cmd_x || c->fn == cmd_find);
+}
+
 int wd_dbg_execute(wd_dbg *s, const char *line)
 {
     const char *p = dbg_skip_ws(line);
@@ -1395,6 +1404,10 @@ int wd_dbg_execute(wd_dbg *s, const char *line)
         name[i++] = *q++;
     name[i] = '\0';
     mods[0] = '\0';
+    /* gdb also reads `print /x EXPR`, `x /4xw ADDR`: a modifier after blanks, for the
+     * commands that take a format (no expression or address starts with '/') */
+    if (isspace((unsigned char)*q) && *dbg_skip_ws(q) == '/' && takes_format(name))
+        q = dbg_skip_ws(q);
     if (*q == '/') {
         q++;
         size_t k = 0;
@@ -1424,7 +1437,8 @@ int wd_dbg_execute(wd_dbg *s, const char *line)
         s->last_cmd = NULL;
         if (cmd && cmd->repeat) {
             /* x and list continue where they stopped: repeat without arguments */
-            if (strcmp(cmd->name, "x") == 0 || strcmp(cmd->name, "list") == 0) {
+            if (strcmp(cmd->name, "x") == 0 ||
+                (strcmp(cmd->name, "list") == 0 && strcmp(args, "-") != 0)) {
                 char r[48];
                 snprintf(r, sizeof r, "%s%s%s", cmd->name, mods[0] ? "/" : "", mods);
                 s->last_cmd = dbg_strdup(r);
