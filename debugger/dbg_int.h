@@ -42,6 +42,7 @@ typedef struct dbg_value {
     int wlocal;                      /* a wasm local lvalue ($localN), else -1 */
     const wd_dw_type *pt;            /* pointee type of a synthetic pointer, may be NULL */
     uint64_t psize;                  /* pointee size of a synthetic pointer */
+    const char *func;                /* a function's name: u is its code address */
 } dbg_value;
 
 /* ------------------------------------------------------------ breakpoints */

@@ -169,6 +169,24 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     if (!s->dw)
         return fail(c, "No symbol table is loaded.");
     const wd_dw_var *var = wd_dwarf_find_var(s->dw, c->addr, c->inl, name);
+    wd_dw_func fn;
+    if (!var && dbg_find_func(s, name, &fn)) {
+        /* a function: its code address, as gdb (x/4i work, break *work, p work) */
+        memset(v, 0, sizeof *v);
+        v->kind = DV_PTR;
+        v->size = 4;
+        v->u = fn.low_pc;
+        uint32_t fi = dbg_func_of_off(s, s->code_off + fn.low_pc);
+        uint64_t lo, hi;   /* its first instruction, after the locals' declarations */
+        if (fi != UINT32_MAX) {
+            wd_module_func_range(s->m, fi, &lo, &hi);
+            v->u = lo - s->code_off;
+        }
+        v->wlocal = -1;
+        v->func = dbg_display_name(fn.name);
+        snprintf(v->tname, sizeof v->tname, "<code>");
+        return true;
+    }
     if (!var)
         return fail(c, "No symbol \"%s\" in current context.", name);
     const wd_dw_type *t = wd_dw_var_type(s->dw, var);
@@ -745,6 +763,10 @@ static bool unary(ectx *c, dbg_value *v)
         dbg_value x;
         if (!unary(c, &x))
             return false;
+        if (x.func) {   /* &f is f */
+            *v = x;
+            return true;
+        }
         if (!x.lval)
             return fail(c, "Attempt to take address of value not located in memory.");
         dbg_value r;
@@ -1026,7 +1048,9 @@ static bool chk_primary(ectx *c)
             }
             return chk_unary(c);
         }
-        if (c->symbols && (!c->s->dw || !wd_dwarf_find_var(c->s->dw, c->addr, 0, name)))
+        wd_dw_func fn;
+        if (c->symbols && (!c->s->dw || !wd_dwarf_find_var(c->s->dw, c->addr, 0, name)) &&
+            !dbg_find_func(c->s, name, &fn))
             return fail(c, "No symbol \"%s\" in current context.", name);
         return true;
     }
@@ -1440,6 +1464,10 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             dbuf_puts(b, buf);
             return;
         }
+    }
+    if (!fmt && v->func) {
+        dbuf_printf(b, "{%s} 0x%" PRIx64 " <%s>", v->tname, v->u, v->func);
+        return;
     }
     if (!fmt && v->kind == DV_PTR && depth == 0) {
         char tn[128];

@@ -607,8 +607,10 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
         dbuf_puts(&j, "}");
         dbg_event(s, NULL, j.p);
     } else if (f) {
+        /* a pc without a source line (line 0 of optimised code) says where it is as gdb
+         * does, "0x... in work (n=...)", rather than nothing */
         bool show_frame = force_frame || f->funcidx != s->last_func || !f->has_dw ||
-                          wd_exec_frame_count(s->x) != s->last_depth;
+                          !f->dw.line || wd_exec_frame_count(s->x) != s->last_depth;
         if (show_frame) {
             dbg_frame_desc(s, f, true, true, &t);
             dbuf_puts(&t, "\n");

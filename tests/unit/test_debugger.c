@@ -381,6 +381,14 @@ static void test_gdb_forms(void **state)
     has(f, "$1 = 8");
     cmd(f, "print (struct shape *)0", 0);
     has(f, "(struct shape *) 0x0");
+    /* a function's name is its code address (its first instruction, after the locals) */
+    cmd(f, "print perimeter", 0);
+    has(f, "= {<code>} 0x");
+    has(f, " <perimeter>");
+    cmd(f, "print main", 0);
+    has(f, " <main>");
+    cmd(f, "x/1i perimeter", 0);
+    has(f, ":\tglobal.get 0");                  /* -O0: the stack pointer first */
     /* a condition is checked where the breakpoint is, before anything is created */
     cmd(f, "break perimeter if (((", -1);
     has(f, "A syntax error in expression");
