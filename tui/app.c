@@ -447,6 +447,16 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
         return debugger_command(a, "run", false);
     }
     if (!strcmp(cmd, "timing")) {
+        if (!strcmp(arg, "reset")) {   /* measure from here (bench/tui/redraw.sh) */
+            a->redraws = a->last_us = a->max_us = a->last_cells = 0;
+            a->total_us = 0;
+            tui_textbuf_line(con, TS_NORMAL, "redraw timing reset");
+            return 0;
+        }
+        if (*arg) {
+            tui_textbuf_line(con, TS_ERROR, "timing takes no argument but reset");
+            return -1;
+        }
         tui_textbuf_line(con, TS_NORMAL,
                          "redraw: %ld frames, last %.2f ms (%ld cells written), mean %.2f ms, max %.2f ms, %dx%d",
                          a->redraws, a->last_us / 1000.0, a->last_cells,
@@ -515,7 +525,7 @@ int tui_app_command(tui_app *a, const char *line)
         tui_textbuf_line(tm_console(a->m), TS_NORMAL,
                          "screen: focus PANE, layout NAME, zoom, goto LINE|FUNC, open FILE, "
                          "memory ADDR|EXPR, search TEXT, toggle FILE:LINE, stdin TEXT, "
-                         "filter LIST, heat [on|off], restart, timing, redraw");
+                         "filter LIST, heat [on|off], restart, timing [reset], redraw");
     return r;
 }
 
