@@ -1008,9 +1008,28 @@ tui_canvas *tui_app_draw(tui_app *a)
     tui_canvas *c = &a->canvas;
     tui_canvas_clear(c);
     if (a->w < MIN_W || a->h < MIN_H) {
+        /* the message wrapped at blanks to whatever width there is */
         tui_rect r = { 0, 0, a->w, a->h };
-        tui_textf(c, r, 0, 0, TS_NORMAL, "wasmdbg: terminal too small (%dx%d);", a->w, a->h);
-        tui_textf(c, r, 0, 1, TS_NORMAL, "needs at least %dx%d. q quits.", MIN_W, MIN_H);
+        char msg[128], line[128];
+        snprintf(msg, sizeof msg, "wasmdbg: terminal too small (%dx%d); needs at least %dx%d. q quits.",
+                 a->w, a->h, MIN_W, MIN_H);
+        int y = 0;
+        for (const char *p = msg; *p && y < a->h; y++) {
+            size_t n = strlen(p), fit = n;
+            if ((int)n > a->w) {
+                fit = (size_t)(a->w > 0 ? a->w : 1);
+                size_t k = fit;
+                while (k > 0 && p[k] != ' ')
+                    k--;
+                if (k > 0)
+                    fit = k;
+            }
+            snprintf(line, sizeof line, "%.*s", (int)fit, p);
+            tui_textf(c, r, 0, y, TS_NORMAL, "%s", line);
+            p += fit;
+            while (*p == ' ')
+                p++;
+        }
         return c;
     }
     if (tm_stop_seq(a->m) != a->shown_seq) {
