@@ -82,6 +82,7 @@ typedef struct dbg_bp {
 
 enum {
     RUN_CONT = 0, RUN_STEPI, RUN_NEXTI, RUN_STEP, RUN_NEXT, RUN_FINISH, RUN_UNTIL,
+    RUN_UNINLINE,                    /* finish of an inlined frame: step until out of it */
 };
 
 enum {                               /* why the last BREAK stop happened */
@@ -174,6 +175,7 @@ struct wd_dbg {
         bool into;                   /* a step entered a function with line info */
         uint32_t callee;             /* finish: the function returning */
         uint32_t ret_index;          /* finish: its result's operand stack index */
+        uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;
@@ -304,6 +306,8 @@ int dbg_resume(wd_dbg *s);
 uint32_t dbg_add_internal_probe(wd_dbg *s, uint32_t funcidx, uint64_t off, int kind,
                                 uint32_t depth);
 void dbg_clear_internal_probes(wd_dbg *s);
+/* How many inlined frames the code at file offset off is nested in (0: none). */
+uint32_t dbg_inline_level(wd_dbg *s, uint64_t off);
 /* Reports the current location after a stop (frame line and source line). */
 void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json);
 

@@ -839,6 +839,28 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
     return false;
 }
 
+uint32_t dbg_inline_level(wd_dbg *s, uint64_t off)
+{
+    wd_dw_frame fr[16];
+    size_t n = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(off - s->code_off), false, fr, 16) : 0;
+    return n ? (uint32_t)n - 1 : 0;
+}
+
+/* finish in an inlined frame: calls run at full speed (as next); stop once out of it */
+static bool uninline_check(wd_dbg *s, wd_exec *x, uint64_t off)
+{
+    uint32_t n = wd_exec_frame_count(x);
+    if (n > s->run.depth) {
+        s->why = WHY_CALL;
+        return true;
+    }
+    if (n < s->run.depth || dbg_inline_level(s, off) < s->run.inl_level) {
+        s->why = WHY_STEP;
+        return true;
+    }
+    return false;
+}
+
 static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *user)
 {
     wd_dbg *s = user;
@@ -875,6 +897,8 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
     case RUN_STEP:
     case RUN_NEXT:
         return step_check(s, x, ev->funcidx, ev->offset) ? WD_PROBE_STOP : WD_PROBE_CONTINUE;
+    case RUN_UNINLINE:
+        return uninline_check(s, x, ev->offset) ? WD_PROBE_STOP : WD_PROBE_CONTINUE;
     default:
         return WD_PROBE_CONTINUE;
     }
@@ -882,7 +906,7 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
 
 static bool stepping_kind(int k)
 {
-    return k == RUN_STEPI || k == RUN_NEXTI || k == RUN_STEP || k == RUN_NEXT;
+    return k == RUN_STEPI || k == RUN_NEXTI || k == RUN_STEP || k == RUN_NEXT || k == RUN_UNINLINE;
 }
 
 static void finish_value(wd_dbg *s)
@@ -1029,12 +1053,15 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_bp_after_stop(s, s->why_bp);
             return 0;
         }
-        case WHY_STEP:
+        case WHY_STEP: {
+            bool fin = s->run.kind == RUN_UNINLINE;
             s->run.kind = RUN_CONT;
             dbg_update_gprobe(s, false);
             arm_skip(s);
-            dbg_report_location(s, false, ",\"reason\":\"end-stepping-range\"");
+            dbg_report_location(s, fin, fin ? ",\"reason\":\"function-finished\""
+                                            : ",\"reason\":\"end-stepping-range\"");
             return 0;
+        }
         case WHY_CALL: {
             /* run the call at full speed up to its return site */
             uint32_t f;
@@ -1058,6 +1085,8 @@ static int run_loop(wd_dbg *s, wd_func *entry)
                     s->run.depth = wd_exec_frame_count(s->x);
                     if (--s->run.count == 0)
                         s->why = WHY_STEP;
+                } else if (s->run.kind == RUN_UNINLINE) {
+                    uninline_check(s, s->x, fi.offset);
                 } else if ((s->run.prev_valid = false, step_check(s, s->x, fi.funcidx, fi.offset)) &&
                            s->why == WHY_STEP) {
                     /* stopped right at the return site */
