@@ -407,6 +407,14 @@ static void test_gdb_forms(void **state)
     at(f, "perimeter", 24);
     cmd(f, "print s->sides", 0);
     has(f, " = 3");
+    /* info frame N describes frame N and leaves the selection */
+    cmd(f, "info frame 1", 0);
+    has(f, "Stack level 1, frame at wasm frame 1:");
+    has(f, " in main (shapes.c:");
+    cmd(f, "info frame 99", -1);
+    has(f, "No frame at level 99.");
+    cmd(f, "info frame", 0);
+    has(f, "Stack level 0,");
     /* a format after a blank */
     cmd(f, "print /x 255", 0);
     has(f, " = 0xff");
