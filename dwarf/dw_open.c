@@ -859,6 +859,7 @@ void wd_dwarf_close(wd_dwarf *d)
     free(d->cu_ranges);
     free(d->lsecs);
     free(d->types);
+    free(d->tnames);
     for (size_t i = 0; i < d->nsubsts; i++) {
         free(d->substs[i].from);
         free(d->substs[i].to);
