@@ -224,6 +224,9 @@ typedef struct wd_prof_out wd_prof_out;
 wd_prof_out *wd_prof_out_open(const char *path, wd_prof_format f, char *err, size_t errsize);
 bool wd_prof_out_commit(wd_prof_out *o, const wd_prof *p, char *err, size_t errsize);
 void wd_prof_out_abort(wd_prof_out *o);
+/* The temporary file's name (NULL when written in place): for a signal handler that must
+ * remove it before the process dies. Valid until commit or abort. */
+const char *wd_prof_out_tmp_path(const wd_prof_out *o);
 
 #ifdef __cplusplus
 }

@@ -777,6 +777,11 @@ wd_prof_out *wd_prof_out_open(const char *path, wd_prof_format f, char *err, siz
     return o;
 }
 
+const char *wd_prof_out_tmp_path(const wd_prof_out *o)
+{
+    return o ? o->tmp : NULL;
+}
+
 void wd_prof_out_abort(wd_prof_out *o)
 {
     if (!o)
