@@ -127,6 +127,10 @@ int cmd_list(wd_dbg *s, const char *a, const char *m)
     }
     if (!shown) {
         dbuf_free(&t);
+        char *rp = wd_dwarf_source_path(s->dw, file);
+        if (!rp)   /* gdb's words for a source it cannot open; the warning came once before */
+            return dbg_error(s, "%" PRIu32 "\t%s: No such file or directory.", first, file);
+        free(rp);
         return dbg_error(s, "Line number %" PRIu32 " out of range; \"%s\" has fewer lines.", first,
                          dbg_basename(file));
     }

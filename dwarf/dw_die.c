@@ -64,7 +64,11 @@ static const char *die_str(wd_dwarf *d, Dwarf_Die die, Dwarf_Half at)
     Dwarf_Error e = 0;
     char *s = NULL;
     if (dwarf_formstring(a, &s, &e) != DW_DLV_OK) {
-        dw_dwerr(d, e);
+        if (e)
+            dw_dwerr(d, e);
+        else   /* libdwarf says "no entry" when the string section is missing */
+            dw_warn(d, "DWARF: names cannot be read: %s is missing",
+                    d->sec[DW_SEC_STR].size ? "a string section" : ".debug_str");
         s = NULL;
     }
     dwarf_dealloc(d->dbg, a, DW_DLA_ATTR);

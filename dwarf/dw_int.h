@@ -269,6 +269,8 @@ typedef struct dw_tcache { uint64_t off; struct wd_dw_type *t; } dw_tcache;
 typedef struct dw_tname { const char *name; uint64_t off; uint32_t unit; uint16_t tag; } dw_tname;
 
 typedef struct dw_subst { char *from, *to; } dw_subst;
+#define DW_MAX_WARNINGS 100   /* distinct warnings shown per module */
+
 typedef struct dw_srcfile { char *path; char *data; size_t size; uint32_t *line_starts; uint32_t nlines; bool missing; } dw_srcfile;
 
 struct wd_dwarf {
