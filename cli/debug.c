@@ -104,6 +104,8 @@ static int parse_common(int argc, char **argv, int *i, char ***dirs, int *ndirs,
     return 0;
 }
 
+/* Runs the commands of a -x file: -1 if it cannot be read (as a failed command: batch
+ * mode then exits 126), else 0. */
 static int run_file(wd_dbg *s, const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -112,7 +114,6 @@ static int run_file(wd_dbg *s, const char *path)
         return -1;
     }
     char line[4096];
-    int rc = 0;
     while (fgets(line, sizeof line, f) && !wd_dbg_quit_requested(s)) {
         line[strcspn(line, "\n")] = '\0';
         const char *p = line;
@@ -120,11 +121,10 @@ static int run_file(wd_dbg *s, const char *path)
             p++;
         if (!*p)
             continue;   /* in scripts an empty line does not repeat */
-        if (wd_dbg_execute(s, line) < 0)
-            rc = -1;
+        wd_dbg_execute(s, line);   /* a failed command marks the session */
     }
     fclose(f);
-    return rc;
+    return 0;
 }
 
 static int interactive(wd_dbg *s)
@@ -255,15 +255,16 @@ static int debug_main(int argc, char **argv)
     sa.sa_flags = SA_RESTART;
     sigaction(SIGINT, &sa, NULL);
     signal(SIGPIPE, SIG_IGN);
+    bool unreadable = false;
     for (int k = 0; k < a.ncmds && !wd_dbg_quit_requested(s); k++) {
         if (a.cmds[k][0] == '\x01')
-            run_file(s, a.cmds[k] + 1);
+            unreadable |= run_file(s, a.cmds[k] + 1) < 0;
         else
             wd_dbg_execute(s, a.cmds[k]);
     }
     if (!a.batch && !wd_dbg_quit_requested(s))
         interactive(s);
-    status = a.batch ? wd_dbg_exit_status(s) : WD_EXIT_OK;
+    status = !a.batch ? WD_EXIT_OK : unreadable ? WD_DBG_EXIT_CMD_FAILED : wd_dbg_exit_status(s);
     g_session = NULL;
     wd_dbg_free(s);
 out:

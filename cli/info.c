@@ -210,14 +210,15 @@ int wd_cli_info(int argc, char **argv)
     } else {
         wd_dwarf_summary sum;
         wd_dwarf_summarize(dbg.dw, true, &sum);
-        printf("DWARF: %u units (", sum.units);
+        printf("DWARF: %u units", sum.units);
         bool first = true;
         for (int v = 2; v <= 5; v++)
             if (sum.units_v[v]) {
-                printf("%sversion %d: %u", first ? "" : ", ", v, sum.units_v[v]);
+                printf("%sversion %d: %u", first ? " (" : ", ", v, sum.units_v[v]);
                 first = false;
             }
-        printf("), %llu bytes in .debug_* sections\n", (unsigned long long)sum.debug_bytes);
+        printf("%s, %llu bytes in .debug_* sections\n", first ? "" : ")",
+               (unsigned long long)sum.debug_bytes);
         printf("  %u functions with code, %u inlined instances, %u line rows, %u source files\n",
                sum.functions, sum.inlined, sum.line_rows, sum.files);
         uint32_t nu = wd_dwarf_unit_count(dbg.dw);

@@ -13,11 +13,12 @@
  * The output format follows from the name given to -o unless --format says otherwise.
  * A bad format or an unwritable path fails before the program runs (exit 2 / 1). The file is
  * written to a temporary name and renamed, also when the guest traps or exits early, or on
- * Ctrl-C (which stops the guest at its next safepoint). Without -o (or with --top) the
+ * Ctrl-C, SIGTERM or SIGHUP (which stop the guest at its next instruction; a second one, for
+ * a guest waiting in a host call, ends wasmdbg without a profile). Without -o (or with --top) the
  * hottest functions are printed to stdout after the run; a summary line goes to stderr.
  *
- * Exit status: the guest's (as `wasmdbg run`: 0, its exit code, 134 on a trap), 130 when
- * interrupted, 1 on errors, 2 on a bad command line.
+ * Exit status: the guest's (as `wasmdbg run`: 0, its exit code, 134 on a trap), 128 + the
+ * signal when stopped by one (130 for Ctrl-C, 143 for SIGTERM), 1 on errors, 2 on a bad command line.
  */
 #include <errno.h>
 #include <inttypes.h>
@@ -25,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "prof.h"
@@ -355,14 +357,29 @@ static void dwarf_quiet(void *user, const char *msg)
 /* ------------------------------------------------------------ Ctrl-C */
 
 static wd_exec *volatile g_interrupt_exec;
+static volatile sig_atomic_t g_stop_signal;   /* the SIGINT, SIGTERM or SIGHUP received */
+static const char *volatile g_tmp_path;       /* the output's temporary file, if any */
 
-static void on_sigint(int sig)
+/* The first signal stops the guest at its next instruction and the profile is written. A
+ * second one (the guest is waiting in a host call, say for stdin) ends the process at once,
+ * without a profile and without its temporary file. */
+static void on_stop_signal(int sig)
 {
-    (void)sig;
+    if (g_stop_signal) {
+        const char *tmp = g_tmp_path;
+        if (tmp)
+            unlink(tmp);
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    g_stop_signal = sig;
     wd_exec *x = g_interrupt_exec;
     if (x)
         wd_exec_interrupt(x);
 }
+
+static const int stop_signals[3] = {SIGINT, SIGTERM, SIGHUP};
 
 /* ------------------------------------------------------------ WASI host-call frames */
 
@@ -560,11 +577,14 @@ int wd_cli_profile(int argc, char **argv)
         goto done;
     }
     g_interrupt_exec = x;
-    struct sigaction sa, old_sa;
+    g_stop_signal = 0;
+    g_tmp_path = out ? wd_prof_out_tmp_path(out) : NULL;
+    struct sigaction sa, old_sa[3];
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_sigint;
+    sa.sa_handler = on_stop_signal;
     sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_sa);
+    for (int i = 0; i < 3; i++)
+        sigaction(stop_signals[i], &sa, &old_sa[i]);
 
     wd_instance *inst = wd_instance_new(s, m, resolver, wasi, &e);
     if (!inst) {
@@ -644,7 +664,7 @@ int wd_cli_profile(int argc, char **argv)
                 break;
             case WD_STOP_INTERRUPT:
                 interrupted = true;
-                rc = 130;
+                rc = 128 + (g_stop_signal ? (int)g_stop_signal : SIGINT);
                 wd_exec_reset(x);
                 break;
             default:
@@ -666,6 +686,7 @@ int wd_cli_profile(int argc, char **argv)
     if (out) {
         wd_prof_out *o2 = out;
         out = NULL;
+        g_tmp_path = NULL;   /* freed by the commit */
         if (!wd_prof_out_commit(o2, p, err, sizeof err)) {
             fprintf(stderr, "wasmdbg profile: %s\n", err);
             rc = WD_EXIT_ERROR;
@@ -687,7 +708,9 @@ int wd_cli_profile(int argc, char **argv)
         fprintf(stderr, "wasmdbg profile: wrote %s\n", o.out_path);
 restore:
     g_interrupt_exec = NULL;
-    sigaction(SIGINT, &old_sa, NULL);
+    for (int i = 0; i < 3; i++)
+        sigaction(stop_signals[i], &old_sa[i], NULL);
+    g_tmp_path = NULL;
 done:
     if (out)
         wd_prof_out_abort(out);

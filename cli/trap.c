@@ -16,6 +16,20 @@ static void print_loc(FILE *out, const wd_dw_frame *f)
         fprintf(out, ":%" PRIu32, f->column);
 }
 
+/* "#N" in a column of four, and a blank after it however long N is */
+static void print_index(FILE *out, uint32_t d)
+{
+    char idx[16];
+    snprintf(idx, sizeof idx, "#%" PRIu32, d);
+    fprintf(out, "%-4s", idx);
+    if (idx[3] != '\0')
+        fputc(' ', out);
+}
+
+/* A runaway recursion leaves thousands of frames: the innermost and the outermost ones
+ * say where it recursed and from where; the middle is counted, not printed. */
+enum { BT_HEAD = 20, BT_TAIL = 10 };
+
 int wd_cli_report_trap(wd_exec *x, const wd_module *m)
 {
     const char *msg = wd_exec_trap_message(x);
@@ -30,11 +44,17 @@ int wd_cli_report_trap(wd_exec *x, const wd_module *m)
     uint64_t code_off = m ? wd_module_code_section_offset(m) : 0;
     uint32_t n = wd_exec_frame_count(x);
     for (uint32_t d = 0; d < n; d++) {
+        if (n > BT_HEAD + BT_TAIL + 1 && d == BT_HEAD) {
+            fprintf(stderr, "    ... %" PRIu32 " frames not shown ...\n", n - BT_HEAD - BT_TAIL);
+            d = n - BT_TAIL - 1;
+            continue;
+        }
         wd_frame_info fi;
         if (!wd_exec_frame(x, d, &fi))
             break;
         if (!fi.instance) {
-            fprintf(stderr, "#%-3" PRIu32 "%s (host)\n", d, fi.func_name ? fi.func_name : "host");
+            print_index(stderr, d);
+            fprintf(stderr, "%s (host)\n", fi.func_name ? fi.func_name : "host");
             continue;
         }
         const wd_module *fm = wd_instance_module(fi.instance);
@@ -49,7 +69,7 @@ int wd_cli_report_trap(wd_exec *x, const wd_module *m)
          * (innermost first, as gdb lists them), then the function itself */
         for (size_t j = 0; j + 1 < k; j++) {
             if (j == 0)
-                fprintf(stderr, "#%-3" PRIu32, d);
+                print_index(stderr, d);
             else
                 fputs("    ", stderr);
             fprintf(stderr, "%s [inlined]", fr[j].function ? fr[j].function : "??");
@@ -61,7 +81,7 @@ int wd_cli_report_trap(wd_exec *x, const wd_module *m)
         if (k > 1)
             fputs("    ", stderr);
         else
-            fprintf(stderr, "#%-3" PRIu32, d);
+            print_index(stderr, d);
         if (fi.func_name)
             fputs(fi.func_name, stderr);
         else

@@ -178,13 +178,19 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
         }
         return 0;
     }
+    /* a function: its out-of-line copy and, as gdb, every copy inlined elsewhere */
     bool hd;
     uint32_t f = func_by_name(s, spec, &hd);
-    if (f == UINT32_MAX) {
+    if (f != UINT32_MAX)
+        offs[(*n)++] = dbg_func_bp_off(s, f);
+    uint32_t inl[64];
+    size_t ni = s->dw ? wd_dwarf_inlined_entries(s->dw, spec, inl, 64) : 0;
+    for (size_t i = 0; i < ni && i < 64 && *n < max; i++)
+        offs[(*n)++] = (uint64_t)inl[i] + s->code_off;
+    if (!*n) {
         snprintf(err, errsize, "Function \"%s\" not defined.", spec);
         return -1;
     }
-    offs[(*n)++] = dbg_func_bp_off(s, f);
     return 0;
 }
 

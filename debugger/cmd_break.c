@@ -19,10 +19,14 @@ static int do_break(wd_dbg *s, const char *a, bool temp)
         cond = spec + 3;
         spec[0] = '\0';
     }
-    if (cond) {   /* check the condition parses before creating anything */
-        dbg_value v;
-        char err[256];
-        if (dbg_running(s) && !dbg_eval(s, cond, &v, err, sizeof err) && strstr(err, "syntax"))
+    if (cond) {   /* check the condition at the location before creating anything */
+        uint64_t offs[1];
+        size_t n = 0;
+        char err[300];
+        if (dbg_resolve_location(s, spec, offs, 1, &n, err, sizeof err) < 0 || !n)
+            return dbg_error(s, "%s", err);
+        uint32_t addr = (uint32_t)(offs[0] - s->code_off);
+        if (!dbg_expr_check(s, &addr, cond, err, sizeof err))
             return dbg_error(s, "%s", err);
     }
     int id = dbg_bp_create(s, spec, temp, false);
@@ -74,6 +78,12 @@ int cmd_condition(wd_dbg *s, const char *a, const char *m)
     if (!bp)
         return -1;
     a = dbg_skip_ws(a);
+    if (*a) {   /* a condition that cannot be evaluated there is refused, the old one kept */
+        char err[300];
+        uint32_t addr = bp->nlocs ? (uint32_t)(bp->locs[0]->off - s->code_off) : 0;
+        if (!dbg_expr_check(s, bp->type == BP_BREAK && bp->nlocs ? &addr : NULL, a, err, sizeof err))
+            return dbg_error(s, "%s", err);
+    }
     free(bp->cond);
     bp->cond = NULL;
     if (!*a) {

@@ -17,61 +17,108 @@ static bool func_decl(wd_dbg *s, const char *name, const char **file, uint32_t *
     return true;
 }
 
+/* LINE | FILE:LINE | FUNCTION: the file and the line it names (a function: its declaration);
+ * sets the listing's file. */
+static int list_loc(wd_dbg *s, const char *a, uint32_t *out)
+{
+    const char *colon = strrchr(a, ':');
+    uint64_t line;
+    if (dbg_parse_u64(a, &line)) {
+        if (!s->list_file) {
+            const char *df;
+            uint32_t dl;
+            if (!func_decl(s, "main", &df, &dl))
+                return dbg_error(s, "No default source file: no function \"main\".");
+            s->list_file = dbg_strdup(df);
+        }
+    } else if (colon && dbg_parse_u64(colon + 1, &line)) {
+        char fbuf[512];
+        snprintf(fbuf, sizeof fbuf, "%.*s", (int)(colon - a), a);
+        /* find the table path of that file */
+        uint32_t addrs[1], used = 0;
+        const char *path = NULL;
+        if (wd_dwarf_line_addrs(s->dw, fbuf, (uint32_t)line, addrs, 1, &used)) {
+            wd_dw_row row;
+            if (wd_dwarf_line_at(s->dw, addrs[0], &row))
+                path = row.file;
+        }
+        if (!path)
+            return dbg_error(s, "No source file named %s.", fbuf);
+        free(s->list_file);
+        s->list_file = dbg_strdup(path);
+    } else {
+        const char *df;
+        uint32_t dl;
+        if (!func_decl(s, a, &df, &dl))
+            return dbg_error(s, "Function \"%s\" not defined.", a);
+        free(s->list_file);
+        s->list_file = dbg_strdup(df);
+        line = dl;
+    }
+    if (line > UINT32_MAX - 20)
+        return dbg_error(s, "Line number %" PRIu64 " out of range.", line);
+    *out = line ? (uint32_t)line : 1;
+    return 0;
+}
+
+/* list [LOCATION], list FIRST,LAST, list FIRST, | list ,LAST, list - (the ten lines before
+ * the last listing), as gdb reads them. */
 int cmd_list(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
     if (!s->dw)
         return dbg_error(s, "No symbol table is loaded (the module has no DWARF).");
-    const char *file = s->list_file;
-    uint32_t first = s->list_line;
-    if (*a) {
-        const char *colon = strrchr(a, ':');
-        uint64_t line;
-        char fbuf[512];
-        if (dbg_parse_u64(a, &line)) {
-            first = line > 5 ? (uint32_t)line - 5 : 1;
-        } else if (colon && dbg_parse_u64(colon + 1, &line)) {
-            snprintf(fbuf, sizeof fbuf, "%.*s", (int)(colon - a), a);
-            /* find the table path of that file */
-            uint32_t addrs[1], used = 0;
-            const char *path = NULL;
-            if (wd_dwarf_line_addrs(s->dw, fbuf, (uint32_t)line, addrs, 1, &used)) {
-                wd_dw_row row;
-                if (wd_dwarf_line_at(s->dw, addrs[0], &row))
-                    path = row.file;
-            }
-            if (!path)
-                return dbg_error(s, "No source file named %s.", fbuf);
-            free(s->list_file);
-            s->list_file = dbg_strdup(path);
-            file = s->list_file;
-            first = line > 5 ? (uint32_t)line - 5 : 1;
+    uint32_t first = s->list_line, last = 0;
+    char spec[512];
+    snprintf(spec, sizeof spec, "%s", a);
+    char *comma = strchr(spec, ',');
+    if (strcmp(spec, "-") == 0) {
+        uint32_t end = s->list_first ? s->list_first : s->list_line;
+        if (!s->list_file || end <= 1)
+            return dbg_error(s, "Already at the start of %s.",
+                             s->list_file ? dbg_basename(s->list_file) : "the file");
+        first = end > 10 ? end - 10 : 1;
+        last = end - 1;
+    } else if (comma) {
+        *comma = '\0';
+        char *lhs = (char *)dbg_skip_ws(spec), *rhs = (char *)dbg_skip_ws(comma + 1);
+        for (char *e = lhs + strlen(lhs); e > lhs && isspace((unsigned char)e[-1]);)
+            *--e = '\0';
+        if (!*lhs && !*rhs)
+            return dbg_error(s, "Junk at end of line specification.");
+        if (*lhs && list_loc(s, lhs, &first) < 0)
+            return -1;
+        if (*rhs) {
+            if (list_loc(s, rhs, &last) < 0)
+                return -1;
+            if (!*lhs)
+                first = last > 10 ? last - 9 : 1;
         } else {
-            const char *df;
-            uint32_t dl;
-            if (!func_decl(s, a, &df, &dl))
-                return dbg_error(s, "Function \"%s\" not defined.", a);
-            char *rp = wd_dwarf_source_path(s->dw, df);
-            free(s->list_file);
-            s->list_file = dbg_strdup(df);
-            free(rp);
-            file = s->list_file;
-            first = dl > 5 ? dl - 5 : 1;
+            last = first + 9;
         }
-    } else if (!file) {
+        if (last < first)
+            return dbg_error(s, "Second line %" PRIu32 " is before the first %" PRIu32 ".", last, first);
+    } else if (*spec) {
+        uint32_t line;
+        if (list_loc(s, dbg_skip_ws(spec), &line) < 0)
+            return -1;
+        first = line > 5 ? line - 5 : 1;
+    } else if (!s->list_file) {
         const char *df;
         uint32_t dl;
         if (!func_decl(s, "main", &df, &dl))
             return dbg_error(s, "No default source file: no function \"main\".");
         s->list_file = dbg_strdup(df);
-        file = s->list_file;
         first = dl > 5 ? dl - 5 : 1;
     }
+    const char *file = s->list_file;
     if (!first)
         first = 1;
+    if (!last)
+        last = first + 9;
     dbg_buf t = {0};
     uint32_t shown = 0;
-    for (uint32_t l = first; l < first + 10; l++) {
+    for (uint32_t l = first; l <= last; l++) {
         char text[1024];
         if (!wd_dwarf_source_line(s->dw, file, l, text, sizeof text))
             break;
@@ -80,9 +127,14 @@ int cmd_list(wd_dbg *s, const char *a, const char *m)
     }
     if (!shown) {
         dbuf_free(&t);
+        char *rp = wd_dwarf_source_path(s->dw, file);
+        if (!rp)   /* gdb's words for a source it cannot open; the warning came once before */
+            return dbg_error(s, "%" PRIu32 "\t%s: No such file or directory.", first, file);
+        free(rp);
         return dbg_error(s, "Line number %" PRIu32 " out of range; \"%s\" has fewer lines.", first,
                          dbg_basename(file));
     }
+    s->list_first = first;
     s->list_line = first + shown;
     dbg_puts(s, t.p);
     dbuf_free(&t);

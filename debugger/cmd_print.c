@@ -142,6 +142,11 @@ int cmd_ptype(wd_dbg *s, const char *a, const char *m)
 
 static void show_display(wd_dbg *s, const dbg_display *d, dbg_buf *t)
 {
+    /* as gdb, a display that names local variables shows only where they are: in the
+     * function it was made in (not another function's variables of the same name) */
+    const dbg_vframe *f = dbg_selected(s);
+    if (d->func != UINT32_MAX && (!f || f->funcidx != d->func))
+        return;
     dbg_buf b = {0};
     char tn[256];
     bool saved = s->has_err;
@@ -153,7 +158,10 @@ static void show_display(wd_dbg *s, const dbg_display *d, dbg_buf *t)
         else
             dbuf_printf(t, "%d: %s = %s\n", d->id, d->expr, b.p ? b.p : "");
     } else {
-        dbuf_printf(t, "%d: %s = <error: %s>\n", d->id, d->expr, s->errmsg);
+        if (d->fmt)
+            dbuf_printf(t, "%d: /%c %s = <error: %s>\n", d->id, d->fmt, d->expr, s->errmsg);
+        else
+            dbuf_printf(t, "%d: %s = <error: %s>\n", d->id, d->expr, s->errmsg);
     }
     s->has_err = saved;
     memcpy(s->errmsg, savedmsg, sizeof savedmsg);
@@ -204,9 +212,15 @@ int cmd_display(wd_dbg *s, const char *a, const char *m)
     d->id = s->next_disp++;
     d->fmt = fmt;
     d->expr = dbg_strdup(a);
+    d->func = UINT32_MAX;
     s->disp[s->ndisp++] = d;
     dbg_jfield_u64(s, "display", (uint64_t)d->id);
     if (dbg_running(s)) {
+        const dbg_vframe *f = dbg_selected(s);
+        uint32_t nowhere = UINT32_MAX;   /* no function: globals only */
+        char err[300];
+        if (f && !dbg_expr_check(s, &nowhere, a, err, sizeof err))
+            d->func = f->funcidx;
         dbg_buf t = {0};
         show_display(s, d, &t);
         dbg_puts(s, t.p);

@@ -223,6 +223,16 @@ static bool return_probe(wd_dbg *s, uint32_t d)
     return dbg_add_internal_probe(s, fi.funcidx, fi.offset + n, WHY_RETURN, count - d - 1) != 0;
 }
 
+static void run_till_exit(wd_dbg *s, const dbg_vframe *f)
+{
+    dbg_buf b = {0};
+    dbuf_printf(&b, "Run till exit from #%u  ", (unsigned)(f - s->vf));
+    dbg_frame_desc(s, f, true, true, &b);
+    dbuf_puts(&b, "\n");
+    dbg_puts(s, b.p);
+    dbuf_free(&b);
+}
+
 int cmd_finish(wd_dbg *s, const char *a, const char *m)
 {
     (void)a;
@@ -232,6 +242,16 @@ int cmd_finish(wd_dbg *s, const char *a, const char *m)
     const dbg_vframe *f = dbg_selected(s);
     if (!f)
         return dbg_error(s, "No stack.");
+    wd_frame_info top;
+    if (f->has_dw && f->dw.inlined && f->wdepth == 0 && wd_exec_frame(s->x, 0, &top)) {
+        /* an inlined call has no return of its own: step (over calls) until the code is
+         * no longer inside it, as gdb; no value to print */
+        begin_step(s, RUN_UNINLINE, 1);
+        uint32_t level = dbg_inline_level(s, s->stop_off_valid ? s->stop_off : top.offset);
+        s->run.inl_level = level > f->inl ? level - f->inl : 0;
+        run_till_exit(s, f);
+        return dbg_resume(s);
+    }
     memset(&s->run, 0, sizeof s->run);
     s->run.kind = RUN_FINISH;
     s->run.callee = f->funcidx;
@@ -243,12 +263,7 @@ int cmd_finish(wd_dbg *s, const char *a, const char *m)
         s->run.kind = RUN_CONT;
         return dbg_error(s, "\"finish\" not meaningful in the outermost frame.");
     }
-    dbg_buf b = {0};
-    dbuf_printf(&b, "Run till exit from #%u  ", (unsigned)(f - s->vf));
-    dbg_frame_desc(s, f, true, true, &b);
-    dbuf_puts(&b, "\n");
-    dbg_puts(s, b.p);
-    dbuf_free(&b);
+    run_till_exit(s, f);
     return dbg_resume(s);
 }
 

@@ -118,6 +118,7 @@ static int show_frame(wd_dbg *s)
         free(s->list_file);
         s->list_file = dbg_strdup(f->dw.file);
         s->list_line = f->dw.line > 5 ? f->dw.line - 5 : 1;
+        s->list_first = 0;
     }
     return 0;
 }
@@ -168,26 +169,34 @@ int cmd_down(wd_dbg *s, const char *a, const char *m)
 
 int cmd_info_frame(wd_dbg *s, const char *a, const char *m)
 {
-    (void)a;
     (void)m;
     if (need_frames(s))
         return -1;
-    const dbg_vframe *f = &s->vf[s->sel];
+    uint32_t sel = s->sel;   /* info frame N: frame N, the selection unchanged */
+    if (*a) {
+        uint64_t n;
+        if (!dbg_parse_u64(a, &n))
+            return dbg_error(s, "Invalid frame number \"%s\".", a);
+        if (n >= s->nvf)
+            return dbg_error(s, "No frame at level %s.", a);
+        sel = (uint32_t)n;
+    }
+    const dbg_vframe *f = &s->vf[sel];
     char nb[32];
     dbg_buf t = {0};
-    dbuf_printf(&t, "Stack level %u, frame at wasm frame %" PRIu32 ":\n", s->sel, f->wdepth);
+    dbuf_printf(&t, "Stack level %u, frame at wasm frame %" PRIu32 ":\n", sel, f->wdepth);
     dbuf_printf(&t, " pc = 0x%08" PRIx32 " in %s", f->addr,
                 f->name ? f->name : dbg_func_name(s, f->funcidx, nb, sizeof nb));
     if (f->has_dw && f->dw.file && f->dw.file[0])
         dbuf_printf(&t, " (%s:%" PRIu32 ")", dbg_basename(f->dw.file), f->dw.line);
     dbuf_puts(&t, "; ");
     dbuf_printf(&t, "wasm function %" PRIu32 " <%s>\n", f->funcidx, dbg_func_name(s, f->funcidx, nb, sizeof nb));
-    if (f->inl > 0 || (s->sel + 1 < s->nvf && s->vf[s->sel + 1].wdepth == f->wdepth))
-        dbuf_printf(&t, " inlined into frame %u\n", s->sel + 1);
-    if (s->sel + 1 < s->nvf)
-        dbuf_printf(&t, " called by frame at level %u\n", s->sel + 1);
-    if (s->sel > 0)
-        dbuf_printf(&t, " caller of frame at level %u\n", s->sel - 1);
+    if (f->inl > 0 || (sel + 1 < s->nvf && s->vf[sel + 1].wdepth == f->wdepth))
+        dbuf_printf(&t, " inlined into frame %u\n", sel + 1);
+    if (sel + 1 < s->nvf)
+        dbuf_printf(&t, " called by frame at level %u\n", sel + 1);
+    if (sel > 0)
+        dbuf_printf(&t, " caller of frame at level %u\n", sel - 1);
     wd_frame_info fi;
     if (!f->host && wd_exec_frame(s->x, f->wdepth, &fi))
         dbuf_printf(&t, " wasm locals: %" PRIu32 ", operand stack: %" PRIu32 " value%s\n", fi.nlocals,

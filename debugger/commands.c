@@ -59,7 +59,8 @@ const dbg_command dbg_commands[] = {
     {"find", "", "find[/SIZE] START, +LEN|END, VALUE...", "Search memory for values or a \"string\".",
      cmd_find, false},
     /* source and code */
-    {"list", "l", "list [LINE | FILE:LINE | FUNCTION]", "List source lines.", cmd_list, true},
+    {"list", "l", "list [LINE | FILE:LINE | FUNCTION | FIRST,LAST | -]",
+     "List source lines (-: the ten before the last listing).", cmd_list, true},
     {"disassemble", "disas", "disassemble [/s] [FUNCTION | ADDRESS]", "Disassemble wasm code (/s: with source).",
      cmd_disassemble, false},
     {"directory", "dir", "directory DIR", "Add DIR to the source search path.", cmd_directory, false},

@@ -42,6 +42,7 @@ typedef struct dbg_value {
     int wlocal;                      /* a wasm local lvalue ($localN), else -1 */
     const wd_dw_type *pt;            /* pointee type of a synthetic pointer, may be NULL */
     uint64_t psize;                  /* pointee size of a synthetic pointer */
+    const char *func;                /* a function's name: u is its code address */
 } dbg_value;
 
 /* ------------------------------------------------------------ breakpoints */
@@ -81,6 +82,7 @@ typedef struct dbg_bp {
 
 enum {
     RUN_CONT = 0, RUN_STEPI, RUN_NEXTI, RUN_STEP, RUN_NEXT, RUN_FINISH, RUN_UNTIL,
+    RUN_UNINLINE,                    /* finish of an inlined frame: step until out of it */
 };
 
 enum {                               /* why the last BREAK stop happened */
@@ -114,6 +116,8 @@ typedef struct dbg_display {
     int id;
     char fmt;                        /* 0 or a print format letter */
     char *expr;
+    uint32_t func;                   /* wasm function it was made in (UINT32_MAX: none): out
+                                        of it, a display that cannot be evaluated is skipped */
 } dbg_display;
 
 /* ------------------------------------------------------------ the session */
@@ -171,6 +175,7 @@ struct wd_dbg {
         bool into;                   /* a step entered a function with line info */
         uint32_t callee;             /* finish: the function returning */
         uint32_t ret_index;          /* finish: its result's operand stack index */
+        uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;
@@ -205,6 +210,7 @@ struct wd_dbg {
     /* list */
     char *list_file;
     uint32_t list_line;
+    uint32_t list_first;             /* first line of the last listing (0: none) */
     /* x */
     uint64_t x_next;
     char x_fmt, x_size;
@@ -300,6 +306,8 @@ int dbg_resume(wd_dbg *s);
 uint32_t dbg_add_internal_probe(wd_dbg *s, uint32_t funcidx, uint64_t off, int kind,
                                 uint32_t depth);
 void dbg_clear_internal_probes(wd_dbg *s);
+/* How many inlined frames the code at file offset off is nested in (0: none). */
+uint32_t dbg_inline_level(wd_dbg *s, uint64_t off);
 /* Reports the current location after a stop (frame line and source line). */
 void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json);
 
@@ -339,6 +347,9 @@ bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *expr,
                  dbg_value *out, char *err, size_t errsize);
+/* Checks that expr parses, without evaluating it; with addr (a code address, as DWARF's),
+ * also that every variable it names is visible there. On failure: false, err filled. */
+bool dbg_expr_check(wd_dbg *s, const uint32_t *addr, const char *expr, char *err, size_t errsize);
 /* Formats a value of v's type from raw bytes (watchpoint old/new values). */
 void dbg_format_bytes(wd_dbg *s, const dbg_value *v, const uint8_t *bytes, size_t n, dbg_buf *b);
 /* gdb's rendering of a value; fmt 0 or x d u o t c a f. */

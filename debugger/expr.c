@@ -22,6 +22,7 @@ typedef struct ectx {
     char *err;
     size_t esz;
     bool failed;
+    bool symbols;                    /* expr_check: look names up at addr */
 } ectx;
 
 static bool fail(ectx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -168,6 +169,24 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     if (!s->dw)
         return fail(c, "No symbol table is loaded.");
     const wd_dw_var *var = wd_dwarf_find_var(s->dw, c->addr, c->inl, name);
+    wd_dw_func fn;
+    if (!var && dbg_find_func(s, name, &fn)) {
+        /* a function: its code address, as gdb (x/4i work, break *work, p work) */
+        memset(v, 0, sizeof *v);
+        v->kind = DV_PTR;
+        v->size = 4;
+        v->u = fn.low_pc;
+        uint32_t fi = dbg_func_of_off(s, s->code_off + fn.low_pc);
+        uint64_t lo, hi;   /* its first instruction, after the locals' declarations */
+        if (fi != UINT32_MAX) {
+            wd_module_func_range(s->m, fi, &lo, &hi);
+            v->u = lo - s->code_off;
+        }
+        v->wlocal = -1;
+        v->func = dbg_display_name(fn.name);
+        snprintf(v->tname, sizeof v->tname, "<code>");
+        return true;
+    }
     if (!var)
         return fail(c, "No symbol \"%s\" in current context.", name);
     const wd_dw_type *t = wd_dw_var_type(s->dw, var);
@@ -744,6 +763,10 @@ static bool unary(ectx *c, dbg_value *v)
         dbg_value x;
         if (!unary(c, &x))
             return false;
+        if (x.func) {   /* &f is f */
+            *v = x;
+            return true;
+        }
         if (!x.lval)
             return fail(c, "Attempt to take address of value not located in memory.");
         dbg_value r;
@@ -970,43 +993,179 @@ static bool expr(ectx *c, dbg_value *v)
     return true;
 }
 
-bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *text, dbg_value *out,
-                 char *err, size_t errsize)
+/* ------------------------------------------------------------ checking without evaluating */
+
+/* The same grammar as above, read without touching the program: conditions are checked when
+ * they are set (gdb refuses one that does not parse, or names an unknown variable), long
+ * before a frame exists to evaluate them in. */
+static bool chk_expr(ectx *c);
+static bool chk_unary(ectx *c);
+
+static bool chk_primary(ectx *c)
 {
-    ectx c = { s, wdepth, inl, 0, text, err, errsize, false };
-    wd_frame_info fi;
-    if (s->x && wd_exec_frame(s->x, wdepth, &fi) && fi.instance)
-        c.addr = (uint32_t)(fi.offset - s->code_off);
-    if (!*dbg_skip_ws(text)) {
-        snprintf(err, errsize, "Argument required (expression to compute).");
+    ws(c);
+    const char *p = c->p;
+    if (*p == '(') {
+        c->p++;
+        dbg_value proto;
+        if (type_name(c, &proto)) {
+            if (!accept(c, ")"))
+                return fail(c, "A syntax error in expression, near `%s'.", c->p);
+            return chk_unary(c);
+        }
+        if (c->failed || !chk_expr(c))
+            return false;
+        if (!accept(c, ")"))
+            return fail(c, "A syntax error in expression, near `%s'.", c->p);
+        return true;
+    }
+    if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1])) || *p == '\'') {
+        dbg_value v;   /* literals: no effect */
+        return primary(c, &v);
+    }
+    if (*p == '$') {   /* $N, $$N, $localN, $pc: known only once running */
+        c->p++;
+        while (isalnum((unsigned char)*c->p) || *c->p == '_' || *c->p == '$')
+            c->p++;
+        return true;
+    }
+    if (isalpha((unsigned char)*p) || *p == '_') {
+        size_t n = 0;
+        while (isalnum((unsigned char)p[n]) || p[n] == '_')
+            n++;
+        char name[256];
+        snprintf(name, sizeof name, "%.*s", (int)n, p);
+        c->p = p + n;
+        if (strcmp(name, "sizeof") == 0) {
+            const char *save = c->p;
+            dbg_value proto;
+            if (accept(c, "(")) {
+                if (type_name(c, &proto) && accept(c, ")"))
+                    return true;
+                if (c->failed)
+                    return false;
+                c->p = save;
+            }
+            return chk_unary(c);
+        }
+        wd_dw_func fn;
+        if (c->symbols && (!c->s->dw || !wd_dwarf_find_var(c->s->dw, c->addr, 0, name)) &&
+            !dbg_find_func(c->s, name, &fn))
+            return fail(c, "No symbol \"%s\" in current context.", name);
+        return true;
+    }
+    if (!*p)
+        return fail(c, "A syntax error in expression, near `'.");
+    return fail(c, "A syntax error in expression, near `%s'.", p);
+}
+
+static bool chk_postfix(ectx *c)
+{
+    if (!chk_primary(c))
+        return false;
+    for (;;) {
+        if (accept(c, "[")) {
+            if (!chk_expr(c))
+                return false;
+            if (!accept(c, "]"))
+                return fail(c, "A syntax error in expression, near `%s'.", c->p);
+        } else if (accept(c, "->") || accept(c, ".")) {
+            ws(c);
+            size_t n = 0;
+            while (isalnum((unsigned char)c->p[n]) || c->p[n] == '_')
+                n++;
+            if (!n || isdigit((unsigned char)*c->p))
+                return fail(c, "A syntax error in expression, near `%s'.", c->p);
+            c->p += n;
+        } else {
+            return true;
+        }
+    }
+}
+
+static bool chk_unary(ectx *c)
+{
+    ws(c);
+    if (accept(c, "-") || accept(c, "+") || accept(c, "!") || accept(c, "~") || accept(c, "*") ||
+        accept(c, "&"))
+        return chk_unary(c);
+    return chk_postfix(c);
+}
+
+static bool chk_binary(ectx *c, size_t level)
+{
+    if (level == NLEVELS)
+        return chk_unary(c);
+    if (!chk_binary(c, level + 1))
+        return false;
+    for (;;) {
+        bool op = false;
+        for (int k = 0; k < 7 && levels[level].ops[k] && !op; k++)
+            op = accept(c, levels[level].ops[k]);
+        if (!op)
+            return true;
+        if (!chk_binary(c, level + 1))
+            return false;
+    }
+}
+
+static bool chk_ternary(ectx *c)
+{
+    if (!chk_binary(c, 0))
+        return false;
+    if (!accept(c, "?"))
+        return true;
+    if (!chk_expr(c) || !accept(c, ":") || !chk_ternary(c))
+        return c->failed ? false : fail(c, "A syntax error in expression, near `%s'.", c->p);
+    return true;
+}
+
+static bool chk_expr(ectx *c)
+{
+    if (!chk_ternary(c))
+        return false;
+    return accept(c, "=") ? chk_expr(c) : true;
+}
+
+/* Reads a whole expression with c (out NULL: only checks it): the errors of an empty text
+ * and of text left over. */
+static bool whole(ectx *c, dbg_value *out)
+{
+    if (!*dbg_skip_ws(c->p)) {
+        snprintf(c->err, c->esz, "Argument required (expression to compute).");
         return false;
     }
-    if (!expr(&c, out))
+    if (!(out ? expr(c, out) : chk_expr(c)))
         return false;
-    ws(&c);
-    if (*c.p) {
-        snprintf(err, errsize, "A syntax error in expression, near `%s'.", c.p);
+    ws(c);
+    if (*c->p) {
+        snprintf(c->err, c->esz, "A syntax error in expression, near `%s'.", c->p);
         return false;
     }
     return true;
 }
 
+bool dbg_expr_check(wd_dbg *s, const uint32_t *addr, const char *text, char *err, size_t errsize)
+{
+    ectx c = { s, 0, 0, addr ? *addr : 0, text, err, errsize, false, addr != NULL };
+    return whole(&c, NULL);
+}
+
+bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *text, dbg_value *out,
+                 char *err, size_t errsize)
+{
+    ectx c = { s, wdepth, inl, 0, text, err, errsize, false, false };
+    wd_frame_info fi;
+    if (s->x && wd_exec_frame(s->x, wdepth, &fi) && fi.instance)
+        c.addr = (uint32_t)(fi.offset - s->code_off);
+    return whole(&c, out);
+}
+
 bool dbg_eval(wd_dbg *s, const char *text, dbg_value *out, char *err, size_t errsize)
 {
     const dbg_vframe *f = dbg_selected(s);
-    ectx c = { s, f ? f->wdepth : 0, f ? f->inl : 0, f ? f->addr : 0, text, err, errsize, false };
-    if (!*dbg_skip_ws(text)) {
-        snprintf(err, errsize, "Argument required (expression to compute).");
-        return false;
-    }
-    if (!expr(&c, out))
-        return false;
-    ws(&c);
-    if (*c.p) {
-        snprintf(err, errsize, "A syntax error in expression, near `%s'.", c.p);
-        return false;
-    }
-    return true;
+    ectx c = { s, f ? f->wdepth : 0, f ? f->inl : 0, f ? f->addr : 0, text, err, errsize, false, false };
+    return whole(&c, out);
 }
 
 bool dbg_value_true(const dbg_value *v)
@@ -1020,7 +1179,7 @@ bool dbg_value_true(const dbg_value *v)
 
 bool dbg_assign(wd_dbg *s, const dbg_value *dst, const dbg_value *src, char *err, size_t esz)
 {
-    ectx c = { s, 0, 0, 0, "", err, esz, false };
+    ectx c = { s, 0, 0, 0, "", err, esz, false, false };
     if (dst->kind == DV_AGG || dst->kind == DV_VOID) {
         snprintf(err, esz, "Assignment to a structure or array is not supported.");
         return false;
@@ -1193,7 +1352,7 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
 static void fmt_members(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int depth)
 {
     wd_dwarf *d = s->dw;
-    ectx c = { s, 0, 0, 0, "", NULL, 0, false };
+    ectx c = { s, 0, 0, 0, "", NULL, 0, false, false };
     char err[128];
     c.err = err;
     c.esz = sizeof err;
@@ -1305,6 +1464,10 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             dbuf_puts(b, buf);
             return;
         }
+    }
+    if (!fmt && v->func) {
+        dbuf_printf(b, "{%s} 0x%" PRIx64 " <%s>", v->tname, v->u, v->func);
+        return;
     }
     if (!fmt && v->kind == DV_PTR && depth == 0) {
         char tn[128];

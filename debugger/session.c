@@ -607,8 +607,10 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
         dbuf_puts(&j, "}");
         dbg_event(s, NULL, j.p);
     } else if (f) {
+        /* a pc without a source line (line 0 of optimised code) says where it is as gdb
+         * does, "0x... in work (n=...)", rather than nothing */
         bool show_frame = force_frame || f->funcidx != s->last_func || !f->has_dw ||
-                          wd_exec_frame_count(s->x) != s->last_depth;
+                          !f->dw.line || wd_exec_frame_count(s->x) != s->last_depth;
         if (show_frame) {
             dbg_frame_desc(s, f, true, true, &t);
             dbuf_puts(&t, "\n");
@@ -627,6 +629,7 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
             free(s->list_file);
             s->list_file = dbg_strdup(f->dw.file);
             s->list_line = f->dw.line > 5 ? f->dw.line - 5 : 1;
+            s->list_first = 0;
         }
     }
     dbuf_free(&t);
@@ -836,6 +839,28 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
     return false;
 }
 
+uint32_t dbg_inline_level(wd_dbg *s, uint64_t off)
+{
+    wd_dw_frame fr[16];
+    size_t n = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(off - s->code_off), false, fr, 16) : 0;
+    return n ? (uint32_t)n - 1 : 0;
+}
+
+/* finish in an inlined frame: calls run at full speed (as next); stop once out of it */
+static bool uninline_check(wd_dbg *s, wd_exec *x, uint64_t off)
+{
+    uint32_t n = wd_exec_frame_count(x);
+    if (n > s->run.depth) {
+        s->why = WHY_CALL;
+        return true;
+    }
+    if (n < s->run.depth || dbg_inline_level(s, off) < s->run.inl_level) {
+        s->why = WHY_STEP;
+        return true;
+    }
+    return false;
+}
+
 static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *user)
 {
     wd_dbg *s = user;
@@ -872,6 +897,8 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
     case RUN_STEP:
     case RUN_NEXT:
         return step_check(s, x, ev->funcidx, ev->offset) ? WD_PROBE_STOP : WD_PROBE_CONTINUE;
+    case RUN_UNINLINE:
+        return uninline_check(s, x, ev->offset) ? WD_PROBE_STOP : WD_PROBE_CONTINUE;
     default:
         return WD_PROBE_CONTINUE;
     }
@@ -879,7 +906,7 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
 
 static bool stepping_kind(int k)
 {
-    return k == RUN_STEPI || k == RUN_NEXTI || k == RUN_STEP || k == RUN_NEXT;
+    return k == RUN_STEPI || k == RUN_NEXTI || k == RUN_STEP || k == RUN_NEXT || k == RUN_UNINLINE;
 }
 
 static void finish_value(wd_dbg *s)
@@ -1026,12 +1053,15 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_bp_after_stop(s, s->why_bp);
             return 0;
         }
-        case WHY_STEP:
+        case WHY_STEP: {
+            bool fin = s->run.kind == RUN_UNINLINE;
             s->run.kind = RUN_CONT;
             dbg_update_gprobe(s, false);
             arm_skip(s);
-            dbg_report_location(s, false, ",\"reason\":\"end-stepping-range\"");
+            dbg_report_location(s, fin, fin ? ",\"reason\":\"function-finished\""
+                                            : ",\"reason\":\"end-stepping-range\"");
             return 0;
+        }
         case WHY_CALL: {
             /* run the call at full speed up to its return site */
             uint32_t f;
@@ -1055,6 +1085,8 @@ static int run_loop(wd_dbg *s, wd_func *entry)
                     s->run.depth = wd_exec_frame_count(s->x);
                     if (--s->run.count == 0)
                         s->why = WHY_STEP;
+                } else if (s->run.kind == RUN_UNINLINE) {
+                    uninline_check(s, s->x, fi.offset);
                 } else if ((s->run.prev_valid = false, step_check(s, s->x, fi.funcidx, fi.offset)) &&
                            s->why == WHY_STEP) {
                     /* stopped right at the return site */
@@ -1363,6 +1395,14 @@ const char *wd_dbg_prompt(const wd_dbg *s)
 
 /* ------------------------------------------------------------ commands */
 
+static bool takes_format(const char *name)
+{
+    char err[128];
+    const dbg_command *c = dbg_find_command(name, err, sizeof err);
+    return c && (c->fn == cmd_print || c->fn == cmd_output || c->fn == cmd_display ||
+                 c->fn == cmd_x || c->fn == cmd_find);
+}
+
 int wd_dbg_execute(wd_dbg *s, const char *line)
 {
     const char *p = dbg_skip_ws(line);
@@ -1395,6 +1435,10 @@ int wd_dbg_execute(wd_dbg *s, const char *line)
         name[i++] = *q++;
     name[i] = '\0';
     mods[0] = '\0';
+    /* gdb also reads `print /x EXPR`, `x /4xw ADDR`: a modifier after blanks, for the
+     * commands that take a format (no expression or address starts with '/') */
+    if (isspace((unsigned char)*q) && *dbg_skip_ws(q) == '/' && takes_format(name))
+        q = dbg_skip_ws(q);
     if (*q == '/') {
         q++;
         size_t k = 0;
@@ -1424,7 +1468,8 @@ int wd_dbg_execute(wd_dbg *s, const char *line)
         s->last_cmd = NULL;
         if (cmd && cmd->repeat) {
             /* x and list continue where they stopped: repeat without arguments */
-            if (strcmp(cmd->name, "x") == 0 || strcmp(cmd->name, "list") == 0) {
+            if (strcmp(cmd->name, "x") == 0 ||
+                (strcmp(cmd->name, "list") == 0 && strcmp(args, "-") != 0)) {
                 char r[48];
                 snprintf(r, sizeof r, "%s%s%s", cmd->name, mods[0] ? "/" : "", mods);
                 s->last_cmd = dbg_strdup(r);

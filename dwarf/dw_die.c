@@ -64,7 +64,11 @@ static const char *die_str(wd_dwarf *d, Dwarf_Die die, Dwarf_Half at)
     Dwarf_Error e = 0;
     char *s = NULL;
     if (dwarf_formstring(a, &s, &e) != DW_DLV_OK) {
-        dw_dwerr(d, e);
+        if (e)
+            dw_dwerr(d, e);
+        else   /* libdwarf says "no entry" when the string section is missing */
+            dw_warn(d, "DWARF: names cannot be read: %s is missing",
+                    d->sec[DW_SEC_STR].size ? "a string section" : ".debug_str");
         s = NULL;
     }
     dwarf_dealloc(d->dbg, a, DW_DLA_ATTR);
@@ -807,6 +811,32 @@ bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out)
         }
     }
     return false;
+}
+
+size_t wd_dwarf_inlined_entries(wd_dwarf *d, const char *name, uint32_t *out, size_t max)
+{
+    size_t n = 0;
+    for (uint32_t ui = 0; ui < d->nunits; ui++) {
+        dw_unit *u = &d->units[ui];
+        if (!dw_unit_dies(d, u))
+            continue;
+        for (uint32_t i = 0; i < u->nscopes; i++) {
+            const dw_scope *sc = &u->scopes[i];
+            if (sc->kind != DW_SC_INLINED || !sc->nranges ||
+                !((sc->name && strcmp(sc->name, name) == 0) ||
+                  (sc->linkage && strcmp(sc->linkage, name) == 0)))
+                continue;
+            const dw_range *r = dw_scope_ranges(sc);
+            uint32_t lo = r[0].lo;
+            for (uint32_t k = 1; k < sc->nranges; k++)
+                if (r[k].lo < lo)
+                    lo = r[k].lo;
+            if (n < max)
+                out[n] = lo;
+            n++;
+        }
+    }
+    return n;
 }
 
 /* ------------------------------------------------------------ summary */

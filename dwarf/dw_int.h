@@ -266,8 +266,11 @@ typedef struct dw_unit {
 typedef struct dw_cu_range { uint32_t lo, hi, unit; } dw_cu_range;
 
 typedef struct dw_tcache { uint64_t off; struct wd_dw_type *t; } dw_tcache;
+typedef struct dw_tname { const char *name; uint64_t off; uint32_t unit; uint16_t tag; } dw_tname;
 
 typedef struct dw_subst { char *from, *to; } dw_subst;
+#define DW_MAX_WARNINGS 100   /* distinct warnings shown per module */
+
 typedef struct dw_srcfile { char *path; char *data; size_t size; uint32_t *line_starts; uint32_t nlines; bool missing; } dw_srcfile;
 
 struct wd_dwarf {
@@ -292,6 +295,9 @@ struct wd_dwarf {
 
     dw_tcache *types;           /* open hash by offset */
     size_t ntypes, types_cap;
+    struct dw_tname *tnames;    /* named types at the top of every unit, for lookups by name */
+    uint32_t ntnames;
+    bool tnames_done;
 
     dw_subst *substs;
     size_t nsubsts, substs_cap;
@@ -347,5 +353,9 @@ bool dw_loclist_find(wd_dwarf *d, const dw_unit *u, uint64_t off, uint32_t addr,
 const char *dw_unit_file(const dw_unit *u, uint64_t index);
 bool dw_is_tombstone(const wd_dwarf *d, uint64_t lo);
 struct wd_dw_type *dw_type_get(wd_dwarf *d, dw_unit *u, uint64_t off);
+/* The type named name (tag 0: a base type or typedef) declared at the top of any unit, found
+ * in an index of their names built on the first call (the DIE trees are otherwise read only
+ * where code is), or NULL. */
+struct wd_dw_type *dw_type_by_name(wd_dwarf *d, uint16_t tag, const char *name);
 
 #endif

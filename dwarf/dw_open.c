@@ -167,15 +167,26 @@ void dw_warn(wd_dwarf *d, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
+    /* names from a corrupt .debug_str may hold any byte: no control characters to the terminal */
+    for (char *c = msg; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7f)
+            *c = '?';
     for (size_t i = 0; i < d->nwarned; i++)
         if (strcmp(d->warned[i], msg) == 0)
             return;
-    if (d->nwarned < 256 && dw_grow((void **)&d->warned, &d->warned_cap, d->nwarned,
-                                    sizeof *d->warned)) {
-        char *c = strdup(msg);
-        if (c)
-            d->warned[d->nwarned++] = c;
-    }
+    /* each message once; past DW_MAX_WARNINGS distinct ones, one last line and then silence */
+    bool last = d->nwarned == DW_MAX_WARNINGS;
+    if (d->nwarned > DW_MAX_WARNINGS)
+        return;
+    if (!dw_grow((void **)&d->warned, &d->warned_cap, d->nwarned, sizeof *d->warned))
+        return;
+    char *c = strdup(last ? "" : msg);
+    if (!c)
+        return;
+    d->warned[d->nwarned++] = c;
+    if (last)
+        snprintf(msg, sizeof msg, "more than %d DWARF warnings; the rest are not shown",
+                 DW_MAX_WARNINGS);
     if (d->warn)
         d->warn(d->warn_user, msg);
     else
@@ -680,6 +691,10 @@ static bool scan_units(wd_dwarf *d)
         read_unit_die(d, u, die);
         dwarf_dealloc_die(die);
     }
+    if (d->nunits == 0)   /* libdwarf may find no unit at all without an error (no abbrevs) */
+        dw_warn(d, "DWARF: no compilation unit of .debug_info (%zu bytes) could be read%s",
+                d->sec[DW_SEC_INFO].size,
+                d->sec[DW_SEC_ABBREV].size ? "" : ": .debug_abbrev is missing");
     /* the address index */
     size_t n = 0;
     for (uint32_t i = 0; i < d->nunits; i++)
@@ -859,6 +874,7 @@ void wd_dwarf_close(wd_dwarf *d)
     free(d->cu_ranges);
     free(d->lsecs);
     free(d->types);
+    free(d->tnames);
     for (size_t i = 0; i < d->nsubsts; i++) {
         free(d->substs[i].from);
         free(d->substs[i].to);

@@ -9,6 +9,24 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* A new rule may find files that were missing: forget them, so the next read looks again
+ * (found files stay cached; a file still missing is warned about once more, without the
+ * hint, since a rule now exists). */
+static void forget_missing(wd_dwarf *d)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < d->nsrcfiles; i++) {
+        if (d->srcfiles[i].missing) {
+            free(d->srcfiles[i].path);
+            free(d->srcfiles[i].data);
+            free(d->srcfiles[i].line_starts);
+        } else {
+            d->srcfiles[k++] = d->srcfiles[i];
+        }
+    }
+    d->nsrcfiles = k;
+}
+
 void wd_dwarf_add_substitution(wd_dwarf *d, const char *from, const char *to)
 {
     if (!from || !to || !dw_grow((void **)&d->substs, &d->substs_cap, d->nsubsts, sizeof *d->substs))
@@ -25,7 +43,7 @@ void wd_dwarf_add_substitution(wd_dwarf *d, const char *from, const char *to)
         f[n - 1] = '\0';
     d->substs[d->nsubsts].from = f;
     d->substs[d->nsubsts].to = t;
-    d->nsubsts++;
+    d->nsubsts++;    forget_missing(d);
 }
 
 void wd_dwarf_add_source_dir(wd_dwarf *d, const char *dir)
@@ -33,8 +51,10 @@ void wd_dwarf_add_source_dir(wd_dwarf *d, const char *dir)
     if (!dir || !dw_grow((void **)&d->srcdirs, &d->srcdirs_cap, d->nsrcdirs, sizeof *d->srcdirs))
         return;
     char *c = strdup(dir);
-    if (c)
+    if (c) {
         d->srcdirs[d->nsrcdirs++] = c;
+        forget_missing(d);
+    }
 }
 
 static bool is_file(const char *p)

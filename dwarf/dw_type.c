@@ -307,7 +307,8 @@ const wd_dw_type *wd_dwarf_find_type(wd_dwarf *d, const char *name)
         if (want ? t->tag == want : (t->tag == DW_TAG_base_type || t->tag == DW_TAG_typedef))
             return t;
     }
-    return NULL;
+    /* not met yet: the named types of every unit */
+    return dw_type_by_name(d, want, name);
 }
 
 /* ------------------------------------------------------------ the engine as a target */

@@ -258,6 +258,74 @@ struct wd_dw_type *dw_type_get(wd_dwarf *d, dw_unit *u, uint64_t off)
     return t;
 }
 
+static bool is_named_type_tag(Dwarf_Half tag)
+{
+    return tag == DW_TAG_structure_type || tag == DW_TAG_union_type || tag == DW_TAG_class_type ||
+           tag == DW_TAG_enumeration_type || tag == DW_TAG_typedef || tag == DW_TAG_base_type;
+}
+
+/* Records the named, defined types among the children of a unit DIE. */
+static void index_unit_types(wd_dwarf *d, uint32_t ui, size_t *cap)
+{
+    Dwarf_Error e = 0;
+    Dwarf_Die cu = 0, c = 0;
+    if (dwarf_offdie_b(d->dbg, d->units[ui].die_off, 1, &cu, &e) != DW_DLV_OK) {
+        dw_dwerr(d, e);
+        return;
+    }
+    int rc = dwarf_child(cu, &c, &e);
+    if (rc == DW_DLV_ERROR)
+        dw_dwerr(d, e);
+    while (rc == DW_DLV_OK) {
+        Dwarf_Half tag = 0;
+        Dwarf_Off off = 0;
+        const char *name;
+        if (dwarf_tag(c, &tag, &e) == DW_DLV_OK && is_named_type_tag(tag) &&
+            (name = t_str(d, c, DW_AT_name)) != NULL && !t_flag(d, c, DW_AT_declaration) &&
+            dwarf_dieoffset(c, &off, &e) == DW_DLV_OK) {
+            if (d->ntnames == *cap) {
+                size_t nc = *cap ? *cap * 2 : 64;
+                dw_tname *nt = realloc(d->tnames, nc * sizeof *nt);
+                if (!nt)
+                    break;
+                d->tnames = nt;
+                *cap = nc;
+            }
+            d->tnames[d->ntnames++] = (dw_tname){ name, off, ui, tag };
+        } else if (e) {
+            dw_dwerr(d, e);
+            e = 0;
+        }
+        Dwarf_Die next = 0;
+        rc = dwarf_siblingof_b(d->dbg, c, 1, &next, &e);
+        dwarf_dealloc_die(c);
+        if (rc == DW_DLV_ERROR)
+            dw_dwerr(d, e);
+        c = next;
+    }
+    if (rc == DW_DLV_OK)
+        dwarf_dealloc_die(c);
+    dwarf_dealloc_die(cu);
+}
+
+struct wd_dw_type *dw_type_by_name(wd_dwarf *d, uint16_t tag, const char *name)
+{
+    if (!d->tnames_done) {
+        d->tnames_done = true;
+        size_t cap = 0;
+        for (uint32_t i = 0; i < d->nunits; i++)
+            if (!d->units[i].broken)
+                index_unit_types(d, i, &cap);
+    }
+    for (uint32_t i = 0; i < d->ntnames; i++) {
+        const dw_tname *n = &d->tnames[i];
+        if (strcmp(n->name, name) == 0 &&
+            (tag ? n->tag == tag : (n->tag == DW_TAG_base_type || n->tag == DW_TAG_typedef)))
+            return dw_type_get(d, &d->units[n->unit], n->off);
+    }
+    return NULL;
+}
+
 static const wd_dw_type *sub(wd_dwarf *d, const wd_dw_type *t)
 {
     return t ? dw_type_get(d, t->unit, t->sub_off) : NULL;

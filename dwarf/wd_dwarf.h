@@ -171,6 +171,10 @@ void wd_dwarf_each_func(wd_dwarf *d, wd_dw_func_fn fn, void *user);
  * demangled name). */
 bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out);
 
+/* The entry (lowest) address of every inlined copy of the function named name, in unit
+ * order. Returns how many there are (may exceed max). */
+size_t wd_dwarf_inlined_entries(wd_dwarf *d, const char *name, uint32_t *out, size_t max);
+
 /* ------------------------------------------------------------ values */
 
 /* How the evaluator reads the paused program. Every callback returns false

@@ -218,11 +218,15 @@ bool wd_prof_write(const wd_prof *p, wd_prof_format f, FILE *out);
 /* An output file written atomically: wd_prof_out_open() creates a temporary file next to
  * path at once (so an unwritable path fails before the program runs); commit writes the
  * profile there, flushes it and renames it over path; abort removes it. path "-" writes to
- * stdout (no temporary file). */
+ * stdout (no temporary file); so does a path that exists and is not a regular file (a
+ * device such as /dev/stdout, a pipe): it is opened at once and written in place. */
 typedef struct wd_prof_out wd_prof_out;
 wd_prof_out *wd_prof_out_open(const char *path, wd_prof_format f, char *err, size_t errsize);
 bool wd_prof_out_commit(wd_prof_out *o, const wd_prof *p, char *err, size_t errsize);
 void wd_prof_out_abort(wd_prof_out *o);
+/* The temporary file's name (NULL when written in place): for a signal handler that must
+ * remove it before the process dies. Valid until commit or abort. */
+const char *wd_prof_out_tmp_path(const wd_prof_out *o);
 
 #ifdef __cplusplus
 }

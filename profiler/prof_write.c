@@ -709,6 +709,7 @@ struct wd_prof_out {
     char *path, *tmp;
     wd_prof_format f;
     int fd;               /* -1 for stdout */
+    bool in_place;        /* a device, pipe or socket: written as it is, never replaced */
 };
 
 wd_prof_out *wd_prof_out_open(const char *path, wd_prof_format f, char *err, size_t errsize)
@@ -734,12 +735,28 @@ wd_prof_out *wd_prof_out_open(const char *path, wd_prof_format f, char *err, siz
         return NULL;
     }
     o->path = strdup(path);
+    if (!o->path) {
+        snprintf(err, errsize, "out of memory");
+        free(o);
+        return NULL;
+    }
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        /* /dev/stdout, a pipe, a terminal: a renamed file would replace it (as root, even
+         * /dev/null), so write to it directly */
+        o->fd = open(path, O_WRONLY | O_CLOEXEC);
+        if (o->fd < 0) {
+            snprintf(err, errsize, "cannot write %s: %s", path, strerror(errno));
+            wd_prof_out_abort(o);
+            return NULL;
+        }
+        o->in_place = true;
+        return o;
+    }
     const char *slash = strrchr(path, '/');
     int n = slash ? asprintf(&o->tmp, "%.*s/.%s.tmp-XXXXXX", (int)(slash - path), path, slash + 1)
                   : asprintf(&o->tmp, ".%s.tmp-XXXXXX", path);
-    if (n < 0 || !o->path) {
-        if (n < 0)
-            o->tmp = NULL;
+    if (n < 0) {
+        o->tmp = NULL;
         snprintf(err, errsize, "out of memory");
         wd_prof_out_abort(o);
         return NULL;
@@ -758,6 +775,11 @@ wd_prof_out *wd_prof_out_open(const char *path, wd_prof_format f, char *err, siz
         /* keep mkstemp's 0600 */
     }
     return o;
+}
+
+const char *wd_prof_out_tmp_path(const wd_prof_out *o)
+{
+    return o ? o->tmp : NULL;
 }
 
 void wd_prof_out_abort(wd_prof_out *o)
@@ -797,7 +819,8 @@ bool wd_prof_out_commit(wd_prof_out *o, const wd_prof *p, char *err, size_t errs
         snprintf(err, errsize, "out of memory while writing the profile");
         if (o->fd >= 0) {
             close(o->fd);
-            unlink(o->tmp);
+            if (o->tmp)
+                unlink(o->tmp);
         }
     } else if (o->fd < 0) {
         ok = fwrite(b.data, 1, b.len, stdout) == b.len && fflush(stdout) == 0;
@@ -813,11 +836,11 @@ bool wd_prof_out_commit(wd_prof_out *o, const wd_prof *p, char *err, size_t errs
             snprintf(err, errsize, "writing %s: %s", o->path, strerror(errno));
             ok = false;
         }
-        if (ok && rename(o->tmp, o->path) != 0) {
+        if (ok && !o->in_place && rename(o->tmp, o->path) != 0) {
             snprintf(err, errsize, "renaming %s to %s: %s", o->tmp, o->path, strerror(errno));
             ok = false;
         }
-        if (!ok)
+        if (!ok && o->tmp)
             unlink(o->tmp);
     }
     wdp_buf_free(&b);

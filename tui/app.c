@@ -447,6 +447,16 @@ static int ui_command(tui_app *a, const char *cmd, const char *arg, bool *handle
         return debugger_command(a, "run", false);
     }
     if (!strcmp(cmd, "timing")) {
+        if (!strcmp(arg, "reset")) {   /* measure from here (bench/tui/redraw.sh) */
+            a->redraws = a->last_us = a->max_us = a->last_cells = 0;
+            a->total_us = 0;
+            tui_textbuf_line(con, TS_NORMAL, "redraw timing reset");
+            return 0;
+        }
+        if (*arg) {
+            tui_textbuf_line(con, TS_ERROR, "timing takes no argument but reset");
+            return -1;
+        }
         tui_textbuf_line(con, TS_NORMAL,
                          "redraw: %ld frames, last %.2f ms (%ld cells written), mean %.2f ms, max %.2f ms, %dx%d",
                          a->redraws, a->last_us / 1000.0, a->last_cells,
@@ -515,7 +525,7 @@ int tui_app_command(tui_app *a, const char *line)
         tui_textbuf_line(tm_console(a->m), TS_NORMAL,
                          "screen: focus PANE, layout NAME, zoom, goto LINE|FUNC, open FILE, "
                          "memory ADDR|EXPR, search TEXT, toggle FILE:LINE, stdin TEXT, "
-                         "filter LIST, heat [on|off], restart, timing, redraw");
+                         "filter LIST, heat [on|off], restart, timing [reset], redraw");
     return r;
 }
 
@@ -998,9 +1008,28 @@ tui_canvas *tui_app_draw(tui_app *a)
     tui_canvas *c = &a->canvas;
     tui_canvas_clear(c);
     if (a->w < MIN_W || a->h < MIN_H) {
+        /* the message wrapped at blanks to whatever width there is */
         tui_rect r = { 0, 0, a->w, a->h };
-        tui_textf(c, r, 0, 0, TS_NORMAL, "wasmdbg: terminal too small (%dx%d);", a->w, a->h);
-        tui_textf(c, r, 0, 1, TS_NORMAL, "needs at least %dx%d. q quits.", MIN_W, MIN_H);
+        char msg[128], line[128];
+        snprintf(msg, sizeof msg, "wasmdbg: terminal too small (%dx%d); needs at least %dx%d. q quits.",
+                 a->w, a->h, MIN_W, MIN_H);
+        int y = 0;
+        for (const char *p = msg; *p && y < a->h; y++) {
+            size_t n = strlen(p), fit = n;
+            if ((int)n > a->w) {
+                fit = (size_t)(a->w > 0 ? a->w : 1);
+                size_t k = fit;
+                while (k > 0 && p[k] != ' ')
+                    k--;
+                if (k > 0)
+                    fit = k;
+            }
+            snprintf(line, sizeof line, "%.*s", (int)fit, p);
+            tui_textf(c, r, 0, y, TS_NORMAL, "%s", line);
+            p += fit;
+            while (*p == ' ')
+                p++;
+        }
         return c;
     }
     if (tm_stop_seq(a->m) != a->shown_seq) {

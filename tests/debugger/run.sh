@@ -78,5 +78,17 @@ sys.exit(0 if n >= 8 else 1)' "$WORK/json.out"; then
         fail=$((fail + 1)); echo "FAIL json-lines parse (O$OPT)"
     fi
 fi
+# exit statuses the transcripts do not show: an unreadable -x file is a failed command (126);
+# a command file that quits before a bad command leaves the program's own status (8)
+(cd "$WORK" && "$WASMDBG" -batch -x nonexistent.cmds -ex run prog.wasm > /dev/null 2>&1)
+st=$?
+printf 'run\nquit\nfrobnicate\n' > "$WORK/quit.cmds"
+(cd "$WORK" && "$WASMDBG" -batch -x quit.cmds prog.wasm > /dev/null 2>&1)
+st2=$?
+if [ "$st" -eq 126 ] && [ "$st2" -eq 8 ]; then
+    pass=$((pass + 1)); echo "ok   exit statuses: unreadable -x, quit (O$OPT)"
+else
+    fail=$((fail + 1)); echo "FAIL exit statuses (O$OPT): unreadable -x gave $st (want 126), quit gave $st2 (want 8)"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -18,7 +18,8 @@
 #   speedscope    the speedscope JSON validates against speedscope's own schema (npm, ajv)
 #   pprof         `go tool pprof -top` (golang-go) or npm pprof-format decodes the .pb.gz
 #   bad-input     unknown format / unwritable path fail before the guest runs; a trap or
-#                 proc_exit mid-run still leaves a complete profile; no temporary files
+#                 proc_exit mid-run, or SIGTERM, still leaves a complete profile; no
+#                 temporary files; a FIFO given as the output is written, not replaced
 #   host-frames   a WASI program's fd_write time shows as [wasi:fd_write] frames (cycles)
 #   exact-lines   cycles mode attributes time to the instruction that was executing, not to
 #                 the next safepoint: progs/bias.c's expensive line gets most line samples
@@ -274,6 +275,32 @@ bad-input)
   # no temporary files left behind
   left=$(ls -A out | grep -v -x -e trap.pb.gz -e trap.folded -e exit.speedscope.json)
   [ -z "$left" ] || fail "files left behind: $left"
+  # SIGTERM mid-run (timeout(1) in CI): the guest stops, a complete profile, status 143
+  "$WASMDBG" profile --mode insns -o out/term.pb.gz golden.wasm --invoke main 2000000000 \
+    >/dev/null 2>err.txt &
+  prof=$!
+  sleep 0.5
+  kill -TERM $prof
+  wait $prof; rc=$?
+  [ $rc = 143 ] || fail "SIGTERM: exit $rc, want 143: $(cat err.txt)"
+  gzip -t out/term.pb.gz || fail "the profile after SIGTERM is not a complete gzip file"
+  left=$(ls -A out | grep -v -x -e trap.pb.gz -e trap.folded -e exit.speedscope.json -e term.pb.gz)
+  [ -z "$left" ] || fail "files left behind after SIGTERM: $left"
+  # a path that is not a regular file (a pipe here; /dev/stdout, /dev/null) is written in
+  # place: a temporary file renamed over it would replace it
+  rm -rf pipe && mkdir pipe && mkfifo pipe/p.folded || fail "mkfifo"
+  cat pipe/p.folded >pipe.got &
+  reader=$!
+  "$WASMDBG" profile --mode insns -o pipe/p.folded golden.wasm --invoke main 20000 \
+    >/dev/null 2>err.txt; rc=$?
+  if [ ! -p pipe/p.folded ]; then
+    kill $reader   # it waits for a writer that never comes
+    fail "the FIFO was replaced: $(ls -la pipe)"
+  fi
+  wait $reader
+  [ $rc = 0 ] || fail "profile -o FIFO: $(cat err.txt)"
+  grep -Eq '^main;.*hot [0-9]+$' pipe.got || fail "nothing read from the FIFO: $(cat pipe.got)"
+  [ "$(ls -A pipe)" = p.folded ] || fail "files left next to the FIFO: $(ls -A pipe)"
   echo "PASS: bad input"
   ;;
 

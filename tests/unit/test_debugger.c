@@ -371,6 +371,91 @@ static void test_args(void **state)
     assert_int_equal(wd_dbg_state_get(f->s), WD_DBG_EXITED);
 }
 
+/* ------------------------------------------------------------ gdb's ways of saying things */
+
+static void test_gdb_forms(void **state)
+{
+    fx *f = get(state);
+    /* named types before any of them was met through a variable */
+    cmd(f, "print sizeof(struct point)", 0);
+    has(f, "$1 = 8");
+    cmd(f, "print (struct shape *)0", 0);
+    has(f, "(struct shape *) 0x0");
+    /* a function's name is its code address (its first instruction, after the locals) */
+    cmd(f, "print perimeter", 0);
+    has(f, "= {<code>} 0x");
+    has(f, " <perimeter>");
+    cmd(f, "print main", 0);
+    has(f, " <main>");
+    cmd(f, "x/1i perimeter", 0);
+    has(f, ":\tglobal.get 0");                  /* -O0: the stack pointer first */
+    /* a condition is checked where the breakpoint is, before anything is created */
+    cmd(f, "break perimeter if (((", -1);
+    has(f, "A syntax error in expression");
+    cmd(f, "break perimeter if nosuch > 1", -1);
+    has(f, "No symbol \"nosuch\" in current context.");
+    assert_int_equal(wd_dbg_bp_count(f->s), 0);
+    cmd(f, "break perimeter if s->sides == 3", 0);
+    assert_int_equal(wd_dbg_bp_count(f->s), 1);
+    cmd(f, "condition 1 p +", -1);
+    has(f, "A syntax error in expression, near `'.");
+    cmd(f, "condition 1 total", -1);             /* main's, not visible in perimeter */
+    has(f, "No symbol \"total\" in current context.");
+    cmd(f, "info breakpoints", 0);
+    has(f, "stop only if s->sides == 3");        /* the old condition kept */
+    cmd(f, "run", 0);
+    at(f, "perimeter", 24);
+    cmd(f, "print s->sides", 0);
+    has(f, " = 3");
+    /* info frame N describes frame N and leaves the selection */
+    cmd(f, "info frame 1", 0);
+    has(f, "Stack level 1, frame at wasm frame 1:");
+    has(f, " in main (shapes.c:");
+    cmd(f, "info frame 99", -1);
+    has(f, "No frame at level 99.");
+    cmd(f, "info frame", 0);
+    has(f, "Stack level 0,");
+    /* a format after a blank */
+    cmd(f, "print /x 255", 0);
+    has(f, " = 0xff");
+    cmd(f, "x /1dw &s->sides", 0);
+    has(f, ":\t3");
+    /* a display of perimeter's variables says nothing out of perimeter (as gdb: not even
+     * of main's own s), and shows again once back in it */
+    cmd(f, "display/x p", 0);
+    cmd(f, "display s->sides", 0);
+    cmd(f, "display 6 * 7", 0);
+    has(f, "3: 6 * 7 = 42");
+    cmd(f, "finish", 0);
+    at(f, "main", 51);
+    lacks(f, "p = ");
+    lacks(f, "s->sides");
+    has(f, "3: 6 * 7 = 42");                    /* no variables: shown everywhere */
+    cmd(f, "display", 0);
+    lacks(f, "/x p");
+    cmd(f, "tbreak perimeter", 0);
+    cmd(f, "continue", 0);
+    at(f, "perimeter", 24);
+    has(f, "1: /x p = ");
+    has(f, "2: s->sides = 3");
+    /* list FIRST,LAST and list - */
+    cmd(f, "list 10,12", 0);
+    has(f, "10\tstruct point {\n11\t");
+    has(f, "12\t};\n");
+    lacks(f, "13\t");
+    cmd(f, "list -", 0);
+    has(f, "1\t/* shapes.c");
+    has(f, "9\t\n");
+    lacks(f, "10\t");
+    cmd(f, "list -", -1);
+    has(f, "Already at the start of shapes.c.");
+    cmd(f, "list ,30", 0);
+    has(f, "21\t\n22\tstatic int perimeter");
+    has(f, "30\tstatic int chain_length");
+    lacks(f, "20\t");
+    cmd(f, "list 5,3", -1);
+}
+
 /* ------------------------------------------------------------ errors */
 
 static void test_errors_leave_state(void **state)
@@ -420,6 +505,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_watchpoints, setup, teardown),
         cmocka_unit_test_setup_teardown(test_watch_range, setup, teardown),
         cmocka_unit_test_setup_teardown(test_args, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_gdb_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_leave_state, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -272,6 +272,11 @@ static void app_session(void **state)
     tui_app_resize(a, 30, 8);
     c = tui_app_draw(a);
     assert_true(strstr(row(c, 0), "terminal too small") != NULL);
+    assert_true(strstr(row(c, 1), "(30x8); needs at least") != NULL);   /* wrapped at blanks */
+    tui_app_resize(a, 12, 3);
+    c = tui_app_draw(a);
+    assert_true(strstr(row(c, 0), "wasmdbg:") != NULL);
+    assert_true(strstr(row(c, 1), "terminal") != NULL);
     /* the redraw target: 200x60 after a step */
     tui_app_resize(a, 200, 60);
     tui_canvas prev;
