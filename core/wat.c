@@ -477,13 +477,14 @@ static bool at_sexpr_at(wat *w, size_t k, const char *word)
     return peek(w, k)->kind == T_LPAR && tok_is(peek(w, k + 1), word);
 }
 
-static bool unexpected(wat *w)
+static bool unexpected_at(wat *w, const tok *t)
 {
-    tok *t = cur(w);
     if (t->kind == T_EOF)
         return fail(w, t, "unexpected end of input");
     return fail(w, t, "unexpected token \"%.*s\"", (int)(t->len > 40 ? 40 : t->len), t->s);
 }
+
+static bool unexpected(wat *w) { return unexpected_at(w, cur(w)); }
 
 static bool expect_lpar(wat *w)
 {
@@ -1234,7 +1235,30 @@ static bool read_lane(wat *w, uint8_t *out)
     return true;
 }
 
-static bool memarg(wat *w, int op, wbuf *o)
+/* Is t an atom `word` followed by more characters ("offset=16")? */
+static bool tok_prefix(const tok *t, const char *word)
+{
+    size_t n = strlen(word);
+    return t->kind == T_ATOM && t->len > n && memcmp(t->s, word, n) == 0;
+}
+
+/* A memory index before the memarg (multi-memory): an $id, or a number
+ * followed by a memarg field or, for the lane instructions, by the lane
+ * (alone, a number is the lane). */
+static bool opt_memidx(wat *w, bool lane, uint32_t *mem)
+{
+    *mem = 0;
+    if (!(w->features & WD_FEATURE_MULTI_MEMORY) || !at_idx(w))
+        return true;
+    if (cur(w)->kind != T_ID && lane) {
+        tok *n = peek(w, 1);
+        if (!is_num_tok(n) && !tok_prefix(n, "offset=") && !tok_prefix(n, "align="))
+            return true;
+    }
+    return read_idx(w, &w->sp_mem, "memory", mem);
+}
+
+static bool memarg(wat *w, int op, uint32_t mem, wbuf *o)
 {
     unsigned nat = 0;
     for (unsigned b = wd_opinfo_table[op].membytes; b > 1; b >>= 1)
@@ -1242,7 +1266,7 @@ static bool memarg(wat *w, int op, wbuf *o)
     uint64_t off = 0, align = 1ull << nat;
     bool ovf;
     tok *t = cur(w);
-    if (t->kind == T_ATOM && t->len > 7 && memcmp(t->s, "offset=", 7) == 0) {
+    if (tok_prefix(t, "offset=")) {
         if (!nat_text(t->s + 7, t->len - 7, &off, &ovf))
             return unexpected(w);
         if (ovf || off > UINT32_MAX)
@@ -1250,7 +1274,7 @@ static bool memarg(wat *w, int op, wbuf *o)
         next(w);
         t = cur(w);
     }
-    if (t->kind == T_ATOM && t->len > 6 && memcmp(t->s, "align=", 6) == 0) {
+    if (tok_prefix(t, "align=")) {
         if (!nat_text(t->s + 6, t->len - 6, &align, &ovf))
             return unexpected(w);
         if (ovf || align == 0 || (align & (align - 1)) != 0)
@@ -1260,7 +1284,13 @@ static bool memarg(wat *w, int op, wbuf *o)
     unsigned lg = 0;
     while ((1ull << lg) < align)
         lg++;
-    wb_u32(o, lg);
+    /* bit 6 of the alignment field says a memory index follows */
+    if (mem != 0) {
+        wb_u32(o, lg | 0x40);
+        wb_u32(o, mem);
+    } else {
+        wb_u32(o, lg);
+    }
     wb_u32(o, (uint32_t)off);
     return true;
 }
@@ -1398,7 +1428,7 @@ static bool imms(wat *w, int op, wbuf *o)
     case IMM_MEMARG:
     case IMM_MEMARG_LANE: {
         wbuf tmp = { 0 };
-        bool ok = memarg(w, op, &tmp);
+        bool ok = opt_memidx(w, in->imm == IMM_MEMARG_LANE, &a) && memarg(w, op, a, &tmp);
         uint8_t lane = 0;
         if (ok && in->imm == IMM_MEMARG_LANE)
             ok = read_lane(w, &lane);
@@ -1412,21 +1442,33 @@ static bool imms(wat *w, int op, wbuf *o)
         return ok;
     }
     case IMM_MEM:
+        if (!opt_memidx(w, false, &a))
+            return false;
         emit_op(o, op);
-        wb_byte(o, 0);
+        wb_u32(o, a);
         return true;
     case IMM_MEM_INIT:
+        /* memory.init data | memory.init mem data (multi-memory) */
+        b = 0;
+        if ((w->features & WD_FEATURE_MULTI_MEMORY) && at_idx(w) &&
+            (peek(w, 1)->kind == T_ID || is_num_tok(peek(w, 1))) &&
+            !read_idx(w, &w->sp_mem, "memory", &b))
+            return false;
         if (!read_idx(w, &w->sp_data, "data segment", &a))
             return false;
         emit_op(o, op);
         wb_u32(o, a);
-        wb_byte(o, 0);
+        wb_u32(o, b);
         w->uses_datacount = true;
         return true;
     case IMM_MEM_COPY:
+        a = b = 0;
+        if ((w->features & WD_FEATURE_MULTI_MEMORY) && at_idx(w) &&
+            (!read_idx(w, &w->sp_mem, "memory", &a) || !read_idx(w, &w->sp_mem, "memory", &b)))
+            return false;
         emit_op(o, op);
-        wb_byte(o, 0);
-        wb_byte(o, 0);
+        wb_u32(o, a);
+        wb_u32(o, b);
         return true;
     case IMM_I32:
         if (!read_int(w, 32, &v))
@@ -1527,13 +1569,31 @@ static bool deeper(wat *w)
     return true;
 }
 
+/* Words of the module grammar: out of place where an instruction is due (a
+ * `(param` after the body began), they are an unexpected token, not an
+ * unknown operator. */
+static bool no_operator(wat *w, const tok *t)
+{
+    static const char *const words[] = {
+        "module", "type", "func", "param", "result", "local", "global", "table", "memory",
+        "elem", "data", "import", "export", "start", "mut", "offset", "item", "declare",
+        "then", "else", "end", "funcref", "externref", "i32", "i64", "f32", "f64", "v128",
+    };
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (tok_is(t, words[i]))
+            return unexpected_at(w, t);
+    if (t->kind != T_ATOM)
+        return unexpected_at(w, t);
+    return fail(w, t, "unknown operator %.*s", (int)(t->len > 40 ? 40 : t->len), t->s);
+}
+
 /* A plain instruction (not folded); block instructions read up to `end`. */
 static bool plain(wat *w, wbuf *o)
 {
     tok *t = cur(w);
     int op = op_lookup(w, t);
     if (op < 0)
-        return fail(w, t, "unknown operator %.*s", (int)(t->len > 40 ? 40 : t->len), t->s);
+        return no_operator(w, t);
     next(w);
     if (op != WD_OP_BLOCK && op != WD_OP_LOOP && op != WD_OP_IF)
         return imms(w, op, o);
@@ -1575,7 +1635,7 @@ static bool folded(wat *w, wbuf *o)
     tok *t = cur(w);
     int op = op_lookup(w, t);
     if (op < 0)
-        return fail(w, t, "unknown operator %.*s", (int)(t->len > 40 ? 40 : t->len), t->s);
+        return no_operator(w, t);
     next(w);
     if (op == WD_OP_BLOCK || op == WD_OP_LOOP) {
         tok *label = NULL;
