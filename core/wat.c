@@ -21,6 +21,7 @@
 #include "module.h"
 
 #include <errno.h>
+#include <locale.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -46,7 +47,7 @@ static void wb_reserve(wbuf *b, size_t extra)
     size_t c = b->cap ? b->cap : 64;
     while (c < b->n + extra)
         c *= 2;
-    uint8_t *q = realloc(b->p, c);
+    uint8_t *q = wd__realloc(b->p, c);
     if (!q) {
         b->oom = true;
         return;
@@ -98,7 +99,7 @@ static void wb_s64(wbuf *b, int64_t v)
 
 static void wb_free(wbuf *b)
 {
-    free(b->p);
+    wd__free(b->p);
     memset(b, 0, sizeof *b);
 }
 
@@ -176,8 +177,11 @@ static bool failv(wat *w, const tok *at, const char *fmt, va_list ap)
     uint32_t line = at ? at->line : 0, col = at ? at->col : 0;
     w->err_line = line;
     w->err_col = col;
-    wd__error_set(w->err, WD_ERR_MALFORMED, w->file, WD_NO_OFFSET, "%u:%u: %s",
-                  (unsigned)line, (unsigned)col, msg);
+    wd__error_set(w->err, WD_ERR_MALFORMED, w->file, WD_NO_OFFSET, "%s", msg);
+    if (w->err) {
+        w->err->line = line;
+        w->err->col = col;
+    }
     return false;
 }
 
@@ -273,7 +277,7 @@ static bool lx_push(wat *w, size_t *cap, tok t)
 {
     if (w->nt == *cap) {
         size_t c = *cap ? *cap * 2 : 256;
-        tok *q = realloc(w->t, c * sizeof *q);
+        tok *q = wd__realloc(w->t, c * sizeof *q);
         if (!q)
             return oom(w);
         w->t = q;
@@ -338,7 +342,7 @@ static bool lex(wat *w)
             t.len = 1;
             if (sp == scap) {
                 size_t nc = scap ? scap * 2 : 64;
-                uint32_t *q = realloc(stack, nc * sizeof *q);
+                uint32_t *q = wd__realloc(stack, nc * sizeof *q);
                 if (!q) {
                     oom(w);
                     goto out;
@@ -441,7 +445,7 @@ static bool lex(wat *w)
     }
     ok = true;
 out:
-    free(stack);
+    wd__free(stack);
     return ok;
 }
 
@@ -528,7 +532,7 @@ static bool sp_add(wat *w, space *sp, const tok *id, const char *what, uint32_t 
         return fail(w, id, "too many %ss", what);
     if (sp->n == sp->cap) {
         uint32_t c = sp->cap ? sp->cap * 2 : 16;
-        span *q = realloc(sp->names, c * sizeof *q);
+        span *q = wd__realloc(sp->names, c * sizeof *q);
         if (!q)
             return oom(w);
         sp->names = q;
@@ -542,7 +546,7 @@ static bool sp_add(wat *w, space *sp, const tok *id, const char *what, uint32_t 
 
 static void sp_free(space *sp)
 {
-    free(sp->names);
+    wd__free(sp->names);
     memset(sp, 0, sizeof *sp);
 }
 
@@ -674,8 +678,10 @@ static bool read_int(wat *w, unsigned bits, uint64_t *out)
 }
 
 /* Checks the syntax of a decimal or hex float (without sign) and copies it
- * into buf without '_'. */
-static bool float_syntax(const char *s, size_t n, char *buf)
+ * into buf without '_' and with the C library's decimal point for '.' (buf:
+ * n + strlen(dp) bytes): strtod reads numbers in the current locale, which
+ * the TUI sets from the environment (a ',' in de_DE). */
+static bool float_syntax(const char *s, size_t n, const char *dp, char *buf)
 {
     bool hex = n > 2 && s[0] == '0' && s[1] == 'x';
     size_t i = hex ? 2 : 0;
@@ -698,10 +704,15 @@ static bool float_syntax(const char *s, size_t n, char *buf)
     }
     if (i != n)
         return false;
-    size_t o = 0;
-    for (i = 0; i < n; i++)
-        if (s[i] != '_')
+    size_t o = 0, dl = strlen(dp);
+    for (i = 0; i < n; i++) {
+        if (s[i] == '.') {
+            memcpy(buf + o, dp, dl);
+            o += dl;
+        } else if (s[i] != '_') {
             buf[o++] = s[i];
+        }
+    }
     buf[o] = '\0';
     return true;
 }
@@ -739,10 +750,13 @@ static bool float_text(wat *w, const tok *t, unsigned bits, uint64_t *out, bool 
         *out = sign | expmask | p;
         return true;
     }
-    char *buf = malloc(n + 1);
+    const char *dp = localeconv()->decimal_point;
+    if (dp == NULL || dp[0] == '\0' || strlen(dp) > 8)
+        dp = ".";
+    char *buf = wd__malloc(n + strlen(dp) + 1);
     if (!buf)
         return oom(w);
-    bool ok = float_syntax(s, n, buf);
+    bool ok = float_syntax(s, n, dp, buf);
     if (ok) {
         errno = 0;
         if (bits == 32) {
@@ -767,7 +781,7 @@ static bool float_text(wat *w, const tok *t, unsigned bits, uint64_t *out, bool 
             }
         }
     }
-    free(buf);
+    wd__free(buf);
     return ok;
 }
 
@@ -979,7 +993,7 @@ static bool add_type(wat *w, const sig *s, uint32_t *idx)
 {
     if (w->ntypes == w->cap_types) {
         uint32_t c = w->cap_types ? w->cap_types * 2 : 16;
-        ftype *q = realloc(w->types, c * sizeof *q);
+        ftype *q = wd__realloc(w->types, c * sizeof *q);
         if (!q)
             return oom(w);
         w->types = q;
@@ -988,7 +1002,7 @@ static bool add_type(wat *w, const sig *s, uint32_t *idx)
     ftype *f = &w->types[w->ntypes];
     f->np = s->np;
     f->nr = s->nr;
-    f->v = malloc(s->np + s->nr + 1);
+    f->v = wd__malloc(s->np + s->nr + 1);
     if (!f->v)
         return oom(w);
     if (s->np + s->nr)
@@ -1192,7 +1206,7 @@ static bool push_label(wat *w, tok *id)
         nm = tok_span(id);
     if (w->labels.n == w->labels.cap) {
         uint32_t c = w->labels.cap ? w->labels.cap * 2 : 16;
-        span *q = realloc(w->labels.names, c * sizeof *q);
+        span *q = wd__realloc(w->labels.names, c * sizeof *q);
         if (!q)
             return oom(w);
         w->labels.names = q;
@@ -2450,10 +2464,10 @@ static bool assemble(wat *w, wbuf *o)
 
 static void wat_free(wat *w)
 {
-    free(w->t);
+    wd__free(w->t);
     for (uint32_t i = 0; i < w->ntypes; i++)
-        free(w->types[i].v);
-    free(w->types);
+        wd__free(w->types[i].v);
+    wd__free(w->types);
     space *sps[] = { &w->sp_type, &w->sp_func, &w->sp_table, &w->sp_mem, &w->sp_global,
                      &w->sp_elem, &w->sp_data, &w->locals, &w->labels };
     for (size_t i = 0; i < sizeof sps / sizeof sps[0]; i++)
@@ -2534,4 +2548,27 @@ done:
     wb_free(&o);
     wat_free(&w);
     return ok;
+}
+
+bool wd_wat_is_text(const uint8_t *p, size_t size)
+{
+    size_t i = 0;
+    while (i < size && is_space(p[i]))
+        i++;
+    return i < size && (p[i] == '(' || p[i] == ';');
+}
+
+bool wd_wat_binary_in_place(uint8_t **bytes, size_t *size, const wd_load_options *opts,
+                            wd_error *err)
+{
+    if (!wd_wat_is_text(*bytes, *size))
+        return true;
+    uint8_t *bin = NULL;
+    size_t n = 0;
+    if (!wd_wat_to_wasm((const char *)*bytes, *size, opts, &bin, &n, err))
+        return false;
+    free(*bytes);
+    *bytes = bin;
+    *size = n;
+    return true;
 }
