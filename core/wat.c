@@ -328,7 +328,8 @@ static bool lex(wat *w)
         tok t = { T_EOF, 0, s + l.i, l.line, l.col, 0 };
         if (l.i >= n) {
             if (sp > 0) {
-                fail(w, &t, "unexpected end of input: unclosed '('");
+                /* where the innermost open paren is helps more than the end */
+                fail(w, &w->t[stack[sp - 1]], "'(' not closed before the end of input");
                 goto out;
             }
             if (!lx_push(w, &cap, t))

@@ -190,7 +190,7 @@ static void test_lexer(void **state)
     expect_error("(module\n  (func \"abc)", "2:9: unclosed string");
     expect_error("(module\n  (func \"abc)\n", "2:9: illegal character in string");
     expect_error("(module (func))\n)", "2:1: unexpected token ')'");
-    expect_error("(module\n (func)", "2:8: unexpected end of input: unclosed '('");
+    expect_error("(module\n (func (nop)", "2:2: '(' not closed before the end of input");
     expect_error("(module (func $))", "1:15: empty identifier");
     expect_error("(module (func nop\"a\"))", "1:18: unexpected token: tokens must be "
                                              "separated by white space");
