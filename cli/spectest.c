@@ -18,8 +18,9 @@
  * wast2json wrote as a .wasm (`module` commands and the modules of
  * assert_invalid, assert_unlinkable and assert_uninstantiable, found at the
  * command's line) with wd_wat_to_wasm and checks that it encodes to the very
- * bytes wast2json wrote; it prints "text: N of M modules byte-identical" per
- * file, and a difference is a failure.
+ * bytes wast2json wrote; it prints "text: N of M modules byte-identical, K
+ * invalid either way" per file, and a difference is a failure (see
+ * check_invalid_either_way for K).
  *
  * The runner is a front end: it uses core/wd.h only.
  */
