@@ -974,6 +974,9 @@ static bool read_sig(wat *w, sig *s, space *names, bool allow_names)
         }
         next(w);
     }
+    /* parameters after the results: out of order, not an instruction */
+    if (at_sexpr(w, "param"))
+        return unexpected_at(w, peek(w, 1));
     if (s->v.oom)
         return oom(w);
     return true;
