@@ -2088,8 +2088,8 @@ static bool elem_field(wat *w)
             e.reftype = (uint8_t)valtype_of(cur(w));
             next(w);
             ok = el_exprs(w, &e);
-        } else if (mode == 0 || at_idx(w)) {
-            ok = el_funcs(w, &e);   /* the abbreviation: function indices */
+        } else if (mode == 0) {
+            ok = el_funcs(w, &e);   /* active only: bare function indices */
         }
     }
     ok = ok && expect_rpar(w);
@@ -2341,7 +2341,6 @@ static bool scan_field(wat *w)
             return unexpected(w);
         next(w);
         next(w);
-        skip_opt_id(w);
         sig s = { 0 };
         uint32_t idx;
         bool ok = read_sig(w, &s, NULL, true) && expect_rpar(w) && expect_rpar(w) &&

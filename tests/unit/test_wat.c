@@ -359,6 +359,10 @@ static void test_errors(void **state)
     expect_error("(type $t (func (param i32))) (func (type $t) (param i64))",
                  "1:36: inline function type does not match the type");
     expect_error("(func (type 3) (param i32))", "1:7: unknown type");
+    expect_error("(type (func $x (param i32)))", "1:13: unexpected token \"$x\"");
+    /* bare function indices only in an active segment */
+    expect_error("(func $f) (elem declare $f)", "1:25: unexpected token \"$f\"");
+    expect_error("(func $f) (elem $e $f)", "1:20: unexpected token \"$f\"");
     expect_error("(func (nop) (param i32))", "1:14: unexpected token \"param\"");
     expect_error("(func (result i32) (i32.const))", "1:30: unexpected token \")\"");
     expect_error("(module (func)) (module)", "1:17: unexpected token after the module");
