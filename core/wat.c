@@ -12,9 +12,9 @@
  *     section in the order the binary refers to them (a folded instruction's
  *     operands before the instruction), which is the order wabt gives them.
  *
- * Errors carry "LINE:COL: message" and the first one stops the parse. Nesting
- * (parens, blocks) is bounded by WAT_MAX_DEPTH, so input never exhausts the C
- * stack. Everything here reads tokens with bounds checks: the token array ends
+ * An error carries its LINE:COL (wd_error.line, .col) and the first one
+ * stops the parse. Nesting (parens, blocks) is bounded by WAT_MAX_DEPTH, so
+ * input never exhausts the C stack. Everything here reads tokens with bounds checks: the token array ends
  * with an EOF token that no reader consumes.
  */
 #include "insn.h"
@@ -1232,15 +1232,6 @@ static bool end_label(wat *w)
     return true;
 }
 
-static unsigned lane_count(int op)
-{
-    const char *n = wd_opinfo_table[op].name;
-    if (!strncmp(n, "i8x16", 5)) return 16;
-    if (!strncmp(n, "i16x8", 5)) return 8;
-    if (!strncmp(n, "i32x4", 5) || !strncmp(n, "f32x4", 5)) return 4;
-    return 2;
-}
-
 static bool read_lane(wat *w, uint8_t *out)
 {
     tok *t = cur(w);
@@ -1343,6 +1334,25 @@ static bool v128_const(wat *w, wbuf *o)
     return true;
 }
 
+/* select, or the typed select when (result ...) follows: `select (result)`
+ * is the typed one with no result (0x1C 0), which the validator rejects. */
+static bool select_imms(wat *w, wbuf *o)
+{
+    if (!at_sexpr(w, "result")) {
+        emit_op(o, WD_OP_SELECT);
+        return true;
+    }
+    sig s = { 0 };   /* starts at (result: no parameters */
+    bool ok = read_sig(w, &s, NULL, false);
+    if (ok) {
+        emit_op(o, WD_OP_SELECT_T);
+        wb_u32(o, s.nr);
+        wb_bytes(o, s.v.p, s.nr);
+    }
+    wb_free(&s.v);
+    return ok;
+}
+
 /* The immediates of op (its keyword already read), written with the opcode. */
 static bool imms(wat *w, int op, wbuf *o)
 {
@@ -1350,7 +1360,7 @@ static bool imms(wat *w, int op, wbuf *o)
     uint32_t a, b;
     uint64_t v;
     if (op == WD_OP_SELECT)
-        goto select;
+        return select_imms(w, o);
     switch (in->imm) {
     case IMM_NONE:
         emit_op(o, op);
@@ -1414,7 +1424,6 @@ static bool imms(wat *w, int op, wbuf *o)
     }
     case IMM_TABLE_INIT: {
         /* table.init elem | table.init table elem */
-        tok *first = cur(w);
         size_t save = w->pos;
         if (!at_idx(w))
             return unexpected(w);
@@ -1424,7 +1433,6 @@ static bool imms(wat *w, int op, wbuf *o)
         a = 0;
         if (two && !read_idx(w, &w->sp_table, "table", &a))
             return false;
-        (void)first;
         if (!read_idx(w, &w->sp_elem, "elem segment", &b))
             return false;
         emit_op(o, op);
@@ -1538,13 +1546,10 @@ static bool imms(wat *w, int op, wbuf *o)
         uint8_t l;
         if (!read_lane(w, &l))
             return false;
-        (void)lane_count;
         emit_op(o, op);
         wb_byte(o, l);
         return true;
     }
-    case IMM_SELECT_T: /* looked up as SELECT */
-        break;
     case IMM_REFTYPE:
         if (at_word(w, "func"))
             a = WD_FUNCREF;
@@ -1556,26 +1561,9 @@ static bool imms(wat *w, int op, wbuf *o)
         emit_op(o, op);
         wb_byte(o, (uint8_t)a);
         return true;
-    case IMM_BLOCKTYPE:
+    case IMM_SELECT_T:     /* looked up as SELECT */
+    case IMM_BLOCKTYPE:    /* read by plain() and folded() */
         break;
-    }
-    if (op == WD_OP_SELECT) {
-    select:
-        if (!at_sexpr(w, "result")) {
-            emit_op(o, WD_OP_SELECT);
-            return true;
-        }
-        sig s = { 0 };
-        bool ok = read_sig(w, &s, NULL, false);
-        if (ok && s.np != 0)
-            ok = fail(w, cur(w), "unexpected token");
-        if (ok) {
-            emit_op(o, WD_OP_SELECT_T);
-            wb_u32(o, s.nr);
-            wb_bytes(o, s.v.p, s.nr);
-        }
-        wb_free(&s.v);
-        return ok;
     }
     return fail(w, cur(w), "internal error: no immediates for %s", in->name);
 }

@@ -360,6 +360,8 @@ static void test_errors(void **state)
                  "1:36: inline function type does not match the type");
     expect_error("(func (type 3) (param i32))", "1:7: unknown type");
     expect_error("(type (func $x (param i32)))", "1:13: unexpected token \"$x\"");
+    expect_error("(func (select (result i32) (param i32)))", "1:29: unexpected token \"param\"");
+    expect_error("(func (select (param i32) (result i32)))", "1:16: unexpected token \"param\"");
     /* bare function indices only in an active segment */
     expect_error("(func $f) (elem declare $f)", "1:25: unexpected token \"$f\"");
     expect_error("(func $f) (elem $e $f)", "1:20: unexpected token \"$f\"");
