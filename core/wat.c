@@ -120,10 +120,14 @@ typedef struct span {
     uint32_t len;
 } span;
 
-/* One index space: the $name (len 0: none) of every index. */
+/* One index space: the $name (len 0: none) of every index, and a hash table
+ * of the named ones (so a text with 100 000 named functions is not read in
+ * quadratic time). */
 typedef struct space {
     span *names;
     uint32_t n, cap;
+    uint32_t *slots;     /* open addressing: index + 1, 0 empty */
+    uint32_t nslots, nnamed;
 } space;
 
 typedef struct ftype {
@@ -520,14 +524,66 @@ static span tok_span(const tok *t) { span s = { t->s, t->len }; return s; }
 
 /* ---------------------------------------------------------------- index spaces */
 
+static uint32_t span_hash(span nm)
+{
+    uint32_t h = 2166136261u;   /* FNV-1a */
+    for (uint32_t i = 0; i < nm.len; i++)
+        h = (h ^ (uint8_t)nm.s[i]) * 16777619u;
+    return h;
+}
+
+static void slot_put(uint32_t *slots, uint32_t nslots, const span *names, uint32_t idx)
+{
+    uint32_t h = span_hash(names[idx]) & (nslots - 1);
+    while (slots[h] != 0)
+        h = (h + 1) & (nslots - 1);
+    slots[h] = idx + 1;
+}
+
+/* The index named nm in sp, or -1. */
+static int64_t sp_find(const space *sp, span nm)
+{
+    if (sp->nslots == 0)
+        return -1;
+    for (uint32_t h = span_hash(nm) & (sp->nslots - 1);; h = (h + 1) & (sp->nslots - 1)) {
+        uint32_t v = sp->slots[h];
+        if (v == 0)
+            return -1;
+        if (span_eq(sp->names[v - 1], nm))
+            return v - 1;
+    }
+}
+
+/* Enters the name of index idx (already in sp->names) into the hash table,
+ * kept at most half full. */
+static bool sp_hash(wat *w, space *sp, uint32_t idx)
+{
+    if ((uint64_t)sp->nnamed * 2 + 2 > sp->nslots) {
+        if (sp->nslots > UINT32_MAX / 4)
+            return oom(w);
+        uint32_t ns = sp->nslots ? sp->nslots * 2 : 16;
+        uint32_t *q = wd__calloc(ns, sizeof *q);
+        if (!q)
+            return oom(w);
+        for (uint32_t i = 0; i < sp->nslots; i++)
+            if (sp->slots[i] != 0)
+                slot_put(q, ns, sp->names, sp->slots[i] - 1);
+        wd__free(sp->slots);
+        sp->slots = q;
+        sp->nslots = ns;
+    }
+    slot_put(sp->slots, sp->nslots, sp->names, idx);
+    sp->nnamed++;
+    return true;
+}
+
 static bool sp_add(wat *w, space *sp, const tok *id, const char *what, uint32_t *out)
 {
     span nm = { NULL, 0 };
     if (id) {
         nm = tok_span(id);
-        for (uint32_t i = 0; i < sp->n; i++)
-            if (span_eq(sp->names[i], nm))
-                return fail(w, id, "duplicate %s %.*s", what, (int)nm.len, nm.s);
+        if (sp_find(sp, nm) >= 0)
+            return fail(w, id, "duplicate %s %.*s", what, (int)nm.len, nm.s);
     }
     if (sp->n == UINT32_MAX)
         return fail(w, id, "too many %ss", what);
@@ -542,12 +598,13 @@ static bool sp_add(wat *w, space *sp, const tok *id, const char *what, uint32_t 
     if (out)
         *out = sp->n;
     sp->names[sp->n++] = nm;
-    return true;
+    return id == NULL || sp_hash(w, sp, sp->n - 1);
 }
 
 static void sp_free(space *sp)
 {
     wd__free(sp->names);
+    wd__free(sp->slots);
     memset(sp, 0, sizeof *sp);
 }
 
@@ -1021,14 +1078,12 @@ static bool read_idx(wat *w, space *sp, const char *what, uint32_t *out)
 {
     tok *t = cur(w);
     if (t->kind == T_ID) {
-        span nm = tok_span(t);
-        for (uint32_t i = 0; i < sp->n; i++)
-            if (span_eq(sp->names[i], nm)) {
-                *out = i;
-                next(w);
-                return true;
-            }
-        return fail(w, t, "unknown %s %.*s", what, (int)t->len, t->s);
+        int64_t i = sp_find(sp, tok_span(t));
+        if (i < 0)
+            return fail(w, t, "unknown %s %.*s", what, (int)t->len, t->s);
+        *out = (uint32_t)i;
+        next(w);
+        return true;
     }
     return read_u32(w, out);
 }

@@ -399,6 +399,39 @@ static void test_errors(void **state)
     free(deep);
 }
 
+/* Many names (the hash table grows many times): written with $names or with
+ * numbers, the same module; a duplicate is found among them all. */
+static void test_many_names(void **state)
+{
+    (void)state;
+    enum { N = 5000 };
+    size_t cap = (size_t)N * 96 + 64;
+    char *named = malloc(cap), *numbered = malloc(cap);
+    assert_non_null(named);
+    assert_non_null(numbered);
+    size_t a = 0, b = 0;
+    for (int i = 0; i < N; i++) {
+        int callee = (i * 7 + 3) % N;
+        a += (size_t)snprintf(named + a, cap - a,
+                              "(func $f%d (param $p%d i32) (local $l i32) (call $f%d (local.get $p%d)))\n",
+                              i, i, callee, i);
+        b += (size_t)snprintf(numbered + b, cap - b,
+                              "(func (param i32) (local i32) (call %d (local.get 0)))\n", callee);
+    }
+    size_t na = 0, nb = 0;
+    uint8_t *x = parse_ok(named, &na), *y = parse_ok(numbered, &nb);
+    assert_int_equal(na, nb);
+    assert_memory_equal(x, y, na);
+    free(x);
+    free(y);
+    snprintf(named + a, cap - a, "(func $f%d)", N / 2);
+    char want[64];
+    snprintf(want, sizeof want, "%d:7: duplicate func $f%d", N + 1, N / 2);
+    expect_error(named, want);
+    free(named);
+    free(numbered);
+}
+
 /* ------------------------------------------------------------ loading */
 
 static char *write_temp(const char *text, const char *suffix)
@@ -640,6 +673,7 @@ int main(void)
         cmocka_unit_test(test_floats_locale),
         cmocka_unit_test(test_strings),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_many_names),
         cmocka_unit_test(test_load_file),
         cmocka_unit_test(test_seeds_valid),
         cmocka_unit_test(test_truncated_and_garbled),
