@@ -132,6 +132,7 @@ typedef struct space {
 
 typedef struct ftype {
     uint32_t np, nr;
+    uint8_t *key;        /* sig_key(): the parameter count, then v */
     uint8_t *v;          /* np params then nr results */
 } ftype;
 
@@ -157,6 +158,7 @@ typedef struct wat {
     ftype *types;
     uint32_t ntypes, cap_types;
     space sp_type, sp_func, sp_table, sp_mem, sp_global, sp_elem, sp_data;
+    space sigs;          /* the types by signature (sig_key) */
     int first_def;       /* kind of the first definition seen, -1 none */
     bool have_start;
 
@@ -524,13 +526,17 @@ static span tok_span(const tok *t) { span s = { t->s, t->len }; return s; }
 
 /* ---------------------------------------------------------------- index spaces */
 
-static uint32_t span_hash(span nm)
+#define FNV_START 2166136261u
+
+/* FNV-1a over n more bytes, from h. */
+static uint32_t fnv(uint32_t h, const void *p, size_t n)
 {
-    uint32_t h = 2166136261u;   /* FNV-1a */
-    for (uint32_t i = 0; i < nm.len; i++)
-        h = (h ^ (uint8_t)nm.s[i]) * 16777619u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ ((const uint8_t *)p)[i]) * 16777619u;
     return h;
 }
+
+static uint32_t span_hash(span nm) { return fnv(FNV_START, nm.s, nm.len); }
 
 static void slot_put(uint32_t *slots, uint32_t nslots, const span *names, uint32_t idx)
 {
@@ -1039,15 +1045,34 @@ static bool read_sig(wat *w, sig *s, space *names, bool allow_names)
     return true;
 }
 
-static int64_t find_type(wat *w, const sig *s)
+/* A signature as a hash key: its parameter count (4 bytes), then the
+ * parameter and result types; buf has room for 4 + np + nr bytes. */
+static span sig_key(uint32_t np, uint32_t nr, const uint8_t *v, uint8_t *buf)
 {
-    for (uint32_t i = 0; i < w->ntypes; i++) {
-        ftype *f = &w->types[i];
-        if (f->np == s->np && f->nr == s->nr &&
-            (s->np + s->nr == 0 || memcmp(f->v, s->v.p, s->np + s->nr) == 0))
-            return i;
+    memcpy(buf, &np, 4);
+    if (np + nr)
+        memcpy(buf + 4, v, np + nr);
+    span k = { (const char *)buf, 4 + np + nr };
+    return k;
+}
+
+/* The first type equal to s, or -1: the hash of sig_key(s) looked up
+ * without building the key. */
+static int64_t find_type(const wat *w, const sig *s)
+{
+    const space *sp = &w->sigs;
+    if (sp->nslots == 0)
+        return -1;
+    uint32_t n = s->np + s->nr;
+    uint32_t h = fnv(fnv(FNV_START, &s->np, 4), s->v.p, n) & (sp->nslots - 1);
+    for (;; h = (h + 1) & (sp->nslots - 1)) {
+        uint32_t v = sp->slots[h];
+        if (v == 0)
+            return -1;
+        const ftype *f = &w->types[v - 1];
+        if (f->np == s->np && f->nr == s->nr && (n == 0 || memcmp(f->v, s->v.p, n) == 0))
+            return v - 1;
     }
-    return -1;
 }
 
 static bool add_type(wat *w, const sig *s, uint32_t *idx)
@@ -1063,13 +1088,16 @@ static bool add_type(wat *w, const sig *s, uint32_t *idx)
     ftype *f = &w->types[w->ntypes];
     f->np = s->np;
     f->nr = s->nr;
-    f->v = wd__malloc(s->np + s->nr + 1);
-    if (!f->v)
+    f->key = wd__malloc(4 + s->np + s->nr);
+    if (!f->key)
         return oom(w);
-    if (s->np + s->nr)
-        memcpy(f->v, s->v.p, s->np + s->nr);
+    f->v = f->key + 4;
     *idx = w->ntypes++;
-    return true;
+    /* the hash keeps the first of equal types: the one a type use means */
+    span k = sig_key(s->np, s->nr, s->v.p, f->key);
+    bool first = sp_find(&w->sigs, k) < 0;
+    tok key = { T_ID, k.len, k.s, 0, 0, 0 };
+    return sp_add(w, &w->sigs, first ? &key : NULL, "type", NULL);
 }
 
 /* ---------------------------------------------------------------- indices */
@@ -2512,10 +2540,10 @@ static void wat_free(wat *w)
 {
     wd__free(w->t);
     for (uint32_t i = 0; i < w->ntypes; i++)
-        wd__free(w->types[i].v);
+        wd__free(w->types[i].key);
     wd__free(w->types);
     space *sps[] = { &w->sp_type, &w->sp_func, &w->sp_table, &w->sp_mem, &w->sp_global,
-                     &w->sp_elem, &w->sp_data, &w->locals, &w->labels };
+                     &w->sp_elem, &w->sp_data, &w->sigs, &w->locals, &w->labels };
     for (size_t i = 0; i < sizeof sps / sizeof sps[0]; i++)
         sp_free(sps[i]);
     wbuf *all[] = { &w->s_import, &w->s_func, &w->s_table, &w->s_mem, &w->s_global,
