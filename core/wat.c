@@ -2568,6 +2568,11 @@ bool wd_wat_to_wasm(const char *text, size_t len, const wd_load_options *opts,
     w.first_def = -1;
     wbuf o = { 0 };
     bool ok = false;
+    /* token indices and lengths are 32-bit */
+    if (len > UINT32_MAX) {
+        fail(&w, NULL, "text too large (%zu bytes, at most 4 GiB)", len);
+        goto done;
+    }
     if (!lex(&w))
         goto done;
     /* (module $id? field*) or field* */
