@@ -98,7 +98,7 @@ int cmd_print(wd_dbg *s, const char *a, const char *m)
     }
     dbg_printf(s, "$%d = %s\n", n, b.p ? b.p : "");
     dbg_jfield_str(s, "value", b.p ? b.p : "");
-    dbg_jfield_str(s, "type", tn);
+    dbg_jfield_str(s, "value_type", tn);
     dbg_jfield_u64(s, "history", (uint64_t)n);
     dbuf_free(&b);
     return 0;
@@ -134,7 +134,7 @@ int cmd_ptype(wd_dbg *s, const char *a, const char *m)
         return dbg_error(s, "%s", err);
     dbg_type_name(s, &v, tn, sizeof tn);
     dbg_printf(s, "type = %s\n", tn);
-    dbg_jfield_str(s, "type", tn);
+    dbg_jfield_str(s, "value_type", tn);
     return 0;
 }
 

@@ -175,11 +175,18 @@ struct wd_dbg {
         bool into;                   /* a step entered a function with line info */
         uint32_t callee;             /* finish: the function returning */
         uint32_t ret_index;          /* finish: its result's operand stack index */
+        uint64_t sret;               /* finish: where a struct result is written (its first
+                                        argument, when the function returns nothing in wasm) */
+        bool has_sret;
         uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;
+        bool crossed;                /* a new statement ran; stop at the next line */
+        uint64_t crossed_lo;         /* the step's lower bound when it ran */
     } run;
+    uint64_t step_lo;                /* the last step stopped on a statement row in */
+    bool step_lo_valid;              /* (step_lo, pc]: the pc counts as that row's start */
     /* instruction starts of one function (row-start tests) */
     uint32_t fc_func;
     uint32_t *fc_offs;
@@ -344,6 +351,10 @@ void dbg_set_args(wd_dbg *s, const char *a, bool clear);
 void dbg_free_args(wd_dbg *s);
 /* A wasm value as a synthetic debugger value (i32 i64 f32 f64); false for other types. */
 bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
+/* A value of DWARF type t: the object in memory at addr (in_mem), else a scalar or pointer
+ * from n raw little-endian bytes (a function's result). False if it cannot be made. */
+bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
+                     const uint8_t *bytes, size_t n, dbg_value *v);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *expr,
                  dbg_value *out, char *err, size_t errsize);

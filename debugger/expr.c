@@ -230,6 +230,26 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     return true;
 }
 
+bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
+                     const uint8_t *bytes, size_t n, dbg_value *v)
+{
+    if (!s->dw || !t)
+        return false;
+    if (in_mem) {
+        char err[160];
+        ectx c = { s, 0, 0, 0, "", NULL, 0, false, false };
+        c.err = err;
+        c.esz = sizeof err;
+        return from_mem(&c, t, addr, v);
+    }
+    memset(v, 0, sizeof *v);
+    classify(s->dw, t, v);
+    if (v->kind == DV_AGG || v->kind == DV_VOID || v->size > 8)
+        return false;
+    set_from_bytes(v, bytes, n < v->size ? n : (size_t)v->size);
+    return true;
+}
+
 bool dbg_value_from_wasm(wd_value wv, dbg_value *v)
 {
     switch (wv.type) {

@@ -229,7 +229,7 @@ static void test_stepping(void **state)
     at(f, "perimeter", 25);
     cmd(f, "finish", 0);
     has(f, "Run till exit from");
-    has(f, "Value returned is $1 = (i32) 8");
+    has(f, "Value returned is $1 = (int) 8");
     wd_dbg_loc l;
     assert_true(wd_dbg_location(f->s, &l));
     assert_string_equal(l.func, "main");
