@@ -946,8 +946,30 @@ typedef struct binop_level {
 static const binop_level levels[] = {
     {{"||"}}, {{"&&"}}, {{"|"}}, {{"^"}}, {{"&"}}, {{"==", "!="}},
     {{"<=", ">=", "<", ">"}}, {{"<<", ">>"}}, {{"+", "-"}}, {{"*", "/", "%"}},
+    {{"@"}},   /* gdb's artificial array, binding tighter than * and looser than unary */
 };
 #define NLEVELS (sizeof levels / sizeof levels[0])
+
+/* LEFT@COUNT: COUNT objects of LEFT's type from LEFT's address on (print *p@5, arr[2]@3) */
+static bool artificial_array(ectx *c, dbg_value *v, const dbg_value *n)
+{
+    if (n->kind != DV_INT && n->kind != DV_PTR)
+        return fail(c, "The right operand of @ must be an integer.");
+    int64_t count = sval(n);
+    if (count <= 0)
+        return fail(c, "Invalid number %" PRId64 " of repetitions.", count);
+    if (!v->lval || v->wlocal >= 0 || !v->t || !c->s->dw)
+        return fail(c, "Only values in memory can be extended with '@'.");
+    const wd_dw_type *at = wd_dw_type_array_of(c->s->dw, v->t, (uint64_t)count);
+    if (!at)
+        return fail(c, "Cannot make an array of this type.");
+    uint64_t addr = v->addr;
+    memset(v, 0, sizeof *v);
+    classify(c->s->dw, at, v);
+    v->lval = true;
+    v->addr = addr;
+    return true;
+}
 
 static bool binary(ectx *c, size_t level, dbg_value *v)
 {
@@ -967,6 +989,11 @@ static bool binary(ectx *c, size_t level, dbg_value *v)
         dbg_value b;
         if (!binary(c, level + 1, &b))
             return false;
+        if (!strcmp(op, "@")) {
+            if (!artificial_array(c, v, &b))
+                return false;
+            continue;
+        }
         if (!strcmp(op, "||") || !strcmp(op, "&&")) {
             bool x = dbg_value_true(v), y = dbg_value_true(&b);
             synth_int(v, op[0] == '|' ? (x || y) : (x && y), 4, true, "int");
@@ -1437,12 +1464,14 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             dbuf_puts(b, "<not in memory>");
             return;
         }
-        if (!fmt && dbgt_is_die(v->t)) {
+        if (!fmt && (dbgt_is_die(v->t) || dbgt_kind(s->dw, v->t) == DT_ARRAY)) {
             char buf[8192];
             dbg_tctx tc;
             wd_dw_target tg;
             dbg_target(s, 0, &tc, &tg);
             if (dbgt_format(s->dw, v->t, true, v->addr, NULL, 0, &tg, buf, sizeof buf)) {
+                if (strlen(buf) >= sizeof buf - 1)   /* cut: say so */
+                    memcpy(buf + sizeof buf - 4, "...", 4);
                 dbuf_puts(b, buf);
                 return;
             }

@@ -347,6 +347,9 @@ const wd_dw_type *wd_dw_type_param(wd_dwarf *d, const wd_dw_type *t, uint32_t i)
 /* A pointer type to t, made once and owned by d; NULL when t is itself a
  * made type or NULL. Its size is the unit's address size. */
 const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t);
+/* An array of count elements of type t (gdb's `*p@count`), made once per (t, count); NULL if t
+ * is not a type DIE of the module. */
+const wd_dw_type *wd_dw_type_array_of(wd_dwarf *d, const wd_dw_type *t, uint64_t count);
 
 /* A named type among the types decoded so far (the types of variables that
  * were looked at): "struct point", "union u", "enum color" find tagged
