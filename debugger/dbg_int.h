@@ -271,6 +271,8 @@ void dbg_event(wd_dbg *s, const char *text, const char *json);
 
 bool dbg_running(wd_dbg *s);                          /* has a suspended program */
 int dbg_need_running(wd_dbg *s);                      /* error unless running: -1 */
+/* The selected frame's pc (file offset), marked "=>" in disassembly; UINT64_MAX if none. */
+uint64_t dbg_marked_pc(wd_dbg *s);
 uint32_t dbg_func_of_off(wd_dbg *s, uint64_t off);    /* UINT32_MAX if none */
 const char *dbg_func_name(wd_dbg *s, uint32_t funcidx, char *buf, size_t size);
 void dbg_invalidate_frames(wd_dbg *s);

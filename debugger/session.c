@@ -243,6 +243,14 @@ bool dbg_parse_u64(const char *str, uint64_t *out)
 
 bool dbg_running(wd_dbg *s) { return s->ps == PS_STOPPED && s->x && wd_exec_suspended(s->x); }
 
+uint64_t dbg_marked_pc(wd_dbg *s)
+{
+    if (!s->x || (!dbg_running(s) && s->ps != PS_TRAPPED))   /* a trap keeps its frames */
+        return UINT64_MAX;
+    const dbg_vframe *f = dbg_selected(s);
+    return f && !f->host ? f->off : UINT64_MAX;
+}
+
 int dbg_need_running(wd_dbg *s)
 {
     if (dbg_running(s))
