@@ -705,7 +705,7 @@ static int report_exit(wd_dbg *s, int code)
     if (code == 0)
         snprintf(t, sizeof t, "[Inferior 1 (process 1) exited normally]\n");
     else
-        snprintf(t, sizeof t, "[Inferior 1 (process 1) exited with code %02o]\n", (unsigned)code);
+        snprintf(t, sizeof t, "[Inferior 1 (process 1) exited with code 0%o]\n", (unsigned)code);
     snprintf(j, sizeof j, "{\"type\":\"exited\",\"code\":%d}", code);
     dbg_event(s, t, j);
     dbg_invalidate_frames(s);
