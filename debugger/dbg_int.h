@@ -357,6 +357,9 @@ bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
  * from n raw little-endian bytes (a function's result). False if it cannot be made. */
 bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
                      const uint8_t *bytes, size_t n, dbg_value *v);
+/* true if text is a whole type name ("struct point *", "unsigned int"): its type in proto.
+ * false with err empty when it is not one, with err filled for "struct NAME" that no type has. */
+bool dbg_parse_type(wd_dbg *s, const char *text, dbg_value *proto, char *err, size_t errsize);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *expr,
                  dbg_value *out, char *err, size_t errsize);
@@ -457,6 +460,7 @@ int cmd_info_display(wd_dbg *s, const char *a, const char *m);
 int cmd_print(wd_dbg *s, const char *a, const char *m);
 int cmd_output(wd_dbg *s, const char *a, const char *m);
 int cmd_ptype(wd_dbg *s, const char *a, const char *m);
+int cmd_whatis(wd_dbg *s, const char *a, const char *m);
 int cmd_display(wd_dbg *s, const char *a, const char *m);
 int cmd_undisplay(wd_dbg *s, const char *a, const char *m);
 int cmd_set(wd_dbg *s, const char *a, const char *m);

@@ -447,6 +447,16 @@ static bool type_name(ectx *c, dbg_value *proto)
 }
 
 /* Converts v to the type of proto (a cast or an assignment). */
+bool dbg_parse_type(wd_dbg *s, const char *text, dbg_value *proto, char *err, size_t errsize)
+{
+    ectx c = { s, 0, 0, 0, text, err, errsize, false, false };
+    err[0] = '\0';
+    if (!type_name(&c, proto))
+        return false;
+    ws(&c);
+    return *c.p == '\0';
+}
+
 static bool convert(ectx *c, const dbg_value *v, const dbg_value *proto, dbg_value *out)
 {
     dbg_value r = *proto;
