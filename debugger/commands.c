@@ -113,15 +113,6 @@ const dbg_command *dbg_find_command(const char *name, char *err, size_t errsize)
     return NULL;
 }
 
-const char *const *wd_dbg_command_names(void)
-{
-    static const char *names[sizeof dbg_commands / sizeof dbg_commands[0] + 1];
-    for (size_t i = 0; i < dbg_ncommands; i++)
-        names[i] = dbg_commands[i].name;
-    names[dbg_ncommands] = NULL;
-    return names;
-}
-
 int cmd_help(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;

@@ -476,6 +476,9 @@ int cmd_directory(wd_dbg *s, const char *a, const char *m);
 int cmd_help(wd_dbg *s, const char *a, const char *m);
 int cmd_echo(wd_dbg *s, const char *a, const char *m);
 
+/* the names of the `info` subcommands, space-separated (completion) */
+extern const char dbg_info_names[];
+
 /* displays are shown after every stop */
 void dbg_do_displays(wd_dbg *s);
 

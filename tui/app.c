@@ -548,30 +548,45 @@ static void complete(tui_app *a)
     static const char *const ui_names[] = { "focus", "layout", "zoom", "memory", "goto", "open", "search",
                                             "toggle", "stdin", "filter", "heat", "restart", "timing",
                                             "redraw", NULL };
-    if (a->kind != PROMPT_CMD || memchr(a->line, ' ', a->len))
+    if (a->kind != PROMPT_CMD)
         return;
-    const char *match = NULL;
-    int n = 0;
-    const char *const *lists[2] = { tm_command_names(), ui_names };
-    for (int l = 0; l < 2; l++)
-        for (int i = 0; lists[l][i]; i++)
-            if (strncmp(lists[l][i], a->line, a->len) == 0) {
-                match = lists[l][i];
+    char before[sizeof a->line], *list = NULL;
+    snprintf(before, sizeof before, "%.*s", (int)a->cur, a->line);
+    char *done = tm_complete(a->m, before, &list);
+    if (!memchr(before, ' ', a->cur)) {
+        /* the screen's own commands complete too; when the debugger has none, alone */
+        const char *match = NULL;
+        char more[300] = "";
+        int n = 0;
+        for (int i = 0; ui_names[i]; i++)
+            if (strncmp(ui_names[i], before, a->cur) == 0 && strlen(more) + strlen(ui_names[i]) + 3 < sizeof more) {
+                match = ui_names[i];
                 n++;
+                strcat(strcat(more, "  "), ui_names[i]);
             }
-    if (n == 1) {
-        snprintf(a->line, sizeof a->line, "%s ", match);
-        a->len = a->cur = strlen(a->line);
-    } else if (n > 1) {
-        char all[400] = "";
-        for (int l = 0; l < 2; l++)
-            for (int i = 0; lists[l][i]; i++)
-                if (strncmp(lists[l][i], a->line, a->len) == 0 && strlen(all) + strlen(lists[l][i]) + 2 < sizeof all) {
-                    strcat(all, lists[l][i]);
-                    strcat(all, " ");
-                }
-        tui_app_message(a, TS_DIM, "%s", all);
+        if (n == 1 && !done && !list) {
+            done = malloc(strlen(match) + 2);
+            if (done)
+                sprintf(done, "%s ", match);
+        } else if (n && !done) {
+            char *joined = malloc((list ? strlen(list) : 0) + strlen(more) + 1);
+            if (joined)
+                sprintf(joined, "%s%s", list ? list : "", list ? more : more + 2);
+            free(list);
+            list = joined;
+        }
     }
+    size_t dn = done ? strlen(done) : 0;
+    if (done && a->len - a->cur + dn < sizeof a->line) {
+        memmove(a->line + dn, a->line + a->cur, a->len - a->cur + 1);
+        memcpy(a->line, done, dn);
+        a->len += dn - a->cur;
+        a->cur = dn;
+    }
+    if (list)   /* above the line being typed, as gdb lists them above its prompt */
+        tui_textbuf_line(tm_console(a->m), TS_DIM, "%s", list);
+    free(done);
+    free(list);
 }
 
 static void prompt_done(tui_app *a)

@@ -454,7 +454,10 @@ const char *tm_module_name(const tm_model *m) { return base_name(m->path); }
 tm_state tm_get_state(const tm_model *m) { return m->state; }
 uint64_t tm_stop_seq(const tm_model *m) { return m->stop_seq; }
 bool tm_quit_requested(const tm_model *m) { return wd_dbg_quit_requested(m->s); }
-const char *const *tm_command_names(void) { return wd_dbg_command_names(); }
+char *tm_complete(tm_model *m, const char *before, char **list)
+{
+    return wd_dbg_complete_apply(m->s, before, list);
+}
 
 /* ------------------------------------------------------------ memory */
 

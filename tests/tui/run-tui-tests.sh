@@ -108,6 +108,13 @@ wait_for "0x0000000b" ":x examines memory in the console"
 wait_for "0x00000015" ":x shows the words after it"
 typed ":info breakpoints"; keys Enter
 wait_for "keep y   0x" ":info breakpoints lists it"
+typed ":info wasm-g"; keys Tab
+wait_for ":info wasm-globals" "Tab completes an info subcommand on the : line"
+keys Enter
+wait_for "global[0] mut i32 = " "the completed command runs"
+typed ":p t"; keys Tab
+wait_for "total  tri" "Tab lists the variables a word could be"
+keys C-u Escape
 typed ":run"; keys Enter
 wait_for "paused at shapes.c:51 in main (breakpoint 1)" ":run restarts and hits it again"
 keys N
