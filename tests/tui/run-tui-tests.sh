@@ -189,6 +189,7 @@ tui_start 100x30 "$WASMDBG" "$SHAPES" --divide
 wait_for "not started" "opens with arguments"
 keys F5
 wait_for "trapped: integer divide by zero" "F5 runs; the status line names the trap"
+wait_for "chain length 2, total 20" "every line printed before the trap is in the I/O pane (its stdout is a terminal: line-buffered)"
 wait_for "#0  main" "the stack shows where"
 keys q
 wait_dead 0
