@@ -230,6 +230,26 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     return true;
 }
 
+bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
+                     const uint8_t *bytes, size_t n, dbg_value *v)
+{
+    if (!s->dw || !t)
+        return false;
+    if (in_mem) {
+        char err[160];
+        ectx c = { s, 0, 0, 0, "", NULL, 0, false, false };
+        c.err = err;
+        c.esz = sizeof err;
+        return from_mem(&c, t, addr, v);
+    }
+    memset(v, 0, sizeof *v);
+    classify(s->dw, t, v);
+    if (v->kind == DV_AGG || v->kind == DV_VOID || v->size > 8)
+        return false;
+    set_from_bytes(v, bytes, n < v->size ? n : (size_t)v->size);
+    return true;
+}
+
 bool dbg_value_from_wasm(wd_value wv, dbg_value *v)
 {
     switch (wv.type) {
@@ -427,6 +447,16 @@ static bool type_name(ectx *c, dbg_value *proto)
 }
 
 /* Converts v to the type of proto (a cast or an assignment). */
+bool dbg_parse_type(wd_dbg *s, const char *text, dbg_value *proto, char *err, size_t errsize)
+{
+    ectx c = { s, 0, 0, 0, text, err, errsize, false, false };
+    err[0] = '\0';
+    if (!type_name(&c, proto))
+        return false;
+    ws(&c);
+    return *c.p == '\0';
+}
+
 static bool convert(ectx *c, const dbg_value *v, const dbg_value *proto, dbg_value *out)
 {
     dbg_value r = *proto;
@@ -926,8 +956,30 @@ typedef struct binop_level {
 static const binop_level levels[] = {
     {{"||"}}, {{"&&"}}, {{"|"}}, {{"^"}}, {{"&"}}, {{"==", "!="}},
     {{"<=", ">=", "<", ">"}}, {{"<<", ">>"}}, {{"+", "-"}}, {{"*", "/", "%"}},
+    {{"@"}},   /* gdb's artificial array, binding tighter than * and looser than unary */
 };
 #define NLEVELS (sizeof levels / sizeof levels[0])
+
+/* LEFT@COUNT: COUNT objects of LEFT's type from LEFT's address on (print *p@5, arr[2]@3) */
+static bool artificial_array(ectx *c, dbg_value *v, const dbg_value *n)
+{
+    if (n->kind != DV_INT && n->kind != DV_PTR)
+        return fail(c, "The right operand of @ must be an integer.");
+    int64_t count = sval(n);
+    if (count <= 0)
+        return fail(c, "Invalid number %" PRId64 " of repetitions.", count);
+    if (!v->lval || v->wlocal >= 0 || !v->t || !c->s->dw)
+        return fail(c, "Only values in memory can be extended with '@'.");
+    const wd_dw_type *at = wd_dw_type_array_of(c->s->dw, v->t, (uint64_t)count);
+    if (!at)
+        return fail(c, "Cannot make an array of this type.");
+    uint64_t addr = v->addr;
+    memset(v, 0, sizeof *v);
+    classify(c->s->dw, at, v);
+    v->lval = true;
+    v->addr = addr;
+    return true;
+}
 
 static bool binary(ectx *c, size_t level, dbg_value *v)
 {
@@ -947,6 +999,11 @@ static bool binary(ectx *c, size_t level, dbg_value *v)
         dbg_value b;
         if (!binary(c, level + 1, &b))
             return false;
+        if (!strcmp(op, "@")) {
+            if (!artificial_array(c, v, &b))
+                return false;
+            continue;
+        }
         if (!strcmp(op, "||") || !strcmp(op, "&&")) {
             bool x = dbg_value_true(v), y = dbg_value_true(&b);
             synth_int(v, op[0] == '|' ? (x || y) : (x && y), 4, true, "int");
@@ -1417,12 +1474,14 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             dbuf_puts(b, "<not in memory>");
             return;
         }
-        if (!fmt && dbgt_is_die(v->t)) {
+        if (!fmt && (dbgt_is_die(v->t) || dbgt_kind(s->dw, v->t) == DT_ARRAY)) {
             char buf[8192];
             dbg_tctx tc;
             wd_dw_target tg;
             dbg_target(s, 0, &tc, &tg);
             if (dbgt_format(s->dw, v->t, true, v->addr, NULL, 0, &tg, buf, sizeof buf)) {
+                if (strlen(buf) >= sizeof buf - 1)   /* cut: say so */
+                    memcpy(buf + sizeof buf - 4, "...", 4);
                 dbuf_puts(b, buf);
                 return;
             }

@@ -766,6 +766,57 @@ size_t wd_dwarf_symbolize(wd_dwarf *d, uint32_t addr, bool name_fallback, wd_dw_
 
 /* ------------------------------------------------------------ functions */
 
+/* Searches the children of die (a unit or a namespace) for the subprogram whose code starts
+ * at lo; its DW_AT_type (through specification / abstract origin) into *type_off. */
+static bool result_in(wd_dwarf *d, Dwarf_Die die, uint32_t lo, uint64_t *type_off, bool *found,
+                      int depth)
+{
+    Dwarf_Error e = 0;
+    Dwarf_Die c = 0;
+    int rc = dwarf_child(die, &c, &e);
+    while (rc == DW_DLV_OK && !*found) {
+        Dwarf_Half tag = 0;
+        if (dwarf_tag(c, &tag, &e) == DW_DLV_OK) {
+            Dwarf_Addr a = 0;
+            if (tag == DW_TAG_subprogram && die_has(d, c, DW_AT_low_pc) &&
+                dwarf_lowpc(c, &a, &e) == DW_DLV_OK && a == lo) {
+                *found = true;
+                if (!find_ref_rec(d, c, DW_AT_type, type_off, 0))
+                    *type_off = 0;
+            } else if (depth < 8 && (tag == DW_TAG_namespace || tag == DW_TAG_structure_type ||
+                                     tag == DW_TAG_class_type)) {
+                result_in(d, c, lo, type_off, found, depth + 1);
+            }
+        }
+        Dwarf_Die next = 0;
+        rc = dwarf_siblingof_b(d->dbg, c, 1, &next, &e);
+        dwarf_dealloc_die(c);
+        c = next;
+    }
+    return *found;
+}
+
+bool wd_dwarf_func_result(wd_dwarf *d, uint32_t addr, const wd_dw_type **type)
+{
+    *type = NULL;
+    dw_unit *u = d ? dw_unit_for_addr(d, addr) : NULL;
+    if (!u || !dw_unit_dies(d, u))
+        return false;
+    uint32_t sp = find_subprogram(u, addr);
+    if (sp == UINT32_MAX || !u->scopes[sp].nranges)
+        return false;
+    Dwarf_Die cu = die_at(d, u->die_off);
+    if (!cu)
+        return false;
+    uint64_t off = 0;
+    bool found = false;
+    result_in(d, cu, dw_scope_ranges(&u->scopes[sp])[0].lo, &off, &found, 0);
+    dwarf_dealloc_die(cu);
+    if (found && off)
+        *type = dw_type_get(d, u, off);
+    return found && (!off || *type);
+}
+
 static void fill_func(const dw_unit *u, const dw_scope *s, wd_dw_func *f)
 {
     f->name = s->name;

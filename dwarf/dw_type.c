@@ -267,22 +267,42 @@ const wd_dw_type *wd_dw_type_param(wd_dwarf *d, const wd_dw_type *t, uint32_t i)
 
 /* ------------------------------------------------------------ made pointers, lookup */
 
-const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t)
+/* The made type "tag of t" (a pointer to t: count 0; an array of count t), made once. */
+static const wd_dw_type *made_over(wd_dwarf *d, uint16_t tag, const wd_dw_type *t, uint64_t count)
 {
     if (!d || !t || !t->off)
         return NULL;
+    uint32_t nkids = count ? 1 : 0;
     for (dw_made *m = d->made; m; m = m->next)
-        if (m->t.tag == DW_TAG_pointer_type && m->t.sub_off == t->off && m->t.unit == t->unit)
+        if (m->t.tag == tag && m->t.sub_off == t->off && m->t.unit == t->unit &&
+            m->t.nkids == nkids && (!nkids || m->kids[0].count == count))
             return &m->t;
     dw_made *m = made_new(d);
     if (!m)
         return NULL;
-    m->t.tag = DW_TAG_pointer_type;
+    m->t.tag = tag;
     m->t.sub_off = t->off;
     m->t.unit = t->unit;
-    m->t.byte_size = t->unit && t->unit->addr_size ? t->unit->addr_size : 4;
-    m->t.has_size = true;
+    if (count) {
+        m->kids[0].tag = DW_TAG_subrange_type;
+        m->kids[0].count = count;
+        m->t.kids = m->kids;
+        m->t.nkids = 1;
+    } else {
+        m->t.byte_size = t->unit && t->unit->addr_size ? t->unit->addr_size : 4;
+        m->t.has_size = true;
+    }
     return &m->t;
+}
+
+const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t)
+{
+    return made_over(d, DW_TAG_pointer_type, t, 0);
+}
+
+const wd_dw_type *wd_dw_type_array_of(wd_dwarf *d, const wd_dw_type *t, uint64_t count)
+{
+    return count ? made_over(d, DW_TAG_array_type, t, count) : NULL;
 }
 
 const wd_dw_type *wd_dwarf_find_type(wd_dwarf *d, const char *name)

@@ -245,6 +245,10 @@ const char *wd_dw_var_name(const wd_dw_var *v);
 bool wd_dw_var_is_param(const wd_dw_var *v);
 const wd_dw_type *wd_dw_var_type(wd_dwarf *d, const wd_dw_var *v);
 
+/* The result type of the out-of-line function whose code contains addr: false if there is
+ * no such function; true with *type NULL for a void function. */
+bool wd_dwarf_func_result(wd_dwarf *d, uint32_t addr, const wd_dw_type **type);
+
 /* The type's name as C writes it ("int", "struct point *", "int [4]"). */
 char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size);
 uint64_t wd_dw_type_size(wd_dwarf *d, const wd_dw_type *t);
@@ -343,6 +347,9 @@ const wd_dw_type *wd_dw_type_param(wd_dwarf *d, const wd_dw_type *t, uint32_t i)
 /* A pointer type to t, made once and owned by d; NULL when t is itself a
  * made type or NULL. Its size is the unit's address size. */
 const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t);
+/* An array of count elements of type t (gdb's `*p@count`), made once per (t, count); NULL if t
+ * is not a type DIE of the module. */
+const wd_dw_type *wd_dw_type_array_of(wd_dwarf *d, const wd_dw_type *t, uint64_t count);
 
 /* A named type among the types decoded so far (the types of variables that
  * were looked at): "struct point", "union u", "enum color" find tagged
