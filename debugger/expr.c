@@ -197,7 +197,7 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     if (!wd_dwarf_var_location(s->dw, var, c->addr, &tg, &loc))
         return fail(c, "Cannot evaluate the location of \"%s\": %s", name,
                     loc.error[0] ? loc.error : "unknown");
-    if (loc.npieces == 0)
+    if (loc.npieces == 0 || (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_NONE))
         return fail(c, "\"%s\" has been optimized out", name);
     if (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_MEMORY)
         return from_mem(c, t, loc.pieces[0].addr, v);
@@ -1438,7 +1438,17 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             if (!charp) {
                 char tn[128];
                 wd_dw_type_name(s->dw, v->t, tn, sizeof tn);
-                dbuf_printf(b, "(%s) 0x%" PRIx64, tn, (uint64_t)(v->u & 0xffffffffu));
+                uint64_t p = v->u & 0xffffffffu;
+                dbuf_printf(b, "(%s) 0x%" PRIx64, tn, p);
+                /* a function pointer: the function in that table slot, as gdb names it */
+                if (p && dbgt_kind(s->dw, tt) == DT_FUNC) {
+                    dbg_tctx tc;
+                    wd_dw_target tg;
+                    char fn[256];
+                    dbg_target(s, 0, &tc, &tg);
+                    if (tg.func_name && tg.func_name(tg.user, p, fn, sizeof fn))
+                        dbuf_printf(b, " <%s>", fn);
+                }
                 return;
             }
         }

@@ -117,6 +117,14 @@ check_module() {
         bad "$name: lines differ from llvm-dwarfdump (diff $WORK/$name.llvm.lines $WORK/$name.wd.lines)"
         diff "$WORK/$name.llvm.lines" "$WORK/$name.wd.lines" | head -10
     fi
+    # a file that is not in the line table is an error, not an empty table
+    if "$WASMDBG" lines "$w" no_such_file.c > "$WORK/$name.nofile" 2>&1; then
+        bad "$name: lines with an unknown file succeeded"
+    elif grep -q "no line-table rows for 'no_such_file.c'" "$WORK/$name.nofile"; then
+        ok "$name: lines names an unknown file"
+    else
+        bad "$name: lines with an unknown file: $(cat "$WORK/$name.nofile")"
+    fi
     # 3. breakpoint addresses of `return v * v;` in shapes.h
     local line
     line=$(grep -n 'return v \* v;' "$SRC/shapes.h" | cut -d: -f1)
