@@ -163,6 +163,9 @@ static bool from_mem(ectx *c, const wd_dw_type *t, uint64_t addr, dbg_value *v)
 
 /* ------------------------------------------------------------ variables */
 
+static bool deref(ectx *c, const dbg_value *p, int64_t index, dbg_value *out);
+static bool member(ectx *c, const dbg_value *v, const char *name, dbg_value *out);
+
 static bool variable(ectx *c, const char *name, dbg_value *v)
 {
     wd_dbg *s = c->s;
@@ -186,6 +189,17 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
         v->func = dbg_display_name(fn.name);
         snprintf(v->tname, sizeof v->tname, "<code>");
         return true;
+    }
+    if (!var && strcmp(name, "this") != 0 && wd_dwarf_find_var(s->dw, c->addr, c->inl, "this")) {
+        /* in a C++ member function a bare member name means this->name, as in gdb */
+        dbg_value self, obj;
+        ectx save = *c;
+        uint64_t moff;
+        const wd_dw_type *mt;
+        if (variable(c, "this", &self) && self.kind == DV_PTR && deref(c, &self, 0, &obj) &&
+            obj.kind == DV_AGG && obj.t && dbgt_member(s->dw, obj.t, name, &moff, &mt))
+            return member(c, &obj, name, v);
+        *c = save;
     }
     if (!var)
         return fail(c, "No symbol \"%s\" in current context.", name);
