@@ -127,11 +127,17 @@ static int run_file(wd_dbg *s, const char *path)
     return 0;
 }
 
+static char *complete(void *user, const char *before, char **list)
+{
+    return wd_dbg_complete_apply(user, before, list);
+}
+
 static int interactive(wd_dbg *s)
 {
     wd_lineedit *le = wd_le_new(0, 1, 1000);
     if (!le)
         return 1;
+    wd_le_set_complete(le, complete, s);
     char hist[1024] = "";
     const char *home = getenv("HOME");
     if (home && wd_le_is_tty(le)) {

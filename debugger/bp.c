@@ -106,7 +106,11 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
         offs[(*n)++] = a + add;
         return 0;
     }
-    const char *colon = strrchr(spec, ':');
+    /* FILE:LINE's colon, not one of a C++ scope's "::" */
+    const char *colon = NULL;
+    for (const char *c = spec; *c; c++)
+        if (*c == ':' && c[1] != ':' && (c == spec || c[-1] != ':'))
+            colon = c;
     bool all_digits = true;
     for (const char *p = spec; *p; p++)
         if (!isdigit((unsigned char)*p))
@@ -458,9 +462,16 @@ static bool watch_changed(wd_dbg *s, dbg_bp *bp)
            (memcmp(now, bp->old, n) != 0 || bp->type == BP_AWATCH);
 }
 
-/* Counts a hit against the ignore count: true when it should stop. */
-static bool watch_hit(dbg_bp *bp)
+/* Tests the condition (after a write: with the new value, as gdb) and counts a hit against
+ * the ignore count: true when it should stop. A condition that cannot be evaluated stops. */
+static bool watch_hit(wd_dbg *s, dbg_bp *bp)
 {
+    if (bp->cond) {
+        dbg_value v;
+        char err[256];
+        if (dbg_eval_at(s, 0, 0, bp->cond, &v, err, sizeof err) && !dbg_value_true(&v))
+            return false;
+    }
     bp->hits++;
     if (bp->ignore > 0) {
         bp->ignore--;
@@ -480,7 +491,7 @@ wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
             if (!bp->wpending)
                 continue;
             bp->wpending = false;
-            if (!stop && bp->enabled && watch_changed(s, bp) && watch_hit(bp))
+            if (!stop && bp->enabled && watch_changed(s, bp) && watch_hit(s, bp))
                 stop = bp->id;
         }
         if (stop) {
@@ -514,7 +525,7 @@ wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
                 }
                 continue;
             }
-            if ((a->kind & WD_MEM_READ) && bp->type != BP_WATCH && watch_hit(bp)) {
+            if ((a->kind & WD_MEM_READ) && bp->type != BP_WATCH && watch_hit(s, bp)) {
                 bp->wread = true;
                 bp->woff = a->offset;
                 s->why_bp = bp->id;

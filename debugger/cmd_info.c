@@ -253,6 +253,9 @@ int cmd_info_functions(wd_dbg *s, const char *a, const char *m)
     return 0;
 }
 
+const char dbg_info_names[] = "breakpoints watchpoints frame args locals globals variables "
+                              "wasm-locals wasm-stack wasm-globals source functions display stack";
+
 int cmd_info(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;

@@ -131,8 +131,11 @@ int cmd_list(wd_dbg *s, const char *a, const char *m)
         if (!rp)   /* gdb's words for a source it cannot open; the warning came once before */
             return dbg_error(s, "%" PRIu32 "\t%s: No such file or directory.", first, file);
         free(rp);
-        return dbg_error(s, "Line number %" PRIu32 " out of range; \"%s\" has fewer lines.", first,
-                         dbg_basename(file));
+        uint32_t nlines = 0;   /* gdb's words: '"prog.c" has 76 lines.' */
+        for (char text[8]; wd_dwarf_source_line(s->dw, file, nlines + 1, text, sizeof text);)
+            nlines++;
+        return dbg_error(s, "Line number %" PRIu32 " out of range; \"%s\" has %" PRIu32 " lines.",
+                         first, dbg_basename(file), nlines);
     }
     s->list_first = first;
     s->list_line = first + shown;
@@ -175,8 +178,7 @@ int cmd_disassemble(wd_dbg *s, const char *a, const char *m)
         return dbg_error(s, "No function contains the specified address.");
     uint64_t lo, hi;
     wd_module_func_range(s->m, f, &lo, &hi);
-    wd_frame_info fi;
-    uint64_t pc = dbg_running(s) && wd_exec_frame(s->x, 0, &fi) ? fi.offset : UINT64_MAX;
+    uint64_t pc = dbg_marked_pc(s);
     char nb[32];
     const char *name = dbg_func_name(s, f, nb, sizeof nb);
     dbg_buf t = {0};

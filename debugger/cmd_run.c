@@ -259,6 +259,12 @@ int cmd_finish(wd_dbg *s, const char *a, const char *m)
     wd_functype cft = wd_module_func_type(s->m, f->funcidx);
     if (wd_exec_frame(s->x, f->wdepth + 1, &caller))
         s->run.ret_index = caller.stack_height >= cft.nparams ? caller.stack_height - cft.nparams : 0;
+    wd_value a0;
+    if (cft.nresults == 0 && cft.nparams >= 1 && wd_exec_frame_local(s->x, f->wdepth, 0, &a0) &&
+        a0.type == WD_I32) {
+        s->run.sret = a0.of.i32;
+        s->run.has_sret = true;
+    }
     if (!return_probe(s, f->wdepth)) {
         s->run.kind = RUN_CONT;
         return dbg_error(s, "\"finish\" not meaningful in the outermost frame.");

@@ -267,14 +267,24 @@ int cmd_info_globals(wd_dbg *s, const char *a, const char *m)
         const char *name = wd_dw_var_name(vars[i]);
         if (!name || (*a && !strstr(name, a)))
             continue;
-        char tn[256], val[1024];
+        char tn[256], val[4096];
         const wd_dw_type *ty = wd_dw_var_type(s->dw, vars[i]);
         wd_dw_type_name(s->dw, ty, tn, sizeof tn);
-        if (s->inst)
-            wd_dwarf_format_var(s->dw, vars[i], 0, &tg, val, sizeof val);
-        else
+        if (s->inst) {
+            /* a long value ends in "..." rather than mid-word */
+            if (wd_dwarf_format_var(s->dw, vars[i], 0, &tg, val, sizeof val) >= sizeof val - 1)
+                memcpy(val + sizeof val - 4, "...", 4);
+        } else {
             snprintf(val, sizeof val, "<not running>");
-        dbuf_printf(&t, "%s %s = %s\n", tn, name, val);
+        }
+        /* declared as C writes it: "unsigned char buf[8]", not "unsigned char [8] buf" */
+        char *dims = strstr(tn, " [");
+        if (dims) {
+            *dims = '\0';
+            dbuf_printf(&t, "%s %s%s = %s\n", tn, name, dims + 1, val);
+        } else {
+            dbuf_printf(&t, "%s %s = %s\n", tn, name, val);
+        }
     }
     dbg_puts(s, t.p);
     dbuf_free(&t);

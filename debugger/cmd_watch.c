@@ -5,8 +5,22 @@
 
 #include "dbg_int.h"
 
-static int do_watch(wd_dbg *s, const char *a, int type)
+static int do_watch(wd_dbg *s, const char *args, int type)
 {
+    /* gdb's forms: [-l|-location] EXPR [if COND]. Every watchpoint here watches the
+     * address EXPR has when it is set, which is what -location asks for. */
+    char a[512];
+    const char *p = dbg_skip_ws(args);
+    if (!strncmp(p, "-location", 9) && (!p[9] || p[9] == ' '))
+        p = dbg_skip_ws(p + 9);
+    else if (!strncmp(p, "-l", 2) && (!p[2] || p[2] == ' '))
+        p = dbg_skip_ws(p + 2);
+    snprintf(a, sizeof a, "%s", p);
+    char *cond = strstr(a, " if ");
+    if (cond) {
+        *cond = '\0';
+        cond = (char *)dbg_skip_ws(cond + 4);
+    }
     if (!*a)
         return dbg_error(s, "Argument required (expression to compute).");
     if (dbg_need_running(s))
@@ -14,6 +28,10 @@ static int do_watch(wd_dbg *s, const char *a, int type)
     dbg_value v;
     char err[256];
     if (!dbg_eval(s, a, &v, err, sizeof err))
+        return dbg_error(s, "%s", err);
+    const dbg_vframe *f = dbg_selected(s);   /* the condition's names must be visible here */
+    uint32_t at = f ? f->addr : 0;
+    if (cond && !dbg_expr_check(s, f ? &at : NULL, cond, err, sizeof err))
         return dbg_error(s, "%s", err);
     if (!v.lval)
         return dbg_error(s, "Cannot watch constant value `%s' (not in linear memory).", a);
@@ -26,6 +44,7 @@ static int do_watch(wd_dbg *s, const char *a, int type)
     bp->enabled = true;
     bp->wexpr = dbg_strdup(a);
     bp->spec = dbg_strdup(a);
+    bp->cond = cond ? dbg_strdup(cond) : NULL;
     bp->waddr = v.addr;
     bp->wlen = v.size;
     bp->wval = v;
@@ -36,6 +55,7 @@ static int do_watch(wd_dbg *s, const char *a, int type)
         if (!nb) {
             free(bp->wexpr);
             free(bp->spec);
+            free(bp->cond);
             free(bp);
             return dbg_error(s, "out of memory");
         }

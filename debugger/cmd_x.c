@@ -45,11 +45,23 @@ static void put_char(dbg_buf *b, unsigned ch, char q)
 static int x_insns(wd_dbg *s, uint64_t addr, uint64_t count, dbg_buf *t)
 {
     uint64_t off = addr + s->code_off;
-    wd_frame_info fi;
-    uint64_t pc = s->x && dbg_running(s) && wd_exec_frame(s->x, 0, &fi) ? fi.offset : UINT64_MAX;
+    uint64_t pc = dbg_marked_pc(s);
     for (uint64_t i = 0; i < count; i++) {
-        if (off >= s->nbytes || dbg_func_of_off(s, off) == UINT32_MAX)
+        uint32_t f = off < s->nbytes ? dbg_func_of_off(s, off) : UINT32_MAX;
+        if (f == UINT32_MAX)
             return i ? 0 : dbg_error(s, "Cannot access code at address 0x%" PRIx64, off - s->code_off);
+        /* past a function's last `end`, go on with the next function's first instruction
+         * (its size and local declarations in between are not code) */
+        uint64_t lo, hi;
+        wd_module_func_range(s->m, f, &lo, &hi);
+        if (off < lo && i > 0)
+            off = lo;
+        if (off >= hi) {
+            if (f + 1 >= wd_module_func_count(s->m))
+                break;
+            wd_module_func_range(s->m, f + 1, &lo, &hi);
+            off = lo;
+        }
         wd_wasm_insn in;
         wd_wasm_decode(s->bytes + off, s->nbytes - off, &in);
         dbuf_printf(t, "%s0x%08" PRIx64 ":\t%s\n", off == pc ? "=> " : "   ", off - s->code_off, in.text);

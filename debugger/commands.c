@@ -47,7 +47,9 @@ const dbg_command dbg_commands[] = {
     {"print", "p pr inspect call", "print[/FMT] EXPR", "Evaluate a C expression and print it (FMT: x d u o t c a f).",
      cmd_print, false},
     {"output", "", "output[/FMT] EXPR", "Print a value without history or newline.", cmd_output, false},
-    {"ptype", "whatis", "ptype EXPR", "Print the type of an expression.", cmd_ptype, false},
+    {"ptype", "", "ptype EXPR|TYPE", "Print the type of an expression or a type name, structs, unions and enums spelled out.",
+     cmd_ptype, false},
+    {"whatis", "", "whatis EXPR|TYPE", "Print the name of the type of an expression.", cmd_whatis, false},
     {"display", "disp", "display[/FMT] [EXPR]", "Print EXPR at every stop (no EXPR: show them now).",
      cmd_display, false},
     {"undisplay", "", "undisplay [N...]", "Remove auto-display expressions.", cmd_undisplay, false},
@@ -109,15 +111,6 @@ const dbg_command *dbg_find_command(const char *name, char *err, size_t errsize)
     else
         snprintf(err, errsize, "Undefined command: \"%s\".  Try \"help\".", name);
     return NULL;
-}
-
-const char *const *wd_dbg_command_names(void)
-{
-    static const char *names[sizeof dbg_commands / sizeof dbg_commands[0] + 1];
-    for (size_t i = 0; i < dbg_ncommands; i++)
-        names[i] = dbg_commands[i].name;
-    names[dbg_ncommands] = NULL;
-    return names;
 }
 
 int cmd_help(wd_dbg *s, const char *a, const char *m)

@@ -175,11 +175,18 @@ struct wd_dbg {
         bool into;                   /* a step entered a function with line info */
         uint32_t callee;             /* finish: the function returning */
         uint32_t ret_index;          /* finish: its result's operand stack index */
+        uint64_t sret;               /* finish: where a struct result is written (its first
+                                        argument, when the function returns nothing in wasm) */
+        bool has_sret;
         uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;
+        bool crossed;                /* a new statement ran; stop at the next line */
+        uint64_t crossed_lo;         /* the step's lower bound when it ran */
     } run;
+    uint64_t step_lo;                /* the last step stopped on a statement row in */
+    bool step_lo_valid;              /* (step_lo, pc]: the pc counts as that row's start */
     /* instruction starts of one function (row-start tests) */
     uint32_t fc_func;
     uint32_t *fc_offs;
@@ -264,6 +271,8 @@ void dbg_event(wd_dbg *s, const char *text, const char *json);
 
 bool dbg_running(wd_dbg *s);                          /* has a suspended program */
 int dbg_need_running(wd_dbg *s);                      /* error unless running: -1 */
+/* The selected frame's pc (file offset), marked "=>" in disassembly; UINT64_MAX if none. */
+uint64_t dbg_marked_pc(wd_dbg *s);
 uint32_t dbg_func_of_off(wd_dbg *s, uint64_t off);    /* UINT32_MAX if none */
 const char *dbg_func_name(wd_dbg *s, uint32_t funcidx, char *buf, size_t size);
 void dbg_invalidate_frames(wd_dbg *s);
@@ -344,6 +353,13 @@ void dbg_set_args(wd_dbg *s, const char *a, bool clear);
 void dbg_free_args(wd_dbg *s);
 /* A wasm value as a synthetic debugger value (i32 i64 f32 f64); false for other types. */
 bool dbg_value_from_wasm(wd_value wv, dbg_value *v);
+/* A value of DWARF type t: the object in memory at addr (in_mem), else a scalar or pointer
+ * from n raw little-endian bytes (a function's result). False if it cannot be made. */
+bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
+                     const uint8_t *bytes, size_t n, dbg_value *v);
+/* true if text is a whole type name ("struct point *", "unsigned int"): its type in proto.
+ * false with err empty when it is not one, with err filled for "struct NAME" that no type has. */
+bool dbg_parse_type(wd_dbg *s, const char *text, dbg_value *proto, char *err, size_t errsize);
 /* Evaluates expr in engine frame 0 while a probe runs (for conditions). */
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *expr,
                  dbg_value *out, char *err, size_t errsize);
@@ -444,6 +460,7 @@ int cmd_info_display(wd_dbg *s, const char *a, const char *m);
 int cmd_print(wd_dbg *s, const char *a, const char *m);
 int cmd_output(wd_dbg *s, const char *a, const char *m);
 int cmd_ptype(wd_dbg *s, const char *a, const char *m);
+int cmd_whatis(wd_dbg *s, const char *a, const char *m);
 int cmd_display(wd_dbg *s, const char *a, const char *m);
 int cmd_undisplay(wd_dbg *s, const char *a, const char *m);
 int cmd_set(wd_dbg *s, const char *a, const char *m);
@@ -458,6 +475,9 @@ int cmd_awatch(wd_dbg *s, const char *a, const char *m);
 int cmd_directory(wd_dbg *s, const char *a, const char *m);
 int cmd_help(wd_dbg *s, const char *a, const char *m);
 int cmd_echo(wd_dbg *s, const char *a, const char *m);
+
+/* the names of the `info` subcommands, space-separated (completion) */
+extern const char dbg_info_names[];
 
 /* displays are shown after every stop */
 void dbg_do_displays(wd_dbg *s);

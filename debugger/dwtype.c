@@ -105,7 +105,8 @@ size_t dbgt_format(wd_dwarf *d, const wd_dw_type *t, bool in_mem, uint64_t addr,
                    const uint8_t *bytes, size_t nbytes, const wd_dw_target *target,
                    char *buf, size_t size)
 {
-    if (!dbgt_is_die(t))
+    /* made types format too when they are arrays (an artificial array, a sub-array) */
+    if (!dbgt_is_die(t) && !(in_mem && dbgt_kind(d, t) == DT_ARRAY))
         return 0;
     if (in_mem) {
         /* an address is as wide as the unit's pointers */

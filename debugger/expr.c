@@ -163,6 +163,9 @@ static bool from_mem(ectx *c, const wd_dw_type *t, uint64_t addr, dbg_value *v)
 
 /* ------------------------------------------------------------ variables */
 
+static bool deref(ectx *c, const dbg_value *p, int64_t index, dbg_value *out);
+static bool member(ectx *c, const dbg_value *v, const char *name, dbg_value *out);
+
 static bool variable(ectx *c, const char *name, dbg_value *v)
 {
     wd_dbg *s = c->s;
@@ -187,6 +190,17 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
         snprintf(v->tname, sizeof v->tname, "<code>");
         return true;
     }
+    if (!var && strcmp(name, "this") != 0 && wd_dwarf_find_var(s->dw, c->addr, c->inl, "this")) {
+        /* in a C++ member function a bare member name means this->name, as in gdb */
+        dbg_value self, obj;
+        ectx save = *c;
+        uint64_t moff;
+        const wd_dw_type *mt;
+        if (variable(c, "this", &self) && self.kind == DV_PTR && deref(c, &self, 0, &obj) &&
+            obj.kind == DV_AGG && obj.t && dbgt_member(s->dw, obj.t, name, &moff, &mt))
+            return member(c, &obj, name, v);
+        *c = save;
+    }
     if (!var)
         return fail(c, "No symbol \"%s\" in current context.", name);
     const wd_dw_type *t = wd_dw_var_type(s->dw, var);
@@ -197,7 +211,7 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     if (!wd_dwarf_var_location(s->dw, var, c->addr, &tg, &loc))
         return fail(c, "Cannot evaluate the location of \"%s\": %s", name,
                     loc.error[0] ? loc.error : "unknown");
-    if (loc.npieces == 0)
+    if (loc.npieces == 0 || (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_NONE))
         return fail(c, "\"%s\" has been optimized out", name);
     if (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_MEMORY)
         return from_mem(c, t, loc.pieces[0].addr, v);
@@ -227,6 +241,26 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
         at += n;
     }
     set_from_bytes(v, b, (size_t)v->size);
+    return true;
+}
+
+bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
+                     const uint8_t *bytes, size_t n, dbg_value *v)
+{
+    if (!s->dw || !t)
+        return false;
+    if (in_mem) {
+        char err[160];
+        ectx c = { s, 0, 0, 0, "", NULL, 0, false, false };
+        c.err = err;
+        c.esz = sizeof err;
+        return from_mem(&c, t, addr, v);
+    }
+    memset(v, 0, sizeof *v);
+    classify(s->dw, t, v);
+    if (v->kind == DV_AGG || v->kind == DV_VOID || v->size > 8)
+        return false;
+    set_from_bytes(v, bytes, n < v->size ? n : (size_t)v->size);
     return true;
 }
 
@@ -427,6 +461,16 @@ static bool type_name(ectx *c, dbg_value *proto)
 }
 
 /* Converts v to the type of proto (a cast or an assignment). */
+bool dbg_parse_type(wd_dbg *s, const char *text, dbg_value *proto, char *err, size_t errsize)
+{
+    ectx c = { s, 0, 0, 0, text, err, errsize, false, false };
+    err[0] = '\0';
+    if (!type_name(&c, proto))
+        return false;
+    ws(&c);
+    return *c.p == '\0';
+}
+
 static bool convert(ectx *c, const dbg_value *v, const dbg_value *proto, dbg_value *out)
 {
     dbg_value r = *proto;
@@ -926,8 +970,30 @@ typedef struct binop_level {
 static const binop_level levels[] = {
     {{"||"}}, {{"&&"}}, {{"|"}}, {{"^"}}, {{"&"}}, {{"==", "!="}},
     {{"<=", ">=", "<", ">"}}, {{"<<", ">>"}}, {{"+", "-"}}, {{"*", "/", "%"}},
+    {{"@"}},   /* gdb's artificial array, binding tighter than * and looser than unary */
 };
 #define NLEVELS (sizeof levels / sizeof levels[0])
+
+/* LEFT@COUNT: COUNT objects of LEFT's type from LEFT's address on (print *p@5, arr[2]@3) */
+static bool artificial_array(ectx *c, dbg_value *v, const dbg_value *n)
+{
+    if (n->kind != DV_INT && n->kind != DV_PTR)
+        return fail(c, "The right operand of @ must be an integer.");
+    int64_t count = sval(n);
+    if (count <= 0)
+        return fail(c, "Invalid number %" PRId64 " of repetitions.", count);
+    if (!v->lval || v->wlocal >= 0 || !v->t || !c->s->dw)
+        return fail(c, "Only values in memory can be extended with '@'.");
+    const wd_dw_type *at = wd_dw_type_array_of(c->s->dw, v->t, (uint64_t)count);
+    if (!at)
+        return fail(c, "Cannot make an array of this type.");
+    uint64_t addr = v->addr;
+    memset(v, 0, sizeof *v);
+    classify(c->s->dw, at, v);
+    v->lval = true;
+    v->addr = addr;
+    return true;
+}
 
 static bool binary(ectx *c, size_t level, dbg_value *v)
 {
@@ -947,6 +1013,11 @@ static bool binary(ectx *c, size_t level, dbg_value *v)
         dbg_value b;
         if (!binary(c, level + 1, &b))
             return false;
+        if (!strcmp(op, "@")) {
+            if (!artificial_array(c, v, &b))
+                return false;
+            continue;
+        }
         if (!strcmp(op, "||") || !strcmp(op, "&&")) {
             bool x = dbg_value_true(v), y = dbg_value_true(&b);
             synth_int(v, op[0] == '|' ? (x || y) : (x && y), 4, true, "int");
@@ -1417,12 +1488,14 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             dbuf_puts(b, "<not in memory>");
             return;
         }
-        if (!fmt && dbgt_is_die(v->t)) {
+        if (!fmt && (dbgt_is_die(v->t) || dbgt_kind(s->dw, v->t) == DT_ARRAY)) {
             char buf[8192];
             dbg_tctx tc;
             wd_dw_target tg;
             dbg_target(s, 0, &tc, &tg);
             if (dbgt_format(s->dw, v->t, true, v->addr, NULL, 0, &tg, buf, sizeof buf)) {
+                if (strlen(buf) >= sizeof buf - 1)   /* cut: say so */
+                    memcpy(buf + sizeof buf - 4, "...", 4);
                 dbuf_puts(b, buf);
                 return;
             }
@@ -1438,7 +1511,17 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             if (!charp) {
                 char tn[128];
                 wd_dw_type_name(s->dw, v->t, tn, sizeof tn);
-                dbuf_printf(b, "(%s) 0x%" PRIx64, tn, (uint64_t)(v->u & 0xffffffffu));
+                uint64_t p = v->u & 0xffffffffu;
+                dbuf_printf(b, "(%s) 0x%" PRIx64, tn, p);
+                /* a function pointer: the function in that table slot, as gdb names it */
+                if (p && dbgt_kind(s->dw, tt) == DT_FUNC) {
+                    dbg_tctx tc;
+                    wd_dw_target tg;
+                    char fn[256];
+                    dbg_target(s, 0, &tc, &tg);
+                    if (tg.func_name && tg.func_name(tg.user, p, fn, sizeof fn))
+                        dbuf_printf(b, " <%s>", fn);
+                }
                 return;
             }
         }

@@ -13,7 +13,15 @@ struct wd_lineedit {
     bool tty;
     char **hist;
     size_t nhist, max;
+    wd_le_complete_fn complete;
+    void *complete_user;
 };
+
+void wd_le_set_complete(wd_lineedit *le, wd_le_complete_fn fn, void *user)
+{
+    le->complete = fn;
+    le->complete_user = user;
+}
 
 wd_lineedit *wd_le_new(int in_fd, int out_fd, size_t history_max)
 {
@@ -229,6 +237,27 @@ char *wd_le_read(wd_lineedit *le, const char *prompt)
             memmove(buf + p, buf + pos, len - pos);
             len -= pos - p;
             pos = p;
+        } else if (c == 9 && le->complete) {   /* Tab: complete the text before the cursor */
+            char *list = NULL;
+            buf[len] = '\0';
+            char save = buf[pos];
+            buf[pos] = '\0';
+            char *done = le->complete(le->complete_user, buf, &list);
+            buf[pos] = save;
+            size_t dn = done ? strlen(done) : 0;
+            if (done && dn >= pos && len - pos + dn < cap) {
+                memmove(buf + dn, buf + pos, len - pos);
+                memcpy(buf, done, dn);
+                len += dn - pos;
+                pos = dn;
+            }
+            free(done);
+            if (list) {
+                wrs(le, "\r\n");
+                wrs(le, list);
+                wrs(le, "\r\n");
+                free(list);
+            }
         } else if (c == 12) {
             wrs(le, "\x1b[H\x1b[2J");
         } else if (c == 27) {

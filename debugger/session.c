@@ -243,6 +243,14 @@ bool dbg_parse_u64(const char *str, uint64_t *out)
 
 bool dbg_running(wd_dbg *s) { return s->ps == PS_STOPPED && s->x && wd_exec_suspended(s->x); }
 
+uint64_t dbg_marked_pc(wd_dbg *s)
+{
+    if (!s->x || (!dbg_running(s) && s->ps != PS_TRAPPED))   /* a trap keeps its frames */
+        return UINT64_MAX;
+    const dbg_vframe *f = dbg_selected(s);
+    return f && !f->host ? f->off : UINT64_MAX;
+}
+
 int dbg_need_running(wd_dbg *s)
 {
     if (dbg_running(s))
@@ -297,6 +305,21 @@ uint32_t dbg_insn_len(wd_dbg *s, uint64_t off)
 }
 
 static bool foldable(uint8_t op) { return op == 0x20 || (op >= 0x41 && op <= 0x44); }
+static bool marker(uint8_t op) { return op == 0x01 || op == 0x02 || op == 0x03 || op == 0x0b; }
+
+/* The index of the first instruction start at or after off in s->fc_offs. */
+static uint32_t fc_index(const wd_dbg *s, uint64_t off)
+{
+    uint32_t lo = 0, hi = s->fc_n;
+    while (lo < hi) {
+        uint32_t mid = (lo + hi) / 2;
+        if (s->fc_offs[mid] < off)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
 
 uint64_t dbg_fold_start(wd_dbg *s, uint32_t funcidx, uint64_t off)
 {
@@ -322,14 +345,7 @@ uint64_t dbg_fold_start(wd_dbg *s, uint32_t funcidx, uint64_t off)
         }
         s->fc_func = funcidx;
     }
-    uint32_t lo = 0, hi = s->fc_n;
-    while (lo < hi) {
-        uint32_t mid = (lo + hi) / 2;
-        if (s->fc_offs[mid] < off)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    uint32_t lo = fc_index(s, off);
     if (lo >= s->fc_n || s->fc_offs[lo] != off)
         return off;
     /* The engine reports a fused instruction by its first or by its last wasm instruction
@@ -341,6 +357,10 @@ uint64_t dbg_fold_start(wd_dbg *s, uint32_t funcidx, uint64_t off)
             lo--;
     }
     while (lo > 0 && foldable(s->bytes[s->fc_offs[lo - 1]]))
+        lo--;
+    /* block, loop, nop and end never run as instructions of their own: a line row that starts
+     * at one is entered by the next instruction that runs (a loop's first line at -O2) */
+    while (lo > 0 && marker(s->bytes[s->fc_offs[lo - 1]]))
         lo--;
     return s->fc_offs[lo];
 }
@@ -524,8 +544,12 @@ static bool mid_line(wd_dbg *s, const dbg_vframe *f)
     if (f->wdepth > 0 || f->inl > 0)
         return true;
     wd_dw_row row;
-    uint64_t first = dbg_fold_start(s, f->funcidx, f->off);
-    return !dbg_stmt_row_in(s, first - 1, f->off, &row);
+    uint64_t first = dbg_fold_start(s, f->funcidx, f->off) - 1;
+    /* a step that stopped on entering a statement row inside a fused run of instructions
+     * stopped at that statement's start, as far as the user can tell */
+    if (s->step_lo_valid && s->step_lo < first)
+        first = s->step_lo;
+    return !dbg_stmt_row_in(s, first, f->off, &row);
 }
 
 void dbg_frame_desc(wd_dbg *s, const dbg_vframe *f, bool with_addr, bool args, dbg_buf *b)
@@ -681,7 +705,7 @@ static int report_exit(wd_dbg *s, int code)
     if (code == 0)
         snprintf(t, sizeof t, "[Inferior 1 (process 1) exited normally]\n");
     else
-        snprintf(t, sizeof t, "[Inferior 1 (process 1) exited with code %02o]\n", (unsigned)code);
+        snprintf(t, sizeof t, "[Inferior 1 (process 1) exited with code 0%o]\n", (unsigned)code);
     snprintf(j, sizeof j, "{\"type\":\"exited\",\"code\":%d}", code);
     dbg_event(s, t, j);
     dbg_invalidate_frames(s);
@@ -794,14 +818,34 @@ static bool return_site(wd_dbg *s, uint32_t d, uint32_t *funcidx, uint64_t *off)
     return true;
 }
 
+/* Did the code run straight from the instruction at from to the one at to (both file offsets
+ * in the function dbg_fold_start saw last)? The engine fuses short runs of instructions
+ * (local.get; i32.const; i32.add; local.set) into one it reports once, so consecutive reports
+ * can be several instructions apart; a line row starting inside such a run was entered too.
+ * Only a branch right before to can have been taken without skipping code in between. */
+static bool fell_through(wd_dbg *s, uint64_t from, uint64_t to)
+{
+    uint32_t lo = fc_index(s, from);
+    if (lo >= s->fc_n || s->fc_offs[lo] != from)
+        return false;
+    for (uint32_t i = lo, guard = 0; i < s->fc_n && s->fc_offs[i] < to; i++, guard++) {
+        uint8_t op = s->bytes[s->fc_offs[i]];
+        bool transfer = op == 0x00 || (op >= 0x04 && op <= 0x05) || (op >= 0x0c && op <= 0x13);
+        if (guard > 64 || (transfer && (i + 1 >= s->fc_n || s->fc_offs[i + 1] < to)))
+            return false;
+    }
+    return true;
+}
+
 /* Source stepping: should the step stop before the instruction at file offset off? */
 static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
 {
     uint32_t n = wd_exec_frame_count(x);
+    uint64_t first = dbg_fold_start(s, funcidx, off);
     bool seq = s->run.prev_valid && n == s->run.prev_depth && off > s->run.prev_off &&
-               s->run.prev_off >= dbg_fold_start(s, funcidx, off) - 1 &&
-               dbg_func_of_off(s, s->run.prev_off) == funcidx;
-    uint64_t lo = seq ? s->run.prev_off : dbg_fold_start(s, funcidx, off) - 1;
+               dbg_func_of_off(s, s->run.prev_off) == funcidx &&
+               (s->run.prev_off >= first - 1 || fell_through(s, s->run.prev_off, first));
+    uint64_t lo = seq ? s->run.prev_off : first - 1;
     s->run.prev_off = off;
     s->run.prev_depth = n;
     s->run.prev_valid = true;
@@ -822,18 +866,30 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
     } else if (n < s->run.depth) {
         s->run.depth = n;
         s->run.into = false;
+        s->run.crossed = false;
         s->run.line = has ? cur.line : 0;
         s->run.file = has ? cur.file : NULL;
         return false;   /* finish the caller's statement */
     }
     wd_dw_row row;
-    if (!dbg_stmt_row_in(s, lo, off, &row))
-        return false;
+    bool entered = dbg_stmt_row_in(s, lo, off, &row);
     if (s->run.into && addr < s->run.min_addr)
         return false;
-    if (s->run.line == 0 || row.line != s->run.line ||
-        (s->run.file && row.file && strcmp(row.file, s->run.file) != 0)) {
+    bool other = entered && (s->run.line == 0 || row.line != s->run.line ||
+                             (s->run.file && row.file && strcmp(row.file, s->run.file) != 0));
+    if (other && !has) {
+        /* a new line's statement ran inside a fused instruction that ends in code without
+         * a line (line 0 at -O2): stop at the next instruction that has one, which says
+         * where the program is, rather than at an address */
+        if (!s->run.crossed)
+            s->run.crossed_lo = lo;
+        s->run.crossed = true;
+        return false;
+    }
+    if (other || (s->run.crossed && has)) {
         s->why = WHY_STEP;
+        s->step_lo = s->run.crossed && !other ? s->run.crossed_lo : lo;
+        s->step_lo_valid = true;
         return true;
     }
     return false;
@@ -912,40 +968,59 @@ static bool stepping_kind(int k)
 static void finish_value(wd_dbg *s)
 {
     wd_functype ft = wd_module_func_type(s->m, s->run.callee);
-    if (ft.nresults != 1)
+    uint64_t lo, hi;
+    wd_module_func_range(s->m, s->run.callee, &lo, &hi);
+    /* the C result type, as gdb prints it; a void function prints nothing */
+    const wd_dw_type *ct = NULL;
+    bool typed = s->dw && wd_dwarf_func_result(s->dw, (uint32_t)(lo - s->code_off), &ct);
+    if (typed && !ct)
         return;
-    wd_frame_info fi;
-    wd_value v;
-    if (!wd_exec_frame(s->x, 0, &fi) || s->run.ret_index >= fi.stack_height ||
-        !wd_exec_frame_stack(s->x, 0, s->run.ret_index, &v) || v.type != ft.results[0])
-        return;
-    char val[64];
-    switch (v.type) {
-    case WD_I32: snprintf(val, sizeof val, "%" PRId32, (int32_t)v.of.i32); break;
-    case WD_I64: snprintf(val, sizeof val, "%" PRId64, (int64_t)v.of.i64); break;
-    case WD_F32: {
-        float f;
-        memcpy(&f, &v.of.f32_bits, 4);
-        snprintf(val, sizeof val, "%g", (double)f);
-        break;
-    }
-    case WD_F64: {
-        double d;
-        memcpy(&d, &v.of.f64_bits, 8);
-        snprintf(val, sizeof val, "%g", d);
-        break;
-    }
-    default: snprintf(val, sizeof val, "<%s>", wd_valtype_name(v.type)); break;
-    }
     dbg_value hv;
-    if (!dbg_value_from_wasm(v, &hv))
+    bool have = false;
+    wd_value v = {0};
+    if (ft.nresults == 1) {
+        wd_frame_info fi;
+        if (!wd_exec_frame(s->x, 0, &fi) || s->run.ret_index >= fi.stack_height ||
+            !wd_exec_frame_stack(s->x, 0, s->run.ret_index, &v) || v.type != ft.results[0])
+            return;
+        uint8_t b[8];
+        uint64_t bits = v.type == WD_I32 ? v.of.i32 : v.type == WD_F32 ? v.of.f32_bits
+                      : v.type == WD_F64 ? v.of.f64_bits : v.of.i64;
+        for (int k = 0; k < 8; k++)
+            b[k] = (uint8_t)(bits >> (8 * k));
+        have = ct && dbg_value_typed(s, ct, false, 0, b, 8, &hv);
+        if (!have && !dbg_value_from_wasm(v, &hv))
+            return;
+    } else if (ft.nresults == 0 && ct && s->run.has_sret) {
+        /* a struct result: the caller passed where to write it as the first argument */
+        have = dbg_value_typed(s, ct, true, s->run.sret, NULL, 0, &hv);
+        if (!have)
+            return;
+    } else {
         return;
+    }
+    dbg_buf val = {0};
+    dbg_format_value(s, &hv, 0, &val);
+    char tn[128];
+    if (have)
+        wd_dw_type_name(s->dw, ct, tn, sizeof tn);
+    else
+        snprintf(tn, sizeof tn, "%s", wd_valtype_name(v.type));
+    const char *text = val.p ? val.p : "";
     int n = dbg_hist_push(s, &hv);
-    char t[160];
-    snprintf(t, sizeof t, "Value returned is $%d = (%s) %s\n", n, wd_valtype_name(v.type), val);
-    dbg_puts(s, t);
-    dbg_jfield_str(s, "value", val);
-    dbg_jfield_str(s, "type", wd_valtype_name(v.type));
+    dbg_buf t = {0};
+    /* a pointer's rendering names its type already: "(struct point *) 0x114cc" */
+    if (text[0] == '(')
+        dbuf_printf(&t, "Value returned is $%d = %s\n", n, text);
+    else
+        dbuf_printf(&t, "Value returned is $%d = (%s) %s\n", n, tn, text);
+    dbg_puts(s, t.p);
+    dbg_jfield_str(s, "value", text);
+    dbg_jfield_str(s, "value_type", tn);
+    if (ft.nresults == 1)
+        dbg_jfield_str(s, "wasm_type", wd_valtype_name(v.type));
+    dbuf_free(&t);
+    dbuf_free(&val);
 }
 
 /* After a global-probe stop the local probes of that instruction fire on resume. */
@@ -970,6 +1045,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
         s->why = WHY_NONE;
         s->why_bp = 0;
         s->stop_off_valid = false;
+        s->step_lo_valid = false;
         dbg_update_gprobe(s, stepping_kind(s->run.kind) && s->niprobes == 0);
         wd_exec_set_budget(s->x, s->slice);   /* front ends run in slices (session_query.h) */
         dbg_prof_before_run(s);

@@ -80,8 +80,15 @@ int wd_dbg_exit_status(const wd_dbg *s);
 /* The prompt for interactive front ends: "(wasmdbg) ". */
 const char *wd_dbg_prompt(const wd_dbg *s);
 
-/* For completion and help in front ends: the command names, NULL-terminated. */
-const char *const *wd_dbg_command_names(void);
+/* Tab completion of line's last word (a command or alias, an `info` subcommand, a function
+ * after a command taking a location, a variable after one taking an expression): up to max
+ * candidates, sorted, malloc'd into out (the caller frees each); *word_at is where the word
+ * starts in line. Returns how many there are. */
+size_t wd_dbg_complete(wd_dbg *s, const char *line, char **out, size_t max, size_t *word_at);
+/* Tab on line (the text before the cursor): the line completed as far as the candidates agree
+ * (malloc'd), or NULL when nothing can be added; then, with several candidates, *list is
+ * them separated by two blanks (malloc'd) for the front end to show. */
+char *wd_dbg_complete_apply(wd_dbg *s, const char *line, char **list);
 
 #ifdef __cplusplus
 }

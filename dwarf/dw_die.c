@@ -766,6 +766,57 @@ size_t wd_dwarf_symbolize(wd_dwarf *d, uint32_t addr, bool name_fallback, wd_dw_
 
 /* ------------------------------------------------------------ functions */
 
+/* Searches the children of die (a unit or a namespace) for the subprogram whose code starts
+ * at lo; its DW_AT_type (through specification / abstract origin) into *type_off. */
+static bool result_in(wd_dwarf *d, Dwarf_Die die, uint32_t lo, uint64_t *type_off, bool *found,
+                      int depth)
+{
+    Dwarf_Error e = 0;
+    Dwarf_Die c = 0;
+    int rc = dwarf_child(die, &c, &e);
+    while (rc == DW_DLV_OK && !*found) {
+        Dwarf_Half tag = 0;
+        if (dwarf_tag(c, &tag, &e) == DW_DLV_OK) {
+            Dwarf_Addr a = 0;
+            if (tag == DW_TAG_subprogram && die_has(d, c, DW_AT_low_pc) &&
+                dwarf_lowpc(c, &a, &e) == DW_DLV_OK && a == lo) {
+                *found = true;
+                if (!find_ref_rec(d, c, DW_AT_type, type_off, 0))
+                    *type_off = 0;
+            } else if (depth < 8 && (tag == DW_TAG_namespace || tag == DW_TAG_structure_type ||
+                                     tag == DW_TAG_class_type)) {
+                result_in(d, c, lo, type_off, found, depth + 1);
+            }
+        }
+        Dwarf_Die next = 0;
+        rc = dwarf_siblingof_b(d->dbg, c, 1, &next, &e);
+        dwarf_dealloc_die(c);
+        c = next;
+    }
+    return *found;
+}
+
+bool wd_dwarf_func_result(wd_dwarf *d, uint32_t addr, const wd_dw_type **type)
+{
+    *type = NULL;
+    dw_unit *u = d ? dw_unit_for_addr(d, addr) : NULL;
+    if (!u || !dw_unit_dies(d, u))
+        return false;
+    uint32_t sp = find_subprogram(u, addr);
+    if (sp == UINT32_MAX || !u->scopes[sp].nranges)
+        return false;
+    Dwarf_Die cu = die_at(d, u->die_off);
+    if (!cu)
+        return false;
+    uint64_t off = 0;
+    bool found = false;
+    result_in(d, cu, dw_scope_ranges(&u->scopes[sp])[0].lo, &off, &found, 0);
+    dwarf_dealloc_die(cu);
+    if (found && off)
+        *type = dw_type_get(d, u, off);
+    return found && (!off || *type);
+}
+
 static void fill_func(const dw_unit *u, const dw_scope *s, wd_dw_func *f)
 {
     f->name = s->name;
@@ -793,6 +844,64 @@ void wd_dwarf_each_func(wd_dwarf *d, wd_dw_func_fn fn, void *user)
     }
 }
 
+/* b is w, or ends with "::" + w */
+static bool scope_tail(const char *b, size_t bn, const char *w, size_t wn)
+{
+    if (bn == wn)
+        return memcmp(b, w, wn) == 0;
+    return bn > wn + 2 && memcmp(b + bn - wn, w, wn) == 0 && b[bn - wn - 1] == ':' &&
+           b[bn - wn - 2] == ':';
+}
+
+/* How gdb lets `break` name a function: its whole (demangled) or linkage name, or its
+ * qualified name without parameters and return type ("app::Store::sum" for
+ * "app::Store::sum() const"), or a tail of it after "::" ("Store::sum", "sum"), with or
+ * without the template arguments ("clamp" for "int geo::clamp<int>(int)"). */
+static bool func_name_matches(const dw_scope *sc, const char *want)
+{
+    if ((sc->name && strcmp(sc->name, want) == 0) ||
+        (sc->linkage && strcmp(sc->linkage, want) == 0))
+        return true;
+    const char *n = sc->name;
+    if (!n)
+        return false;
+    size_t start = 0, end = strlen(n);
+    int angle = 0;
+    for (size_t i = 0; n[i]; i++) {
+        if (n[i] == '<')
+            angle++;
+        else if (n[i] == '>' && angle > 0)
+            angle--;
+        else if (angle == 0 && n[i] == ' ' && strncmp(n + i + 1, "operator", 8) != 0 &&
+                 (i < 8 || strncmp(n + i - 8, "operator", 8) != 0))
+            start = i + 1;   /* after the return type */
+        else if (angle == 0 && n[i] == '(' && i > start &&
+                 !(i >= 8 && strncmp(n + i - 8, "operator", 8) == 0)) {
+            end = i;         /* the parameter list */
+            break;
+        }
+    }
+    if (end <= start)
+        return false;
+    size_t wn = strlen(want);
+    if (scope_tail(n + start, end - start, want, wn))
+        return true;
+    if (n[end - 1] == '>') {  /* without the template arguments */
+        int depth = 0;
+        size_t k = end;
+        while (k > start) {
+            char c = n[--k];
+            if (c == '>')
+                depth++;
+            else if (c == '<' && --depth == 0)
+                break;
+        }
+        if (k > start && scope_tail(n + start, k - start, want, wn))
+            return true;
+    }
+    return false;
+}
+
 bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out)
 {
     for (uint32_t ui = 0; ui < d->nunits; ui++) {
@@ -803,8 +912,7 @@ bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out)
             const dw_scope *sc = &u->scopes[s];
             if (sc->kind != DW_SC_SUBPROGRAM || !sc->nranges)
                 continue;
-            if ((sc->name && strcmp(sc->name, name) == 0) ||
-                (sc->linkage && strcmp(sc->linkage, name) == 0)) {
+            if (func_name_matches(sc, name)) {
                 fill_func(u, sc, out);
                 return true;
             }
@@ -822,9 +930,7 @@ size_t wd_dwarf_inlined_entries(wd_dwarf *d, const char *name, uint32_t *out, si
             continue;
         for (uint32_t i = 0; i < u->nscopes; i++) {
             const dw_scope *sc = &u->scopes[i];
-            if (sc->kind != DW_SC_INLINED || !sc->nranges ||
-                !((sc->name && strcmp(sc->name, name) == 0) ||
-                  (sc->linkage && strcmp(sc->linkage, name) == 0)))
+            if (sc->kind != DW_SC_INLINED || !sc->nranges || !func_name_matches(sc, name))
                 continue;
             const dw_range *r = dw_scope_ranges(sc);
             uint32_t lo = r[0].lo;

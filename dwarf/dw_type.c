@@ -1,5 +1,6 @@
 /* dw_type.c: the public type API (kinds, members, dimensions, enumerators, made pointer and
  * sub-array types, lookup by name) and the evaluator's target over a paused engine. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -267,22 +268,42 @@ const wd_dw_type *wd_dw_type_param(wd_dwarf *d, const wd_dw_type *t, uint32_t i)
 
 /* ------------------------------------------------------------ made pointers, lookup */
 
-const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t)
+/* The made type "tag of t" (a pointer to t: count 0; an array of count t), made once. */
+static const wd_dw_type *made_over(wd_dwarf *d, uint16_t tag, const wd_dw_type *t, uint64_t count)
 {
     if (!d || !t || !t->off)
         return NULL;
+    uint32_t nkids = count ? 1 : 0;
     for (dw_made *m = d->made; m; m = m->next)
-        if (m->t.tag == DW_TAG_pointer_type && m->t.sub_off == t->off && m->t.unit == t->unit)
+        if (m->t.tag == tag && m->t.sub_off == t->off && m->t.unit == t->unit &&
+            m->t.nkids == nkids && (!nkids || m->kids[0].count == count))
             return &m->t;
     dw_made *m = made_new(d);
     if (!m)
         return NULL;
-    m->t.tag = DW_TAG_pointer_type;
+    m->t.tag = tag;
     m->t.sub_off = t->off;
     m->t.unit = t->unit;
-    m->t.byte_size = t->unit && t->unit->addr_size ? t->unit->addr_size : 4;
-    m->t.has_size = true;
+    if (count) {
+        m->kids[0].tag = DW_TAG_subrange_type;
+        m->kids[0].count = count;
+        m->t.kids = m->kids;
+        m->t.nkids = 1;
+    } else {
+        m->t.byte_size = t->unit && t->unit->addr_size ? t->unit->addr_size : 4;
+        m->t.has_size = true;
+    }
     return &m->t;
+}
+
+const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t)
+{
+    return made_over(d, DW_TAG_pointer_type, t, 0);
+}
+
+const wd_dw_type *wd_dw_type_array_of(wd_dwarf *d, const wd_dw_type *t, uint64_t count)
+{
+    return count ? made_over(d, DW_TAG_array_type, t, count) : NULL;
 }
 
 const wd_dw_type *wd_dwarf_find_type(wd_dwarf *d, const char *name)
@@ -376,6 +397,33 @@ static bool fr_memory(void *user, uint64_t addr, void *dst, size_t len)
     return mem && wd_memory_read(mem, addr, dst, len);
 }
 
+static bool fr_func_name(void *user, uint64_t index, char *buf, size_t size)
+{
+    const wd_instance *inst = fr_instance(user);
+    wd_table *tab = inst ? wd_instance_table(inst, 0) : NULL;
+    wd_ref ref;
+    if (!tab || index > UINT32_MAX || !wd_table_get(tab, (uint32_t)index, &ref) ||
+        ref == WD_REF_NULL)
+        return false;
+    /* the slot holds a function object: find its index (printing only, so a scan) */
+    const wd_module *m = wd_instance_module(inst);
+    uint32_t n = wd_module_func_count(m);
+    for (uint32_t i = 0; i < n; i++) {
+        if ((wd_ref)(uintptr_t)wd_instance_func(inst, i) != ref)
+            continue;
+        const char *name = wd_module_func_name(m, i);
+        if (!name)
+            snprintf(buf, size, "func[%u]", i);
+        else {
+            char *dm = wd_demangle(name);
+            snprintf(buf, size, "%s", dm ? dm : name);
+            free(dm);
+        }
+        return true;
+    }
+    return false;
+}
+
 void wd_dwarf_frame_reader(wd_dw_frame_reader *r, const wd_exec *x, const wd_instance *inst,
                            uint32_t depth, wd_dw_target *out)
 {
@@ -387,4 +435,5 @@ void wd_dwarf_frame_reader(wd_dw_frame_reader *r, const wd_exec *x, const wd_ins
     out->read_global = fr_global;
     out->read_stack = fr_stack;
     out->read_memory = fr_memory;
+    out->func_name = fr_func_name;
 }

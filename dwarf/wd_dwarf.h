@@ -188,6 +188,9 @@ typedef struct wd_dw_target {
      * frame's operand stack */
     bool (*read_stack)(void *user, uint32_t index, uint64_t *out);
     bool (*read_memory)(void *user, uint64_t addr, void *dst, size_t len);
+    /* optional (may be NULL): the name of the function a C function pointer designates,
+     * i.e. slot `index` of the instance's function table, into buf */
+    bool (*func_name)(void *user, uint64_t index, char *buf, size_t size);
 } wd_dw_target;
 
 /* The result of evaluating a location expression: up to 16 pieces. */
@@ -244,6 +247,10 @@ const wd_dw_var *wd_dwarf_find_var(wd_dwarf *d, uint32_t addr, uint32_t inline_d
 const char *wd_dw_var_name(const wd_dw_var *v);
 bool wd_dw_var_is_param(const wd_dw_var *v);
 const wd_dw_type *wd_dw_var_type(wd_dwarf *d, const wd_dw_var *v);
+
+/* The result type of the out-of-line function whose code contains addr: false if there is
+ * no such function; true with *type NULL for a void function. */
+bool wd_dwarf_func_result(wd_dwarf *d, uint32_t addr, const wd_dw_type **type);
 
 /* The type's name as C writes it ("int", "struct point *", "int [4]"). */
 char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size);
@@ -343,6 +350,9 @@ const wd_dw_type *wd_dw_type_param(wd_dwarf *d, const wd_dw_type *t, uint32_t i)
 /* A pointer type to t, made once and owned by d; NULL when t is itself a
  * made type or NULL. Its size is the unit's address size. */
 const wd_dw_type *wd_dw_type_pointer_to(wd_dwarf *d, const wd_dw_type *t);
+/* An array of count elements of type t (gdb's `*p@count`), made once per (t, count); NULL if t
+ * is not a type DIE of the module. */
+const wd_dw_type *wd_dw_type_array_of(wd_dwarf *d, const wd_dw_type *t, uint64_t count);
 
 /* A named type among the types decoded so far (the types of variables that
  * were looked at): "struct point", "union u", "enum color" find tagged

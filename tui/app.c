@@ -44,6 +44,8 @@ struct tui_app {
     tui_rect slot_rect[NSLOTS];
     bool quit;
     bool help;
+    int help_top;              /* first help row shown (the help scrolls on small terminals) */
+    int help_rows, help_shown; /* rows it has, rows the last draw showed */
     /* the prompt line */
     bool editing;
     int kind;
@@ -546,30 +548,45 @@ static void complete(tui_app *a)
     static const char *const ui_names[] = { "focus", "layout", "zoom", "memory", "goto", "open", "search",
                                             "toggle", "stdin", "filter", "heat", "restart", "timing",
                                             "redraw", NULL };
-    if (a->kind != PROMPT_CMD || memchr(a->line, ' ', a->len))
+    if (a->kind != PROMPT_CMD)
         return;
-    const char *match = NULL;
-    int n = 0;
-    const char *const *lists[2] = { tm_command_names(), ui_names };
-    for (int l = 0; l < 2; l++)
-        for (int i = 0; lists[l][i]; i++)
-            if (strncmp(lists[l][i], a->line, a->len) == 0) {
-                match = lists[l][i];
+    char before[sizeof a->line], *list = NULL;
+    snprintf(before, sizeof before, "%.*s", (int)a->cur, a->line);
+    char *done = tm_complete(a->m, before, &list);
+    if (!memchr(before, ' ', a->cur)) {
+        /* the screen's own commands complete too; when the debugger has none, alone */
+        const char *match = NULL;
+        char more[300] = "";
+        int n = 0;
+        for (int i = 0; ui_names[i]; i++)
+            if (strncmp(ui_names[i], before, a->cur) == 0 && strlen(more) + strlen(ui_names[i]) + 3 < sizeof more) {
+                match = ui_names[i];
                 n++;
+                strcat(strcat(more, "  "), ui_names[i]);
             }
-    if (n == 1) {
-        snprintf(a->line, sizeof a->line, "%s ", match);
-        a->len = a->cur = strlen(a->line);
-    } else if (n > 1) {
-        char all[400] = "";
-        for (int l = 0; l < 2; l++)
-            for (int i = 0; lists[l][i]; i++)
-                if (strncmp(lists[l][i], a->line, a->len) == 0 && strlen(all) + strlen(lists[l][i]) + 2 < sizeof all) {
-                    strcat(all, lists[l][i]);
-                    strcat(all, " ");
-                }
-        tui_app_message(a, TS_DIM, "%s", all);
+        if (n == 1 && !done && !list) {
+            done = malloc(strlen(match) + 2);
+            if (done)
+                sprintf(done, "%s ", match);
+        } else if (n && !done) {
+            char *joined = malloc((list ? strlen(list) : 0) + strlen(more) + 1);
+            if (joined)
+                sprintf(joined, "%s%s", list ? list : "", list ? more : more + 2);
+            free(list);
+            list = joined;
+        }
     }
+    size_t dn = done ? strlen(done) : 0;
+    if (done && a->len - a->cur + dn < sizeof a->line) {
+        memmove(a->line + dn, a->line + a->cur, a->len - a->cur + 1);
+        memcpy(a->line, done, dn);
+        a->len += dn - a->cur;
+        a->cur = dn;
+    }
+    if (list)   /* above the line being typed, as gdb lists them above its prompt */
+        tui_textbuf_line(tm_console(a->m), TS_DIM, "%s", list);
+    free(done);
+    free(list);
 }
 
 static void prompt_done(tui_app *a)
@@ -748,10 +765,33 @@ static void no_cursor_line(tui_app *a)
     tui_app_message(a, TS_ERROR, "no source line here (move to one in the source pane)");
 }
 
+/* A key while the help is shown: j k arrows, PgDn PgUp and Space scroll a help taller than
+ * the terminal; any other key closes it. */
+static void help_key(tui_app *a, uint32_t key)
+{
+    int page = a->help_shown > 1 ? a->help_shown - 1 : 1, top = a->help_top;
+    if (key == 'j' || key == TK_DOWN)
+        top++;
+    else if (key == 'k' || key == TK_UP)
+        top--;
+    else if (key == TK_PGDN || key == ' ')
+        top += page;
+    else if (key == TK_PGUP)
+        top -= page;
+    else {
+        a->help = false;
+        return;
+    }
+    int max = a->help_rows - a->help_shown;
+    a->help_top = top > max ? max : top;
+    if (a->help_top < 0)
+        a->help_top = 0;
+}
+
 void tui_app_key(tui_app *a, uint32_t key)
 {
     if (a->help) {
-        a->help = false;
+        help_key(a, key);
         return;
     }
     if (a->editing) {
@@ -833,7 +873,7 @@ void tui_app_key(tui_app *a, uint32_t key)
     }
     case '%': run_cmd(a, "heat"); return;
     case 'q': a->quit = true; return;
-    case '?': case TK_F(1): a->help = true; return;
+    case '?': case TK_F(1): a->help = true; a->help_top = 0; return;
     case TK_CTRL('l'): tui_term_invalidate(); return;
     case ':': tui_app_prompt(a, ":", "", PROMPT_CMD); return;
     case 'i': tui_app_focus(a, P_CONSOLE); tui_app_prompt(a, ":", "", PROMPT_CMD); return;
@@ -872,8 +912,8 @@ void tui_app_key(tui_app *a, uint32_t key)
 
 void tui_app_mouse(tui_app *a, int x, int y, int button)
 {
-    if (a->help) {
-        a->help = false;
+    if (a->help) {   /* the wheel scrolls it, a click closes it */
+        help_key(a, button == TM_WHEEL_DOWN ? TK_DOWN : button == TM_WHEEL_UP ? TK_UP : 0);
         return;
     }
     for (int p = 0; p < P__COUNT; p++) {
@@ -965,42 +1005,54 @@ static void draw_help(tui_app *a)
         "f S-F11\tfinish (step out)\nN S\tinstruction next / step\nt C-F10\trun to the cursor line\n"
         "b F9\ttoggle breakpoint\nB C-F9\tenable / disable breakpoint\nu d H\tframe up / down / innermost\n"
         "R C-F5\trestart (same arguments)\nS-F5\tkill\nCtrl-C\tpause the running program\n"
-        "0 Enter\ttype a line for the program's stdin (Ctrl-D: end of input)\n"
-        ": i\tcommand line (every command: print, x, display, watch, ...)\n"
-        "Tab S-Tab\tnext / previous pane\n1-8 9 0\tsource disasm locals stack memory breakpoints wasi "
-        "profile, console, program I/O\nz L\tzoom the pane / next layout\n"
-        "P %\tstart / stop the profiler; heat gutter on / off\n? F1\tthis help\nCtrl-L\tredraw\n"
+        "0 Enter\ta line for the program's stdin (C-d: EOF)\n"
+        ": i\tcommand line: print, x, display, watch, ...\n"
+        "Tab S-Tab\tnext / previous pane\n1 2 3 4\tsource, disassembly, locals, stack\n"
+        "5 6 7 8\tmemory, breakpoints, WASI log, profile\n9 0\tconsole, program I/O\n"
+        "z L\tzoom the pane / next layout\n"
+        "P %\tprofiler start / stop; heat gutter on / off\n? F1\tthis help\nCtrl-L\tredraw\n"
         "q\tquit";
     tui_canvas *c = &a->canvas;
     int w = a->w - 8 > 100 ? 100 : a->w - 8;
     int h = a->h - 4;
     tui_rect box = { (a->w - w) / 2, 2, w, h };
     tui_fill(c, box, ' ', TS_NORMAL);
-    char title[100];
-    snprintf(title, sizeof title, "Help: keys (%s pane)  any key closes", a->panes[a->focus].title);
-    tui_box(c, box, title, true);
     tui_rect in = tui_inner(box);
-    int y = in.y;
+    /* rows are numbered from the top of the whole help (vy); those from help_top on that fit
+     * are drawn */
+    int vy = 0, top = a->help_top;
     const char *sections[2] = { a->panes[a->focus].help, global };
     const char *heads[2] = { a->panes[a->focus].title, "Everywhere" };
-    for (int s = 0; s < 2 && y < in.y + in.h; s++) {
-        tui_textf(c, in, in.x + 1, y++, TS_KEYWORD, "%s", heads[s]);
-        const char *p = sections[s];
-        while (p && *p && y < in.y + in.h) {
+    for (int s = 0; s < 2; s++) {
+        int y = in.y + vy++ - top;
+        if (y >= in.y && y < in.y + in.h)
+            tui_textf(c, in, in.x + 1, y, TS_KEYWORD, "%s", heads[s]);
+        for (const char *p = sections[s]; p && *p; vy++) {
             const char *nl = strchr(p, '\n');
             size_t n = nl ? (size_t)(nl - p) : strlen(p);
             const char *tab = memchr(p, '\t', n);
-            if (tab) {
+            y = in.y + vy - top;
+            if (y < in.y || y >= in.y + in.h)
+                ;
+            else if (tab) {
                 tui_textn(c, (tui_rect){ in.x + 3, y, 23, 1 }, in.x + 3, y, p, (size_t)(tab - p), TS_BAR_KEY);
                 tui_textn(c, in, in.x + 27, y, tab + 1, n - (size_t)(tab - p) - 1, TS_NORMAL);
             } else {
                 tui_textn(c, in, in.x + 3, y, p, n, TS_NORMAL);
             }
-            y++;
             p = nl ? nl + 1 : NULL;
         }
-        y++;
+        vy++;
     }
+    a->help_rows = vy - 1;   /* without the blank after the last section */
+    a->help_shown = in.h;
+    bool more = a->help_rows > in.h;
+    char title[160];
+    snprintf(title, sizeof title, "Help: keys (%s pane)  %s", a->panes[a->focus].title,
+             !more ? "any key closes"
+             : top + in.h < a->help_rows ? "j k PgDn scroll (more below), other keys close"
+                                         : "j k PgUp scroll (the end), other keys close");
+    tui_box(c, box, title, true);
 }
 
 tui_canvas *tui_app_draw(tui_app *a)

@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "canvas.h"
@@ -340,6 +341,36 @@ static void source_free(tm_source *s)
 
 /* ------------------------------------------------------------ open / close */
 
+/* The program's stdout is a pseudo-terminal in raw mode (fd[0] the side the pane reads,
+ * fd[1] the program's), as it is when a debugger shares its terminal with the program: C's
+ * stdio sees a terminal and flushes every line, so a line printed by a step shows at once
+ * (through a pipe it waits in the program's buffer, lost if the program traps). A pipe if
+ * no pseudo-terminal can be had. */
+static int output_channel(int fd[2])
+{
+    int master = posix_openpt(O_RDWR | O_NOCTTY);
+    char name[128];
+    if (master >= 0 && grantpt(master) == 0 && unlockpt(master) == 0 &&
+        ptsname_r(master, name, sizeof name) == 0) {
+        int slave = open(name, O_RDWR | O_NOCTTY);
+        struct termios tio;
+        if (slave >= 0 && tcgetattr(slave, &tio) == 0) {
+            cfmakeraw(&tio);   /* no echo, no "\n" -> "\r\n": the bytes as written */
+            if (tcsetattr(slave, TCSANOW, &tio) == 0) {
+                fcntl(master, F_SETFD, FD_CLOEXEC);
+                fd[0] = master;
+                fd[1] = slave;
+                return 0;
+            }
+        }
+        if (slave >= 0)
+            close(slave);
+    }
+    if (master >= 0)
+        close(master);
+    return pipe(fd);
+}
+
 tm_model *tm_open(const tm_options *o, char *err, size_t errsize)
 {
     tm_model *m = calloc(1, sizeof *m);
@@ -359,7 +390,7 @@ tm_model *tm_open(const tm_options *o, char *err, size_t errsize)
         snprintf(err, errsize, "out of memory");
         goto fail;
     }
-    if (pipe(m->out_pipe) || pipe(m->err_pipe) || pipe(m->in_pipe) || pipe(m->note_pipe)) {
+    if (output_channel(m->out_pipe) || pipe(m->err_pipe) || pipe(m->in_pipe) || pipe(m->note_pipe)) {
         snprintf(err, errsize, "pipe: %s", strerror(errno));
         goto fail;
     }
@@ -454,7 +485,10 @@ const char *tm_module_name(const tm_model *m) { return base_name(m->path); }
 tm_state tm_get_state(const tm_model *m) { return m->state; }
 uint64_t tm_stop_seq(const tm_model *m) { return m->stop_seq; }
 bool tm_quit_requested(const tm_model *m) { return wd_dbg_quit_requested(m->s); }
-const char *const *tm_command_names(void) { return wd_dbg_command_names(); }
+char *tm_complete(tm_model *m, const char *before, char **list)
+{
+    return wd_dbg_complete_apply(m->s, before, list);
+}
 
 /* ------------------------------------------------------------ memory */
 

@@ -107,8 +107,9 @@ tui_textbuf *tm_wasi_log(tm_model *m);
  * the program return at once with the state TM_RUNNING; tm_run_slice goes on. Returns 0
  * or -1 (error reported in the console). */
 int tm_command(tm_model *m, const char *line);
-/* Names for completion, NULL-terminated. */
-const char *const *tm_command_names(void);
+/* Tab on the `:` line (wd_dbg_complete_apply): the completed text before the cursor or NULL,
+ * and candidates to show in *list; both malloc'd. */
+char *tm_complete(tm_model *m, const char *before, char **list);
 /* true once `quit` was given. */
 bool tm_quit_requested(const tm_model *m);
 

@@ -3,7 +3,8 @@
 # terminal (tmux). Part `shapes`: opens examples/shapes.wasm, sets a breakpoint with a key,
 # runs to it, steps over and into, finishes, switches frames, expands a struct, follows a
 # pointer in the memory pane, resizes (also below the minimum), checks traps, escape sequences
-# in program output, and quits. Part `tuiprog`: tests/tui/tuiprog.c compiled with CLANG: a
+# in program output, and quits; at 80x24, the F-keys, mouse clicks (focus, the wheel, the
+# breakpoint gutter) and a help taller than the screen. Part `tuiprog`: tests/tui/tuiprog.c compiled with CLANG: a
 # program reading stdin (the UI stays live, "waiting for input", typed lines, Ctrl-D, Ctrl-C
 # while it waits, R and :restart), poll on stdin with a timeout, Ctrl-C on a long loop and the
 # keys while it runs, and a source file the line table names that is missing.
@@ -43,12 +44,15 @@ wait_for "paused at shapes.c:51 in main (breakpoint 1)" "c again: next iteration
 keys s
 wait_for "in perimeter" "s steps into perimeter"
 wait_for "#1  main" "the call stack shows the caller"
+wait_for "  p = " "the locals pane shows perimeter's variables"
 keys u
 wait_for ">#1  main" "u selects the caller frame"
 wait_for "#1  0x" "the debugger's up reports the frame in the console"
-wait_for "3 Locals" ""
+wait_for "▸ tri = {" "the locals pane moves to the caller's variables"
+wait_for "◉> 51" "the source pane moves to the caller's line"
 keys d
 wait_for ">#0  perimeter" "d goes back down"
+wait_for "> 24     int p = 0;" "the source pane follows back to perimeter"
 keys f
 wait_for "Run till exit" "f finishes"
 wait_for "paused at shapes.c:51 in main" "finish returns to main"
@@ -104,6 +108,13 @@ wait_for "0x0000000b" ":x examines memory in the console"
 wait_for "0x00000015" ":x shows the words after it"
 typed ":info breakpoints"; keys Enter
 wait_for "keep y   0x" ":info breakpoints lists it"
+typed ":info wasm-g"; keys Tab
+wait_for ":info wasm-globals" "Tab completes an info subcommand on the : line"
+keys Enter
+wait_for "global[0] mut i32 = " "the completed command runs"
+typed ":p t"; keys Tab
+wait_for "total  tri" "Tab lists the variables a word could be"
+keys C-u Escape
 typed ":run"; keys Enter
 wait_for "paused at shapes.c:51 in main (breakpoint 1)" ":run restarts and hits it again"
 keys N
@@ -126,11 +137,59 @@ wait_for "chain length 2, total 20" "program output in its own pane"
 keys q
 wait_dead 0
 
+# --- 80x24: the F-keys, the mouse, a help taller than the screen ------------------------------
+tui_start 80x24 "$WASMDBG" "$SHAPES"
+wait_for "not started" ""
+wait_for "1 Source: shapes.c" "80x24: the source pane"
+wait_for "4 Call stack" "80x24: the stack pane"
+wait_for "Program I/O" "80x24: the program I/O pane"
+typed ":51"; keys Enter
+keys F9
+wait_for "Breakpoint 1 at" "F9 sets a breakpoint on the cursor line"
+keys F5
+wait_for "paused at shapes.c:51 in main (breakpoint 1)" "F5 runs to it"
+keys F10
+wait_for "paused at shapes.c:52 in main" "F10 steps over"
+keys F5
+wait_for "paused at shapes.c:51 in main (breakpoint 1)" "F5 continues to it again"
+keys F11
+wait_for "paused at shapes.c:24 in perimeter" "F11 steps into"
+keys S-F11
+wait_for "Value returned is \$1 = (int) 12" "Shift-F11 finishes, with the value and its C type"
+wait_for "paused at shapes.c:51 in main" "Shift-F11 returns to the caller"
+# the mouse: a click focuses a pane (the status line names it), the wheel scrolls the source,
+# a click in the source gutter toggles a breakpoint
+srow=$(screen | grep -n "│ *[0-9]* *> 51 " | head -1 | cut -d: -f1)
+mouse 0 60 9   # the #0 row: focus, and frame 0 stays selected
+wait_for "Call stack  auto" "a click focuses the stack pane"
+mouse 0 10 5
+wait_for "Source  auto" "a click focuses the source pane"
+top=$(row 2)
+mouse 65 10 5
+CHECKS=$((CHECKS + 1))
+deadline=$(( $(now_ms) + TUI_TIMEOUT * 1000 ))
+while [ "$(row 2)" = "$top" ] && [ "$(now_ms)" -lt "$deadline" ]; do sleep 0.05; done
+if [ "$(row 2)" != "$top" ]; then echo "ok: the wheel scrolls the source"; else fail "the wheel did not scroll"; fi
+typed ":51"; keys Enter
+srow=$(screen | grep -n "> 51 " | head -1 | cut -d: -f1)
+mouse 0 1 $(( ${srow:-1} - 1 ))
+wait_for "(wasmdbg) delete 1" "a click in the gutter removes the breakpoint there"
+wait_gone "◉> 51" "its marker goes"
+keys F1
+wait_for "more below" "the help at 80x24 says it scrolls"
+keys PgDn
+wait_for "Ctrl-L" "PgDn shows the rest of the help"
+keys x
+wait_gone "Help: keys" "another key closes the help"
+keys q
+wait_dead 0
+
 # --- a trap ------------------------------------------------------------------------------------
 tui_start 100x30 "$WASMDBG" "$SHAPES" --divide
 wait_for "not started" "opens with arguments"
 keys F5
 wait_for "trapped: integer divide by zero" "F5 runs; the status line names the trap"
+wait_for "chain length 2, total 20" "every line printed before the trap is in the I/O pane (its stdout is a terminal: line-buffered)"
 wait_for "#0  main" "the stack shows where"
 keys q
 wait_dead 0

@@ -100,6 +100,16 @@ wait_dead() {
     echo "ok: exited with status $st"
 }
 
+# mouse BUTTON X Y: a press and release at column X, row Y (0-based) in the X10 encoding the
+# tmux terminfo names (kmous=\E[M): button, column and row each offset by 32 (+1: 1-based).
+# BUTTON 0 is the left button, 64 / 65 the wheel up / down (which have no release).
+mouse() {
+    local b=$1 x=$(( $2 + 33 )) y=$(( $3 + 33 )) seq
+    seq=$(printf '\033[M\\x%x\\x%x\\x%x' $(( b + 32 )) "$x" "$y")
+    [ "$b" -lt 64 ] && seq="$seq$(printf '\033[M#\\x%x\\x%x' "$x" "$y")"
+    typed "$(printf '%b' "$seq")"
+}
+
 # row N of the screen (0-based)
 row() { screen | sed -n "$(( $1 + 1 ))p"; }
 

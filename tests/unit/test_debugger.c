@@ -229,7 +229,7 @@ static void test_stepping(void **state)
     at(f, "perimeter", 25);
     cmd(f, "finish", 0);
     has(f, "Run till exit from");
-    has(f, "Value returned is $1 = (i32) 8");
+    has(f, "Value returned is $1 = (int) 8");
     wd_dbg_loc l;
     assert_true(wd_dbg_location(f->s, &l));
     assert_string_equal(l.func, "main");
@@ -495,6 +495,40 @@ static void test_errors_leave_state(void **state)
     has(f, "$1 = 0");
 }
 
+/* Tab completion: a command, an info subcommand, a function, variables in scope */
+static void completes(fx *f, const char *line, const char *want, const char *want_list)
+{
+    char *list = NULL, *done = wd_dbg_complete_apply(f->s, line, &list);
+    if ((want == NULL) != (done == NULL) || (want && strcmp(done, want) != 0))
+        fail_msg("`%s` completed to `%s`, want `%s`", line, done ? done : "(nothing)",
+                 want ? want : "(nothing)");
+    if (want_list && (!list || !strstr(list, want_list)))
+        fail_msg("`%s` lists `%s`, want it to include `%s`", line, list ? list : "", want_list);
+    free(done);
+    free(list);
+}
+
+static void test_completion(void **state)
+{
+    fx *f = *state;
+    if (!f)
+        skip();
+    completes(f, "disas", "disassemble ", NULL);
+    completes(f, "info wasm-l", "info wasm-locals ", NULL);
+    completes(f, "info wasm", "info wasm-", NULL);      /* wasm-locals, wasm-stack...: as far as they agree */
+    completes(f, "info wa", NULL, "wasm-stack  watchpoints");
+    completes(f, "fin", NULL, "find  finish");            /* nothing to add: the candidates */
+    completes(f, "break peri", "break perimeter ", NULL);
+    completes(f, "tbreak chain_", "tbreak chain_length ", NULL);
+    completes(f, "frobnicate xy", NULL, NULL);
+    cmd(f, "break perimeter", 0);
+    cmd(f, "run", 0);
+    completes(f, "print s", NULL, "s  states");           /* the parameter s and globals */
+    completes(f, "print s->na", NULL, NULL);              /* members are not completed */
+    completes(f, "display/x p", "display/x p ", NULL);   /* the local p */
+    completes(f, "watch __stdout_F", "watch __stdout_FILE ", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -507,6 +541,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_args, setup, teardown),
         cmocka_unit_test_setup_teardown(test_gdb_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_leave_state, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_completion, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
