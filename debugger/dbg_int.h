@@ -43,6 +43,7 @@ typedef struct dbg_value {
     const wd_dw_type *pt;            /* pointee type of a synthetic pointer, may be NULL */
     uint64_t psize;                  /* pointee size of a synthetic pointer */
     const char *func;                /* a function's name: u is its code address */
+    bool code;                       /* u is a code address ($pc): shown as <func+off> */
 } dbg_value;
 
 /* ------------------------------------------------------------ breakpoints */

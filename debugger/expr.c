@@ -326,8 +326,10 @@ static bool dollar(ectx *c, const char *name, dbg_value *v)
         digits &= isdigit((unsigned char)*p) != 0;
     if (digits)
         return history(c, name, false, v);
-    if (strcmp(name, "pc") == 0) {
-        synth_int(v, c->addr, 4, false, "code offset");
+    if (strcmp(name, "pc") == 0) {   /* as gdb: (void (*)()) 0x29c <main+18> */
+        synth_int(v, c->addr, 4, false, "void (*)()");
+        v->kind = DV_PTR;
+        v->code = true;
         return true;
     }
     if (strcmp(name, "sp") == 0) {
@@ -1526,6 +1528,15 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
     }
     if (!fmt && v->func) {
         dbuf_printf(b, "{%s} 0x%" PRIx64 " <%s>", v->tname, v->u, v->func);
+        return;
+    }
+    uint32_t fi = v->code ? dbg_func_of_off(s, s->code_off + v->u) : UINT32_MAX;
+    if (!fmt && fi != UINT32_MAX && depth == 0) {
+        uint64_t lo, hi;
+        char nb[32];
+        wd_module_func_range(s->m, fi, &lo, &hi);
+        dbuf_printf(b, "(%s) 0x%" PRIx64 " <%s+%" PRIu64 ">", v->tname, v->u,
+                    dbg_display_name(dbg_func_name(s, fi, nb, sizeof nb)), s->code_off + v->u - lo);
         return;
     }
     if (!fmt && v->kind == DV_PTR && depth == 0) {
