@@ -116,6 +116,7 @@ typedef struct dbg_vframe {
 typedef struct dbg_display {
     int id;
     char fmt;                        /* 0 or a print format letter */
+    char *xmods;                     /* display/i, display/4xw...: shown by x with these */
     char *expr;
     uint32_t func;                   /* wasm function it was made in (UINT32_MAX: none): out
                                         of it, a display that cannot be evaluated is skipped */
@@ -467,6 +468,8 @@ int cmd_undisplay(wd_dbg *s, const char *a, const char *m);
 int cmd_set(wd_dbg *s, const char *a, const char *m);
 int cmd_show(wd_dbg *s, const char *a, const char *m);
 int cmd_x(wd_dbg *s, const char *a, const char *m);
+/* x's work: what `x/m a` prints, into out; errors reported. Returns 0 or -1. */
+int dbg_examine(wd_dbg *s, const char *a, const char *m, dbg_buf *out);
 int cmd_find(wd_dbg *s, const char *a, const char *m);
 int cmd_list(wd_dbg *s, const char *a, const char *m);
 int cmd_disassemble(wd_dbg *s, const char *a, const char *m);
@@ -482,6 +485,7 @@ extern const char dbg_info_names[];
 
 /* displays are shown after every stop */
 void dbg_do_displays(wd_dbg *s);
+void dbg_display_free(dbg_display *d);
 
 /* ------------------------------------------------------------ the profiler (cmd_profile.c) */
 

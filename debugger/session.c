@@ -917,6 +917,20 @@ static bool uninline_check(wd_dbg *s, wd_exec *x, uint64_t off)
     return false;
 }
 
+/* A function's last `end` reaches the probe twice (it ends the body's block, then returns);
+ * one instruction step is one stop there. Nothing else can run the same `end` twice in a
+ * row without an instruction in between. */
+static bool repeated_end(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
+{
+    uint32_t n = wd_exec_frame_count(x);
+    bool again = s->run.prev_valid && ev->offset == s->run.prev_off && n == s->run.prev_depth &&
+                 ev->offset < s->nbytes && s->bytes[ev->offset] == 0x0b;
+    s->run.prev_off = ev->offset;
+    s->run.prev_depth = n;
+    s->run.prev_valid = true;
+    return again;
+}
+
 static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *user)
 {
     wd_dbg *s = user;
@@ -930,6 +944,8 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
             return WD_PROBE_STOP;
         }
     }
+    if ((s->run.kind == RUN_STEPI || s->run.kind == RUN_NEXTI) && repeated_end(s, x, ev))
+        return WD_PROBE_CONTINUE;
     switch (s->run.kind) {
     case RUN_STEPI:
         if (--s->run.count == 0) {
@@ -1416,10 +1432,8 @@ void wd_dbg_free(wd_dbg *s)
     dbg_bp_delete_all(s);
     free(s->bps);
     free(s->iprobes);
-    for (uint32_t i = 0; i < s->ndisp; i++) {
-        free(s->disp[i]->expr);
-        free(s->disp[i]);
-    }
+    for (uint32_t i = 0; i < s->ndisp; i++)
+        dbg_display_free(s->disp[i]);
     free(s->disp);
     free(s->hist);
     dbg_free_args(s);
