@@ -902,7 +902,9 @@ static bool arith(ectx *c, const char *op, dbg_value *a, const dbg_value *b0)
         case '/': r = x / y; break;
         default: return fail(c, "Integer only operation %s.", op);
         }
-        synth_float(a, r, 8);
+        /* C's usual conversions: float op float (or an integer) is a float, computed as one */
+        bool dbl = (a->kind == DV_FLOAT && a->size > 4) || (b.kind == DV_FLOAT && b.size > 4);
+        synth_float(a, dbl ? r : (double)(float)r, dbl ? 8 : 4);
         return true;
     }
     unsigned size = a->size > b.size ? (unsigned)a->size : (unsigned)b.size;
