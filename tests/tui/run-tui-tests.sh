@@ -196,6 +196,14 @@ typed ":break perimeter"; keys Enter
 typed ":break 51"; keys Enter
 keys c
 wait_for "paused at shapes.c:51 in main (breakpoint 2)" "runs to the breakpoint"
+typed ":memory &total"; keys Enter
+wait_for "memory at 0x" ":memory EXPR"
+keys e
+wait_for "edit: type hex digits" "e edits memory in place"
+typed "2a"; keys Escape
+wait_for "2a 00 00 00" "the byte typed is in memory"
+typed ":print total"; keys Enter
+wait_for "= 42" "the program sees it (total = 0x2a)"
 keys 6
 wait_for "2 ● shapes.c:51 in main  hit 1" "the breakpoints pane lists them with hit counts"
 keys Space
