@@ -333,6 +333,11 @@ else
     keys z
     wait_for "(zoom)" "z still zooms while running"
     keys z
+    tm resize-window -t t -x 140 -y 45
+    wait_for "140x45" "a resize while it runs redraws"
+    wait_for " running " "and it is still running"
+    tm resize-window -t t -x 100 -y 30
+    wait_for "100x30" ""
     keys Q
     wait_for "key 'Q' does nothing here" "an unbound key says so"
     keys 3 Enter
