@@ -40,6 +40,7 @@ typedef struct dbg_value {
     bool lval;                       /* in memory at addr */
     uint64_t addr;
     int wlocal;                      /* a wasm local lvalue ($localN), else -1 */
+    uint32_t wframe;                 /* ... of this engine frame */
     const wd_dw_type *pt;            /* pointee type of a synthetic pointer, may be NULL */
     uint64_t psize;                  /* pointee size of a synthetic pointer */
     const char *func;                /* a function's name: u is its code address */

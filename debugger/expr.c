@@ -227,6 +227,11 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
         at += n;
     }
     set_from_bytes(v, b, (size_t)v->size);
+    /* a variable the optimiser keeps in a wasm local is assigned there (set var v = 7) */
+    if (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_VALUE && loc.pieces[0].in_local) {
+        v->wlocal = (int)loc.pieces[0].local;
+        v->wframe = c->wdepth;
+    }
     return true;
 }
 
@@ -319,6 +324,7 @@ static bool dollar(ectx *c, const char *name, dbg_value *v)
         if (!dbg_value_from_wasm(wv, v))
             return fail(c, "wasm local %" PRIu32 " is a %s", idx, wd_valtype_name(wv.type));
         v->wlocal = (int)idx;
+        v->wframe = c->wdepth;
         return true;
     }
     bool digits = true;
@@ -1049,6 +1055,7 @@ static bool expr(ectx *c, dbg_value *v)
             return from_mem(c, v->t, v->addr, &nv) ? (*v = nv, true) : false;
         convert(c, &rhs, v, &nv);
         nv.wlocal = v->wlocal;
+        nv.wframe = v->wframe;
         *v = nv;
     }
     return true;
@@ -1274,9 +1281,8 @@ bool dbg_assign(wd_dbg *s, const dbg_value *dst, const dbg_value *src, char *err
         }
         return true;
     }
-    const dbg_vframe *f = dbg_selected(s);
     wd_value cur;
-    if (!s->x || !f || !wd_exec_frame_local(s->x, f->wdepth, (uint32_t)dst->wlocal, &cur)) {
+    if (!s->x || !wd_exec_frame_local(s->x, dst->wframe, (uint32_t)dst->wlocal, &cur)) {
         snprintf(err, esz, "No wasm local %d in this frame.", dst->wlocal);
         return false;
     }
@@ -1290,7 +1296,7 @@ bool dbg_assign(wd_dbg *s, const dbg_value *dst, const dbg_value *src, char *err
         snprintf(err, esz, "Cannot assign to a %s local.", wd_valtype_name(cur.type));
         return false;
     }
-    if (!wd_exec_frame_set_local(s->x, f->wdepth, (uint32_t)dst->wlocal, nv)) {
+    if (!wd_exec_frame_set_local(s->x, dst->wframe, (uint32_t)dst->wlocal, nv)) {
         snprintf(err, esz, "Cannot set wasm local %d.", dst->wlocal);
         return false;
     }
