@@ -194,7 +194,9 @@ int cmd_info_frame(wd_dbg *s, const char *a, const char *m)
         dbuf_printf(&t, " (%s:%" PRIu32 ")", dbg_basename(f->dw.file), f->dw.line);
     dbuf_puts(&t, "; ");
     dbuf_printf(&t, "wasm function %" PRIu32 " <%s>\n", f->funcidx, dbg_func_name(s, f->funcidx, nb, sizeof nb));
-    if (f->inl > 0 || (sel + 1 < s->nvf && s->vf[sel + 1].wdepth == f->wdepth))
+    /* inlined: its caller is in the same wasm frame (inl counts from the innermost copy, so
+     * inl > 0 says that this frame has inlined code in it, not that it is inlined) */
+    if (sel + 1 < s->nvf && s->vf[sel + 1].wdepth == f->wdepth)
         dbuf_printf(&t, " inlined into frame %u\n", sel + 1);
     if (sel + 1 < s->nvf)
         dbuf_printf(&t, " called by frame at level %u\n", sel + 1);
