@@ -17,9 +17,16 @@
 #include "cli.h"
 #include "wasmdis.h"
 
+typedef struct row_out {
+    FILE *out;
+    size_t rows;
+} row_out;
+
 static bool print_row(void *user, const wd_dw_row *r)
 {
-    FILE *out = user;
+    row_out *ro = user;
+    FILE *out = ro->out;
+    ro->rows++;
     if (r->flags & WD_DW_ROW_END_SEQUENCE) {
         fprintf(out, "0x%08x end_sequence\n", r->addr);
         return true;
@@ -84,7 +91,12 @@ int wd_cli_lines(int argc, char **argv)
         for (size_t i = 0; i < n && i < 4096; i++)
             printf("line %u -> 0x%08x\n", used, addrs[i]);
     } else {
-        wd_dwarf_each_row(dbg.dw, file, print_row, stdout);
+        row_out ro = {stdout, 0};
+        wd_dwarf_each_row(dbg.dw, file, print_row, &ro);
+        if (file && ro.rows == 0) {   /* a typo must not look like a file without code */
+            fprintf(stderr, "wasmdbg: lines: no line-table rows for '%s' in %s\n", file, path);
+            rc = WD_EXIT_ERROR;
+        }
     }
     wd_cli_debug_close(&dbg);
     return rc;

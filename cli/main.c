@@ -21,7 +21,7 @@ struct wd_command {
 
 static const struct wd_command commands[] = {
     {"run", wd_cli_run,
-     "FILE.wasm [--invoke EXPORT [ARG...]]  run a module, print the results"},
+     "MODULE [--invoke EXPORT [ARG...]]    run a module, print the results"},
     {"strace", wd_cli_strace,
      "[-o FILE] [--json] [-e LIST] [--dir D] MODULE [ARGS]  trace WASI calls (--help)"},
     {"spectest", wd_cli_spectest,
@@ -54,6 +54,8 @@ static void usage(FILE *out)
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].help);
     fprintf(out, "\n"
+                 "A MODULE is a binary .wasm or a module in the text format (.wat).\n"
+                 "\n"
                  "exit status: %d ok, %d error (invalid module, I/O or link error), %d usage,\n"
                  "             %d the guest trapped\n",
             WD_EXIT_OK, WD_EXIT_ERROR, WD_EXIT_USAGE, WD_EXIT_TRAP);

@@ -9,9 +9,18 @@
  * the script and the instances registered under a name for others to import.
  *
  * Output: one line per failed command, "FILE.wast:LINE: COMMAND: details",
- * then "N passed, M failed, K skipped". Skipped commands are those this runner
- * cannot run (assert_malformed on text modules, which wast2json leaves as
- * .wat). -v also prints every command that passed and the spectest prints.
+ * then "N passed, M failed, K skipped". An assert_malformed whose module is
+ * text (wast2json leaves it as a .wat) is parsed with the engine's own text
+ * parser (wd_wat_to_wasm) and passes if that parser rejects it. -v also
+ * prints every command that passed and the spectest prints.
+ *
+ * --check-wat also parses the text of every text module of the .wast that
+ * wast2json wrote as a .wasm (`module` commands and the modules of
+ * assert_invalid, assert_unlinkable and assert_uninstantiable, found at the
+ * command's line) with wd_wat_to_wasm and checks that it encodes to the very
+ * bytes wast2json wrote; it prints "text: N of M modules byte-identical, K
+ * invalid either way" per file, and a difference is a failure (see
+ * check_invalid_either_way for K).
  *
  * The runner is a front end: it uses core/wd.h only.
  */
@@ -513,6 +522,12 @@ typedef struct runner {
     uint32_t features;
     bool verbose;
     unsigned long passed, failed, skipped;
+    bool check_wat;
+    unsigned long wat_same, wat_invalid, wat_total;
+    char *wast_text;          /* the .wast source, for --check-wat */
+    size_t wast_len;
+    size_t wast_pos;          /* where the next command's search starts */
+    unsigned long wast_pos_line;
 
     /* the file being run */
     const char *json_path;
@@ -795,6 +810,20 @@ static const char *status_name(wd_status s)
 
 /* Loads FILENAME (relative to the JSON's directory). The module is kept until
  * the end of the file's run. */
+/* The path of a file named in the script: relative to the JSON file. */
+static char *path_in_dir(runner *r, const char *filename)
+{
+    size_t dl = strlen(r->dir), fl = strlen(filename);
+    char *path = malloc(dl + fl + 2);
+    if (path == NULL)
+        return NULL;
+    if (filename[0] == '/' || dl == 0)
+        memcpy(path, filename, fl + 1);
+    else
+        snprintf(path, dl + fl + 2, "%s/%s", r->dir, filename);
+    return path;
+}
+
 static wd_module *load_module(runner *r, const char *filename, wd_error *err)
 {
     wd_error_clear(err);
@@ -803,17 +832,12 @@ static wd_module *load_module(runner *r, const char *filename, wd_error *err)
         snprintf(err->msg, sizeof err->msg, "command has no \"filename\"");
         return NULL;
     }
-    size_t dl = strlen(r->dir), fl = strlen(filename);
-    char *path = malloc(dl + fl + 2);
+    char *path = path_in_dir(r, filename);
     if (path == NULL) {
         err->status = WD_ERR_NOMEM;
         snprintf(err->msg, sizeof err->msg, "out of memory");
         return NULL;
     }
-    if (filename[0] == '/' || dl == 0)
-        memcpy(path, filename, fl + 1);
-    else
-        snprintf(path, dl + fl + 2, "%s/%s", r->dir, filename);
 
     if (r->nmodules == r->cap_modules) {
         size_t c = r->cap_modules ? r->cap_modules * 2 : 16;
@@ -1314,6 +1338,260 @@ static void cmd_assert_trap(runner *r, const wd_json *cmd)
     act_free(&a);
 }
 
+/* Reads a whole file into a malloc'ed buffer (NUL-terminated). */
+static char *read_whole(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return NULL;
+    size_t cap = 4096, n = 0;
+    char *b = malloc(cap);
+    while (b != NULL) {
+        if (n + 1 >= cap) {
+            char *q = realloc(b, cap * 2);
+            if (q == NULL) {
+                free(b);
+                b = NULL;
+                break;
+            }
+            b = q;
+            cap *= 2;
+        }
+        size_t k = fread(b + n, 1, cap - n - 1, f);
+        if (k == 0)
+            break;
+        n += k;
+    }
+    if (b != NULL && ferror(f)) {
+        free(b);
+        b = NULL;
+    }
+    fclose(f);
+    if (b != NULL) {
+        b[n] = '\0';
+        *len = n;
+    }
+    return b;
+}
+
+/* assert_malformed of a text module: our parser must reject the .wat. */
+static void assert_text_malformed(runner *r, const char *filename, const char *expect)
+{
+    char *path = filename ? path_in_dir(r, filename) : NULL;
+    size_t len = 0;
+    char *text = path ? read_whole(path, &len) : NULL;
+    free(path);
+    if (text == NULL) {
+        failure(r, "%s: cannot read the text module", filename ? filename : "?");
+        return;
+    }
+    uint8_t *bin = NULL;
+    size_t size = 0;
+    wd_error err;
+    wd_load_options opts = {r->features, filename};
+    char buf[512];
+    if (wd_wat_to_wasm(text, len, &opts, &bin, &size, &err)) {
+        failure(r, "%s: expected \"%s\", but the text parser accepted it", filename, expect);
+        free(bin);
+    } else {
+        pass(r, "%s: expected \"%s\", got %s", filename, expect,
+             format_error(&err, buf, sizeof buf));
+    }
+    free(text);
+}
+
+/* Index of the first byte from i that is neither white space nor inside a
+ * comment of the .wast. */
+static size_t skip_blank(const char *s, size_t n, size_t i)
+{
+    while (i < n) {
+        if (strchr(" \t\r\n", s[i]) != NULL) {
+            i++;
+        } else if (s[i] == ';' && i + 1 < n && s[i + 1] == ';') {
+            while (i < n && s[i] != '\n')
+                i++;
+        } else if (s[i] == '(' && i + 1 < n && s[i + 1] == ';') {
+            int nest = 0;
+            do {
+                if (i + 1 < n && s[i] == '(' && s[i + 1] == ';') { nest++; i += 2; }
+                else if (i + 1 < n && s[i] == ';' && s[i + 1] == ')') { nest--; i += 2; }
+                else i++;
+            } while (nest > 0 && i < n);
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* One past the ')' closing the s-expression that opens at s[i] == '(', or 0
+ * if it is not closed. Parens inside strings and comments do not count. */
+static size_t sexpr_end(const char *s, size_t n, size_t i)
+{
+    int depth = 0;
+    while (i < n) {
+        size_t j = skip_blank(s, n, i);
+        if (j != i) {
+            i = j;
+            continue;
+        }
+        char c = s[i];
+        if (c == '"') {
+            for (i++; i < n && s[i] != '"'; i++)
+                if (s[i] == '\\')
+                    i++;
+            i++;
+        } else if (c == '(') {
+            depth++;
+            i++;
+        } else if (c == ')') {
+            i++;
+            if (--depth == 0)
+                return i;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* Does the s-expression at s[i] start with the keyword `module`? */
+static bool is_module_at(const char *s, size_t n, size_t i)
+{
+    if (i >= n || s[i] != '(')
+        return false;
+    i = skip_blank(s, n, i + 1);
+    return n - i > 6 && strncmp(s + i, "module", 6) == 0 &&
+           strchr(" \t\r\n();", s[i + 6]) != NULL;
+}
+
+/* The text of the module a command at `line` (1-based) of the .wast defines:
+ * the top-level s-expression holding that line (wast2json gives the line of
+ * the `module` keyword, which a comment may put below the paren) if it is a
+ * module, else the first (module ...) inside that assertion. Sets *start and
+ * *len, or returns false. Commands come in order, so the search goes on
+ * from the s-expression found last. */
+static bool module_text_at(runner *r, unsigned long line, size_t *start, size_t *len)
+{
+    const char *s = r->wast_text;
+    size_t n = r->wast_len;
+    for (;;) {
+        size_t i = skip_blank(s, n, r->wast_pos);
+        if (i >= n || s[i] != '(')
+            return false;
+        size_t e = sexpr_end(s, n, i);
+        if (e == 0)
+            return false;
+        unsigned long end_line = r->wast_pos_line;
+        for (size_t k = r->wast_pos; k < e; k++)
+            end_line += s[k] == '\n';
+        if (end_line < line) {
+            r->wast_pos = e;
+            r->wast_pos_line = end_line;
+            continue;
+        }
+        if (!is_module_at(s, n, i)) {
+            /* an assertion: skip its keyword, then its first operand */
+            i = skip_blank(s, n, i + 1);
+            while (i < n && strchr(" \t\r\n();\"", s[i]) == NULL)
+                i++;
+            i = skip_blank(s, n, i);
+            if (!is_module_at(s, n, i))
+                return false;
+            e = sexpr_end(s, n, i);
+        }
+        *start = i;
+        *len = e - i;
+        return e != 0;
+    }
+}
+
+/* Our encoding of an assert_invalid module differs from wast2json's: that is
+ * still right if ours is rejected by the validator too. One such case is in
+ * the suite: `select (result)` is the typed select with no result (0x1C 0),
+ * which the test means to reject for its arity; wabt writes the untyped
+ * select (0x1B), rejected for a type mismatch instead. Anything else is a
+ * failure. */
+static void check_invalid_either_way(runner *r, const char *filename, const uint8_t *bin,
+                                     size_t size, const char *want, size_t wlen)
+{
+    size_t d = 0;
+    while (d < size && d < wlen && bin[d] == (uint8_t)want[d])
+        d++;
+    if (strcmp(r->cmd_type, "assert_invalid") == 0) {
+        wd_error err;
+        wd_load_options opts = {r->features, filename};
+        wd_module *mod = wd_module_load(bin, size, &opts, &err);
+        if (mod == NULL && err.status == WD_ERR_INVALID) {
+            char buf[512];
+            r->wat_invalid++;
+            if (r->verbose)
+                printf("%s:%lu: text of %s encodes differently from 0x%zx, invalid either "
+                       "way: %s\n", r->wast, r->line, filename, d,
+                       format_error(&err, buf, sizeof buf));
+            return;
+        }
+        wd_module_free(mod);
+    }
+    failure(r, "text of %s encodes differently: %zu bytes vs %zu, first difference at 0x%zx",
+            filename, size, wlen, d);
+}
+
+/* --check-wat: the text of a module that wast2json wrote as a .wasm (the
+ * `module` command and the modules of assert_invalid, assert_unlinkable and
+ * assert_uninstantiable), parsed by us, must give the very same bytes.
+ * `(module binary ...)` and `(module quote ...)` are not text: not compared. */
+static void check_module_text(runner *r, const wd_json *cmd)
+{
+    const char *filename = wd_json_get_string(cmd, "filename");
+    const char *mtype = wd_json_get_string(cmd, "module_type");
+    size_t start, len;
+    if (r->wast_text == NULL || filename == NULL || (mtype != NULL && strcmp(mtype, "binary") != 0))
+        return;
+    if (module_text_at(r, r->line, &start, &len)) {
+        /* skip "(module" */
+        const char *m = r->wast_text + start;
+        size_t k = skip_blank(m, len, skip_blank(m, len, 1) + 6);
+        if (k < len && m[k] == '$') {
+            while (k < len && !strchr(" \t\r\n()", m[k]))
+                k++;
+            k = skip_blank(m, len, k);
+        }
+        if ((len - k >= 6 && strncmp(m + k, "binary", 6) == 0) ||
+            (len - k >= 5 && strncmp(m + k, "quote", 5) == 0))
+            return;
+    } else if (strcmp(r->cmd_type, "module") == 0) {
+        /* a script of bare module fields is one inline module */
+        start = 0;
+        len = r->wast_len;
+    } else {
+        failure(r, "--check-wat: no (module ...) found at this line of the .wast");
+        return;
+    }
+    const char *m = r->wast_text + start;
+    r->wat_total++;
+    char *path = path_in_dir(r, filename);
+    size_t wlen = 0;
+    char *want = path ? read_whole(path, &wlen) : NULL;
+    free(path);
+    uint8_t *bin = NULL;
+    size_t size = 0;
+    wd_error err;
+    wd_load_options opts = {r->features, r->wast};
+    char buf[512];
+    if (want == NULL) {
+        failure(r, "%s: cannot read", filename);
+    } else if (!wd_wat_to_wasm(m, len, &opts, &bin, &size, &err)) {
+        failure(r, "text of %s rejected: %s", filename, format_error(&err, buf, sizeof buf));
+    } else if (size != wlen || memcmp(bin, want, size) != 0) {
+        check_invalid_either_way(r, filename, bin, size, want, wlen);
+    } else {
+        r->wat_same++;
+    }
+    free(bin);
+    free(want);
+}
+
 /* assert_invalid / assert_malformed: the module must fail to load. */
 static void assert_load_fails(runner *r, const wd_json *cmd)
 {
@@ -1322,6 +1600,11 @@ static void assert_load_fails(runner *r, const wd_json *cmd)
     const char *expect = wd_json_get_string(cmd, "text");
     if (expect == NULL)
         expect = "";
+    if (mtype != NULL && strcmp(mtype, "text") == 0 &&
+        strcmp(r->cmd_type, "assert_malformed") == 0) {
+        assert_text_malformed(r, filename, expect);
+        return;
+    }
     if (mtype != NULL && strcmp(mtype, "binary") != 0) {
         skip(r, "%s (%s module)", filename ? filename : "?", mtype);
         return;
@@ -1371,6 +1654,8 @@ static void run_command(runner *r, const wd_json *cmd)
         assert_instantiation_fails(r, cmd, WD_ERR_UNINSTANTIABLE, false);
     else
         failure(r, "unknown command type");
+    if (r->check_wat && type != NULL)
+        check_module_text(r, cmd);
 }
 
 /* ---------------------------------------------------------------- files */
@@ -1439,8 +1724,26 @@ static bool run_file(runner *r, const char *json_path)
     r->current = NULL;
     make_spectest(r);
 
+    if (r->check_wat) {
+        const char *src = wd_json_get_string(root, "source_filename");
+        r->wast_text = src ? read_whole(src, &r->wast_len) : NULL;
+        r->wast_pos = 0;
+        r->wast_pos_line = 1;
+        if (r->wast_text == NULL)
+            fprintf(stderr, "wasmdbg spectest: --check-wat: cannot read the .wast %s\n",
+                    src ? src : "(no source_filename)");
+    }
+    unsigned long same0 = r->wat_same, inv0 = r->wat_invalid, total0 = r->wat_total;
     for (size_t i = 0; i < commands->count; i++)
         run_command(r, &commands->items[i]);
+    if (r->check_wat) {
+        printf("%s: text: %lu of %lu modules byte-identical, %lu invalid either way\n",
+               r->wast, r->wat_same - same0, r->wat_total - total0, r->wat_invalid - inv0);
+        if (r->wast_text == NULL)
+            r->failed++;
+        free(r->wast_text);
+        r->wast_text = NULL;
+    }
 
     wd_store_free(r->store);
     r->store = NULL;
@@ -1467,9 +1770,12 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: wasmdbg spectest [--enable-tail-call] [--enable-extended-const]\n"
-            "                        [--enable-multi-memory] [-v] FILE.json...\n"
+            "                        [--enable-multi-memory] [--check-wat] [-v] FILE.json...\n"
             "Runs spec test scripts made by wast2json (module paths are relative to the\n"
-            "JSON file). Prints one line per failure, then \"N passed, M failed, K skipped\".\n");
+            "JSON file). Prints one line per failure, then \"N passed, M failed, K skipped\".\n"
+            "Text modules of assert_malformed are parsed with wasmdbg's own text parser.\n"
+            "--check-wat: also parse the text of every module command of the .wast and\n"
+            "check that it encodes to the same bytes as wast2json's .wasm.\n");
 }
 
 int wd_cli_spectest(int argc, char **argv)
@@ -1489,6 +1795,8 @@ int wd_cli_spectest(int argc, char **argv)
                 r.features |= WD_FEATURE_EXTENDED_CONST;
             else if (strcmp(a, "--enable-multi-memory") == 0)
                 r.features |= WD_FEATURE_MULTI_MEMORY;
+            else if (strcmp(a, "--check-wat") == 0)
+                r.check_wat = true;
             else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
                 r.verbose = true;
             else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

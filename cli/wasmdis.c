@@ -63,7 +63,9 @@ bool wd_cli_debug_open(wd_cli_debug *dbg, const char *path, bool need_dwarf, boo
             fprintf(stderr, "wasmdbg: cannot read %s: %s\n", path, strerror(errno));
             return false;
         }
-        dbg->m = wd_module_load(dbg->bytes, dbg->size, &opts, &err);
+        /* a .wat is shown as its binary encoding: offsets are in that */
+        if (wd_wat_binary_in_place(&dbg->bytes, &dbg->size, &opts, &err))
+            dbg->m = wd_module_load(dbg->bytes, dbg->size, &opts, &err);
     } else {
         dbg->m = wd_module_load_file(path, &opts, &err);
     }

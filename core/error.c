@@ -21,7 +21,10 @@ char *wd_error_format(const wd_error *err, char *buf, size_t size)
     const char *msg = err->msg[0] ? err->msg : "unknown error";
     /* err->file is a fixed array: never read past it even if not terminated */
     int flen = (int)wd_bounded_len(err->file, sizeof err->file);
-    if (err->offset == WD_NO_OFFSET) {
+    if (err->line > 0) {
+        snprintf(buf, size, "%.*s%s%u:%u: %s", flen, err->file, flen > 0 ? ":" : "",
+                 (unsigned)err->line, (unsigned)err->col, msg);
+    } else if (err->offset == WD_NO_OFFSET) {
         if (flen > 0)
             snprintf(buf, size, "%.*s: %s", flen, err->file, msg);
         else
@@ -42,6 +45,7 @@ void wd_error_clear(wd_error *err)
         return;
     err->status = WD_OK;
     err->offset = WD_NO_OFFSET;
+    err->line = err->col = 0;
     err->file[0] = '\0';
     err->msg[0] = '\0';
 }
@@ -53,6 +57,7 @@ void wd__error_set(wd_error *err, wd_status st, const char *file,
         return;
     err->status = st;
     err->offset = offset;
+    err->line = err->col = 0;
     if (file) {
         size_t n = wd_bounded_len(file, sizeof err->file - 1);
         memmove(err->file, file, n);   /* file may alias err->file */

@@ -119,6 +119,17 @@ done:
 #endif
 }
 
+/* Loads the text module in p (size bytes), which stays the caller's. */
+static wd_module *load_text(const uint8_t *p, size_t size, const wd_load_options *opts,
+                            wd_error *err)
+{
+    uint8_t *bin = NULL;
+    size_t n = 0;
+    if (!wd_wat_to_wasm((const char *)p, size, opts, &bin, &n, err))
+        return NULL;
+    return load_owned(bin, n, false, opts, err);
+}
+
 wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err)
 {
@@ -141,6 +152,12 @@ wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
         (uint64_t)st.st_size <= SIZE_MAX) {
         void *p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fileno(f), 0);
         if (p != MAP_FAILED) {
+            if (wd_wat_is_text(p, (size_t)st.st_size)) {
+                fclose(f);
+                wd_module *m = load_text(p, (size_t)st.st_size, &o, err);
+                munmap(p, (size_t)st.st_size);
+                return m;
+            }
             /* no read-around: the DWARF next to the code stays out */
             madvise(p, (size_t)st.st_size, MADV_RANDOM);
             populate_sections(p, (size_t)st.st_size);
@@ -179,6 +196,11 @@ wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
         }
     }
     fclose(f);
+    if (wd_wat_is_text(buf, len)) {
+        wd_module *m = load_text(buf, len, &o, err);
+        wd__free(buf);
+        return m;
+    }
     return load_owned(buf, len, false, &o, err);
 }
 

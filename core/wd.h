@@ -48,11 +48,13 @@ typedef enum wd_status {
 typedef struct wd_error {
     wd_status status;
     uint64_t offset;      /* byte offset in the module file, or WD_NO_OFFSET */
+    uint32_t line, col;   /* position in a text-format module (1-based), 0: none */
     char file[128];       /* the name the module was loaded under, may be "" */
     char msg[256];
 } wd_error;
 
-/* "file:0x1a3: message" (or "file: message" without an offset). Returns buf. */
+/* "file:0x1a3: message", "file:LINE:COL: message" for an error in a text
+ * module, or "file: message" without a position. Returns buf. */
 char *wd_error_format(const wd_error *err, char *buf, size_t size);
 void wd_error_clear(wd_error *err);
 
@@ -116,10 +118,33 @@ wd_module *wd_module_load(const uint8_t *bytes, size_t size,
                           const wd_load_options *opts, wd_error *err);
 /* Loads a file; the file name goes into error messages. A regular file is
  * mapped read-only rather than read (only the pages used become resident):
- * it must not be truncated while the module lives. */
+ * it must not be truncated while the module lives. A file in the text format
+ * (wd_wat_is_text) is encoded with wd_wat_to_wasm first. */
 wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err);
 void wd_module_free(wd_module *m);
+
+/* The WebAssembly 2.0 text format (core/wat.c). Parses a module written as
+ * `(module $id? field*)` or as bare fields, and encodes it in the binary
+ * format: on success *out is a malloc'ed buffer of *out_size bytes that the
+ * caller frees, and the result still has to be loaded (validated) with
+ * wd_module_load. Text that is malformed (syntax, literal out of range,
+ * unknown name, inline type mismatch, ...) fails with WD_ERR_MALFORMED,
+ * err->line and err->col where it was found (err->offset is WD_NO_OFFSET,
+ * err->file is opts->name), so wd_error_format gives "FILE:LINE:COL: what".
+ * opts may be NULL; opts->features enables the tail-call and multi-memory
+ * syntax. text need not be NUL-terminated. wd_module_load_file() takes a
+ * text module as well as a binary one. */
+bool wd_wat_to_wasm(const char *text, size_t len, const wd_load_options *opts,
+                    uint8_t **out, size_t *out_size, wd_error *err);
+/* Does a module file start like the text format: white space, a comment or
+ * '(' (a binary module starts with "\0asm")? */
+bool wd_wat_is_text(const uint8_t *bytes, size_t size);
+/* For callers that keep a module's bytes: if the malloc'ed *bytes are text,
+ * replaces them (freed) by their binary encoding; binary bytes are left
+ * alone. False, with err set and *bytes untouched, if the text is malformed. */
+bool wd_wat_binary_in_place(uint8_t **bytes, size_t *size, const wd_load_options *opts,
+                            wd_error *err);
 
 typedef enum wd_externkind {
     WD_EXTERN_FUNC = 0,

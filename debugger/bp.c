@@ -106,7 +106,11 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
         offs[(*n)++] = a + add;
         return 0;
     }
-    const char *colon = strrchr(spec, ':');
+    /* FILE:LINE's colon, not one of a C++ scope's "::" */
+    const char *colon = NULL;
+    for (const char *c = spec; *c; c++)
+        if (*c == ':' && c[1] != ':' && (c == spec || c[-1] != ':'))
+            colon = c;
     bool all_digits = true;
     for (const char *p = spec; *p; p++)
         if (!isdigit((unsigned char)*p))

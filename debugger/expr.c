@@ -163,6 +163,9 @@ static bool from_mem(ectx *c, const wd_dw_type *t, uint64_t addr, dbg_value *v)
 
 /* ------------------------------------------------------------ variables */
 
+static bool deref(ectx *c, const dbg_value *p, int64_t index, dbg_value *out);
+static bool member(ectx *c, const dbg_value *v, const char *name, dbg_value *out);
+
 static bool variable(ectx *c, const char *name, dbg_value *v)
 {
     wd_dbg *s = c->s;
@@ -187,6 +190,17 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
         snprintf(v->tname, sizeof v->tname, "<code>");
         return true;
     }
+    if (!var && strcmp(name, "this") != 0 && wd_dwarf_find_var(s->dw, c->addr, c->inl, "this")) {
+        /* in a C++ member function a bare member name means this->name, as in gdb */
+        dbg_value self, obj;
+        ectx save = *c;
+        uint64_t moff;
+        const wd_dw_type *mt;
+        if (variable(c, "this", &self) && self.kind == DV_PTR && deref(c, &self, 0, &obj) &&
+            obj.kind == DV_AGG && obj.t && dbgt_member(s->dw, obj.t, name, &moff, &mt))
+            return member(c, &obj, name, v);
+        *c = save;
+    }
     if (!var)
         return fail(c, "No symbol \"%s\" in current context.", name);
     const wd_dw_type *t = wd_dw_var_type(s->dw, var);
@@ -197,7 +211,7 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
     if (!wd_dwarf_var_location(s->dw, var, c->addr, &tg, &loc))
         return fail(c, "Cannot evaluate the location of \"%s\": %s", name,
                     loc.error[0] ? loc.error : "unknown");
-    if (loc.npieces == 0)
+    if (loc.npieces == 0 || (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_NONE))
         return fail(c, "\"%s\" has been optimized out", name);
     if (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_MEMORY)
         return from_mem(c, t, loc.pieces[0].addr, v);
@@ -1507,7 +1521,17 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
             if (!charp) {
                 char tn[128];
                 wd_dw_type_name(s->dw, v->t, tn, sizeof tn);
-                dbuf_printf(b, "(%s) 0x%" PRIx64, tn, (uint64_t)(v->u & 0xffffffffu));
+                uint64_t p = v->u & 0xffffffffu;
+                dbuf_printf(b, "(%s) 0x%" PRIx64, tn, p);
+                /* a function pointer: the function in that table slot, as gdb names it */
+                if (p && dbgt_kind(s->dw, tt) == DT_FUNC) {
+                    dbg_tctx tc;
+                    wd_dw_target tg;
+                    char fn[256];
+                    dbg_target(s, 0, &tc, &tg);
+                    if (tg.func_name && tg.func_name(tg.user, p, fn, sizeof fn))
+                        dbuf_printf(b, " <%s>", fn);
+                }
                 return;
             }
         }

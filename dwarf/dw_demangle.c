@@ -136,6 +136,8 @@ typedef struct dty {
     int tparam;     /* in the substitution table only: k + 1 for a bare T<k>_, which a
                        later S<n>_ means as the template parameter of wherever it is used
                        (it differs after a local name's own encoding), as c++filt reads it */
+    const struct dty *pack;   /* an argument pack (J...E): its elements, l is them joined */
+    int npack;                /* 1 + how many elements for an argument pack, else 0 */
 } dty;
 
 typedef struct dlist {
@@ -152,6 +154,8 @@ typedef struct it {
     dlist tpl;      /* template arguments of the encoding's name (T_, T0_, ...) */
     int in_type;    /* > 0 while parsing inside a type: template args do not set tpl */
     bool local_enc; /* the next encoding is a local name's function: no return type shown */
+    int pack_sel;   /* in a pack expansion (Dp): k + 1 while printing the pack's element k */
+    int pack_n;     /* ... the size of the first pack met there, -1 before one is met */
 } it;
 
 typedef struct dname {
@@ -224,7 +228,7 @@ static char *tstr(it *s, dty t)
 
 static dty plain(const char *l)
 {
-    dty t = {l, "", TK_PLAIN, 0, 0};
+    dty t = {l, "", TK_PLAIN, 0, 0, NULL, 0};
     return t;
 }
 
@@ -272,6 +276,7 @@ static bool seq_id(it *s, size_t *out)
 }
 
 static dty parse_type(it *s);
+static void use_pack(it *s, dty *t);
 static bool parse_name(it *s, dname *out);
 static const char *parse_encoding(it *s);
 static const char *parse_template_args(it *s);
@@ -525,7 +530,26 @@ static bool substitution(it *s, dty *out, const char **last)
     if (out->tparam && (size_t)out->tparam <= s->tpl.n)
         *out = s->tpl.v[out->tparam - 1];
     out->tparam = 0;
+    use_pack(s, out);
     return true;
+}
+
+/* A template argument as it is used: inside a pack expansion an argument pack stands for
+ * the element being printed (and tells the expansion how many there are). */
+static void use_pack(it *s, dty *t)
+{
+    if (t->npack == 0)
+        return;
+    if (s->pack_sel > 0) {
+        if (s->pack_n < 0)
+            s->pack_n = t->npack - 1;
+        if (s->pack_sel < t->npack) {
+            *t = t->pack[s->pack_sel - 1];
+            return;
+        }
+    }
+    t->pack = NULL;   /* elsewhere: the elements joined */
+    t->npack = 0;
 }
 
 static bool template_param(it *s, dty *out, size_t *index)
@@ -537,6 +561,7 @@ static bool template_param(it *s, dty *out, size_t *index)
         return fail(s);
     *out = s->tpl.v[k];
     out->tparam = 0;
+    use_pack(s, out);
     if (index)
         *index = k;
     return true;
@@ -849,6 +874,7 @@ static const char *parse_template_args(it *s)
         } else if (eat(s, 'J')) {   /* argument pack: its types, or nothing */
             a = "";
             bool pfirst = true;
+            dlist elems = {0};
             s->in_type++;
             while (!s->bad && !eat(s, 'E')) {
                 if (s->p >= s->end || peek(s, 0) == 'X' || peek(s, 0) == 'L' ||
@@ -858,10 +884,17 @@ static const char *parse_template_args(it *s)
                 }
                 dty pt = parse_type(s);
                 a = cat(&s->pool, a, pfirst ? "" : ", ", tstr(s, pt), NULL);
+                pt.tparam = 0;
+                list_push(s, &elems, pt);
                 pfirst = false;
             }
             s->in_type--;
             t = plain(a);
+            /* the elements, for a pack expansion (Dp) that uses this argument */
+            t.npack = (int)elems.n + 1;
+            t.pack = elems.v;
+            if (elems.v && !pool_keep(&s->pool, (char *)elems.v))
+                s->bad = true;
             if (a && !*a) {     /* an empty pack prints nothing */
                 if (top)
                     list_push(s, &args, t);
@@ -957,16 +990,50 @@ static const char *param_list(it *s, char stop)
         if (stop == 'E' && (peek(s, 0) == 'R' || peek(s, 0) == 'O') && peek(s, 1) == 'E')
             break;
         dty t = parse_type(s);
-        out = cat(&s->pool, out, first ? "" : ", ", tstr(s, t), NULL);
+        const char *ts = tstr(s, t);
+        if (ts && !*ts)
+            continue;   /* a pack expansion of an empty pack: no parameter */
+        out = cat(&s->pool, out, first ? "" : ", ", ts, NULL);
         first = false;
     }
     return s->bad ? NULL : out;
 }
 
+/* Dp <type>: the type printed for each element of the argument pack it names, joined by
+ * ", " (as llvm's demangler and c++filt print it); nothing for an empty pack. The pattern
+ * is parsed again per element; the substitutions of the repeats are dropped (the first
+ * parse made the candidates). */
+static dty pack_expansion(it *s)
+{
+    int save_sel = s->pack_sel, save_n = s->pack_n;
+    const char *start = s->p;
+    s->pack_sel = 1;
+    s->pack_n = -1;
+    dty first = parse_type(s);
+    const char *after = s->p, *out = tstr(s, first);
+    int n = s->pack_n;
+    if (n == 0)
+        out = "";
+    for (int i = 1; i < n && !s->bad && out; i++) {
+        size_t nsubs = s->subs.n;
+        s->p = start;
+        s->pack_sel = i + 1;
+        dty e = parse_type(s);
+        s->subs.n = nsubs;
+        out = cat(&s->pool, out, ", ", tstr(s, e), NULL);
+    }
+    s->p = after;
+    s->pack_sel = save_sel;
+    s->pack_n = save_n;
+    if (!out)
+        s->bad = true;
+    return plain(out ? out : "");
+}
+
 static dty parse_type(it *s)
 {
     dm_pool *pl = &s->pool;
-    dty bad = {"", "", TK_PLAIN, 0, 0};
+    dty bad = {"", "", TK_PLAIN, 0, 0, NULL, 0};
     if (s->bad || ++s->depth > DM_MAX_DEPTH) {
         s->bad = true;
         return bad;
@@ -1135,7 +1202,12 @@ static dty parse_type(it *s)
             t = plain(cat(pl, tstr(s, e), " __vector(", dim, ")", NULL));
             break;
         }
-        s->bad = true;  /* decltype, pack expansions ... */
+        if (peek(s, 1) == 'p') {   /* pack expansion: the pattern once per element */
+            s->p += 2;
+            t = pack_expansion(s);
+            break;
+        }
+        s->bad = true;  /* decltype ... */
         break;
     case 'N':
     case 'Z':
@@ -1234,7 +1306,7 @@ static const char *parse_encoding(it *s)
         r = n.s;            /* data */
     } else {
         s->in_type = 1;
-        dty rt = {NULL, "", TK_PLAIN, 0, 0};
+        dty rt = {NULL, "", TK_PLAIN, 0, 0, NULL, 0};
         if (n.is_template && !n.no_return) {
             rt = parse_type(s);
             if (!s->bad && rt.kind != TK_PLAIN && rt.kind != TK_WRAPPED)

@@ -844,6 +844,64 @@ void wd_dwarf_each_func(wd_dwarf *d, wd_dw_func_fn fn, void *user)
     }
 }
 
+/* b is w, or ends with "::" + w */
+static bool scope_tail(const char *b, size_t bn, const char *w, size_t wn)
+{
+    if (bn == wn)
+        return memcmp(b, w, wn) == 0;
+    return bn > wn + 2 && memcmp(b + bn - wn, w, wn) == 0 && b[bn - wn - 1] == ':' &&
+           b[bn - wn - 2] == ':';
+}
+
+/* How gdb lets `break` name a function: its whole (demangled) or linkage name, or its
+ * qualified name without parameters and return type ("app::Store::sum" for
+ * "app::Store::sum() const"), or a tail of it after "::" ("Store::sum", "sum"), with or
+ * without the template arguments ("clamp" for "int geo::clamp<int>(int)"). */
+static bool func_name_matches(const dw_scope *sc, const char *want)
+{
+    if ((sc->name && strcmp(sc->name, want) == 0) ||
+        (sc->linkage && strcmp(sc->linkage, want) == 0))
+        return true;
+    const char *n = sc->name;
+    if (!n)
+        return false;
+    size_t start = 0, end = strlen(n);
+    int angle = 0;
+    for (size_t i = 0; n[i]; i++) {
+        if (n[i] == '<')
+            angle++;
+        else if (n[i] == '>' && angle > 0)
+            angle--;
+        else if (angle == 0 && n[i] == ' ' && strncmp(n + i + 1, "operator", 8) != 0 &&
+                 (i < 8 || strncmp(n + i - 8, "operator", 8) != 0))
+            start = i + 1;   /* after the return type */
+        else if (angle == 0 && n[i] == '(' && i > start &&
+                 !(i >= 8 && strncmp(n + i - 8, "operator", 8) == 0)) {
+            end = i;         /* the parameter list */
+            break;
+        }
+    }
+    if (end <= start)
+        return false;
+    size_t wn = strlen(want);
+    if (scope_tail(n + start, end - start, want, wn))
+        return true;
+    if (n[end - 1] == '>') {  /* without the template arguments */
+        int depth = 0;
+        size_t k = end;
+        while (k > start) {
+            char c = n[--k];
+            if (c == '>')
+                depth++;
+            else if (c == '<' && --depth == 0)
+                break;
+        }
+        if (k > start && scope_tail(n + start, k - start, want, wn))
+            return true;
+    }
+    return false;
+}
+
 bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out)
 {
     for (uint32_t ui = 0; ui < d->nunits; ui++) {
@@ -854,8 +912,7 @@ bool wd_dwarf_find_func(wd_dwarf *d, const char *name, wd_dw_func *out)
             const dw_scope *sc = &u->scopes[s];
             if (sc->kind != DW_SC_SUBPROGRAM || !sc->nranges)
                 continue;
-            if ((sc->name && strcmp(sc->name, name) == 0) ||
-                (sc->linkage && strcmp(sc->linkage, name) == 0)) {
+            if (func_name_matches(sc, name)) {
                 fill_func(u, sc, out);
                 return true;
             }
@@ -873,9 +930,7 @@ size_t wd_dwarf_inlined_entries(wd_dwarf *d, const char *name, uint32_t *out, si
             continue;
         for (uint32_t i = 0; i < u->nscopes; i++) {
             const dw_scope *sc = &u->scopes[i];
-            if (sc->kind != DW_SC_INLINED || !sc->nranges ||
-                !((sc->name && strcmp(sc->name, name) == 0) ||
-                  (sc->linkage && strcmp(sc->linkage, name) == 0)))
+            if (sc->kind != DW_SC_INLINED || !sc->nranges || !func_name_matches(sc, name))
                 continue;
             const dw_range *r = dw_scope_ranges(sc);
             uint32_t lo = r[0].lo;

@@ -25,6 +25,7 @@ typedef struct ev {
     wd_dw_location *out;
     int depth;
     int64_t reg_local;          /* the value on the stack is wasm local N itself, else -1 */
+    bool dead;      /* the current piece's address is a linker tombstone */
 } ev;
 
 static bool fail(ev *e, const char *msg)
@@ -64,6 +65,12 @@ static bool read_mem(ev *e, uint64_t addr, unsigned n, uint64_t *v)
 
 static bool eval(ev *e, const uint8_t *expr, size_t len);
 
+/* The addresses wasm-ld gives the debug info of discarded data (-1; -2 in ranges) */
+static bool is_tombstone_addr(uint64_t a, unsigned as)
+{
+    return as == 4 ? a >= 0xfffffffeu : a >= UINT64_MAX - 1;
+}
+
 static bool frame_base(ev *e, uint64_t *out)
 {
     const wd_dw_expr_ctx *c = e->ctx;
@@ -98,6 +105,14 @@ static bool close_piece(ev *e, bool stack_value, bool reg, const uint8_t *imp, s
     wd_dw_piece *p = &o->pieces[o->npieces++];
     memset(p, 0, sizeof *p);
     p->size = size;
+    if (e->dead) {
+        /* wasm-ld writes -1 (or -2) for the address of an object it garbage-collected:
+         * the variable is not in the program, so there is no value to read there */
+        e->dead = false;
+        e->sp = 0;
+        p->kind = WD_DW_LOC_NONE;
+        return true;
+    }
     if (imp) {
         p->kind = WD_DW_LOC_IMPLICIT;
         memcpy(p->bytes, imp, implen > 16 ? 16 : implen);
@@ -147,7 +162,9 @@ static bool eval(ev *e, const uint8_t *expr, size_t len)
         }
         switch (op) {
         case DW_OP_addr:
-            if (!push(e, dw_uN(&r, as)))
+            v = dw_uN(&r, as);
+            e->dead |= is_tombstone_addr(v, as);
+            if (!push(e, v))
                 return false;
             break;
         case DW_OP_addrx:
@@ -156,6 +173,7 @@ static bool eval(ev *e, const uint8_t *expr, size_t len)
             a = dw_uleb(&r);
             if (!u || !c->dwarf || !dw_addrx(c->dwarf, u, a, &v))
                 return fail(e, "bad DW_OP_addrx index");
+            e->dead |= op != DW_OP_constx && is_tombstone_addr(v, as);
             if (!push(e, v))
                 return false;
             break;

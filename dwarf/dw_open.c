@@ -718,8 +718,10 @@ static bool scan_units(wd_dwarf *d)
 
 dw_unit *dw_unit_for_addr(wd_dwarf *d, uint32_t addr)
 {
-    /* last range with lo <= addr; ranges of different units do not overlap in
-     * linked output, but scan back a little in case they do. */
+    /* last range with lo <= addr, scanning back a little: units can overlap in linked
+     * output (wasm-ld points every unit that emitted an inline function, e.g. libc++'s
+     * header functions, at the one copy it kept). Then the first unit in .debug_info
+     * order has it, as llvm-symbolizer decides. */
     size_t lo = 0, hi = d->ncu_ranges;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
@@ -728,12 +730,14 @@ dw_unit *dw_unit_for_addr(wd_dwarf *d, uint32_t addr)
         else
             hi = mid;
     }
+    dw_unit *best = NULL;
     for (size_t i = lo, k = 0; i > 0 && k < 8; i--, k++) {
         const dw_cu_range *r = &d->cu_ranges[i - 1];
-        if (addr >= r->lo && addr < r->hi && !d->units[r->unit].broken)
-            return &d->units[r->unit];
+        if (addr >= r->lo && addr < r->hi && !d->units[r->unit].broken &&
+            (!best || &d->units[r->unit] < best))
+            best = &d->units[r->unit];
     }
-    return NULL;
+    return best;
 }
 
 /* ------------------------------------------------------------ open / close */

@@ -1,5 +1,6 @@
 /* dw_type.c: the public type API (kinds, members, dimensions, enumerators, made pointer and
  * sub-array types, lookup by name) and the evaluator's target over a paused engine. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -396,6 +397,33 @@ static bool fr_memory(void *user, uint64_t addr, void *dst, size_t len)
     return mem && wd_memory_read(mem, addr, dst, len);
 }
 
+static bool fr_func_name(void *user, uint64_t index, char *buf, size_t size)
+{
+    const wd_instance *inst = fr_instance(user);
+    wd_table *tab = inst ? wd_instance_table(inst, 0) : NULL;
+    wd_ref ref;
+    if (!tab || index > UINT32_MAX || !wd_table_get(tab, (uint32_t)index, &ref) ||
+        ref == WD_REF_NULL)
+        return false;
+    /* the slot holds a function object: find its index (printing only, so a scan) */
+    const wd_module *m = wd_instance_module(inst);
+    uint32_t n = wd_module_func_count(m);
+    for (uint32_t i = 0; i < n; i++) {
+        if ((wd_ref)(uintptr_t)wd_instance_func(inst, i) != ref)
+            continue;
+        const char *name = wd_module_func_name(m, i);
+        if (!name)
+            snprintf(buf, size, "func[%u]", i);
+        else {
+            char *dm = wd_demangle(name);
+            snprintf(buf, size, "%s", dm ? dm : name);
+            free(dm);
+        }
+        return true;
+    }
+    return false;
+}
+
 void wd_dwarf_frame_reader(wd_dw_frame_reader *r, const wd_exec *x, const wd_instance *inst,
                            uint32_t depth, wd_dw_target *out)
 {
@@ -407,4 +435,5 @@ void wd_dwarf_frame_reader(wd_dw_frame_reader *r, const wd_exec *x, const wd_ins
     out->read_global = fr_global;
     out->read_stack = fr_stack;
     out->read_memory = fr_memory;
+    out->func_name = fr_func_name;
 }

@@ -663,15 +663,7 @@ bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
         ctx.frame_base = sp->frame_base;
         ctx.frame_base_len = sp->frame_base_len;
     }
-    if (!wd_dwarf_eval_expr(expr, len, &ctx, out))
-        return false;
-    /* a global the linker dropped keeps its DIE with the tombstone address (-1 or -2 in a
-     * 32-bit module): there is no such object, as an optimised-out variable */
-    if (len && (expr[0] == DW_OP_addr || expr[0] == DW_OP_addrx) && u->addr_size == 4 &&
-        out->npieces == 1 && out->pieces[0].kind == WD_DW_LOC_MEMORY &&
-        out->pieces[0].addr >= 0xfffffffeu && out->pieces[0].addr <= 0xffffffffu)
-        out->npieces = 0;
-    return true;
+    return wd_dwarf_eval_expr(expr, len, &ctx, out);
 }
 
 /* ------------------------------------------------------------ formatting */
@@ -885,6 +877,40 @@ static void fmt_array(fctx *f, const wd_dw_type *t, uint32_t dim, const uint8_t 
     sb_printf(b, "}");
 }
 
+/* A value that is no enumerator. When the enumerators' values share no bit (a flag enum,
+ * as gdb decides it), gdb prints the flags it is made of: "(B1 | B4)", with the bits that
+ * no enumerator names as "unknown: 0x8"; otherwise the number. */
+static void fmt_flag_enum(sbuf *b, const wd_dw_type *t, uint64_t v, int64_t s)
+{
+    uint64_t mask = 0;
+    for (uint32_t k = 0; k < t->nkids; k++) {
+        if (t->kids[k].tag != DW_TAG_enumerator)
+            continue;
+        int64_t e = t->kids[k].enum_val;
+        if (e < 0 || (mask & (uint64_t)e)) {
+            sb_printf(b, "%lld", (long long)s);
+            return;
+        }
+        mask |= (uint64_t)e;
+    }
+    if (v == 0 || s < 0) {
+        sb_printf(b, "%lld", (long long)s);
+        return;
+    }
+    bool first = true;
+    for (uint32_t k = 0; k < t->nkids; k++) {
+        uint64_t e = (uint64_t)t->kids[k].enum_val;
+        if (t->kids[k].tag != DW_TAG_enumerator || !e || (v & e) != e)
+            continue;
+        sb_printf(b, "%s%s", first ? "(" : " | ", t->kids[k].name ? t->kids[k].name : "?");
+        first = false;
+        v &= ~e;
+    }
+    if (v)
+        sb_printf(b, "%sunknown: 0x%llx", first ? "(" : " | ", (unsigned long long)v);
+    sb_printf(b, ")");
+}
+
 static void fmt_value(fctx *f, const wd_dw_type *t0, const uint8_t *p, size_t avail)
 {
     sbuf *b = f->b;
@@ -926,7 +952,7 @@ static void fmt_value(fctx *f, const wd_dw_type *t0, const uint8_t *p, size_t av
                 break;
             }
         if (!found)
-            sb_printf(b, "%lld", (long long)s);
+            fmt_flag_enum(b, t, v, s);
         break;
     }
     case DW_TAG_pointer_type:
@@ -935,9 +961,14 @@ static void fmt_value(fctx *f, const wd_dw_type *t0, const uint8_t *p, size_t av
         uint64_t v = get_le(p, (size_t)size);
         const wd_dw_type *target = strip(d, sub(d, t));
         if (target && target->tag == DW_TAG_subroutine_type) {
+            /* as gdb: the type only at the top level, "cb = 0x1 <add>" inside an aggregate;
+             * a wasm function pointer is a table index, named through the target */
             char tn[256];
-            wd_dw_type_name(d, t, tn, sizeof tn);
-            sb_printf(b, "(%s) 0x%llx", tn, (unsigned long long)v);
+            if (f->depth == 1)
+                sb_printf(b, "(%s) ", wd_dw_type_name(d, t, tn, sizeof tn));
+            sb_printf(b, "0x%llx", (unsigned long long)v);
+            if (v && f->t && f->t->func_name && f->t->func_name(f->t->user, v, tn, sizeof tn))
+                sb_printf(b, " <%s>", tn);
         } else {
             sb_printf(b, "0x%llx", (unsigned long long)v);
             if (v && is_char_type(d, sub(d, t)))

@@ -188,6 +188,9 @@ typedef struct wd_dw_target {
      * frame's operand stack */
     bool (*read_stack)(void *user, uint32_t index, uint64_t *out);
     bool (*read_memory)(void *user, uint64_t addr, void *dst, size_t len);
+    /* optional (may be NULL): the name of the function a C function pointer designates,
+     * i.e. slot `index` of the instance's function table, into buf */
+    bool (*func_name)(void *user, uint64_t index, char *buf, size_t size);
 } wd_dw_target;
 
 /* The result of evaluating a location expression: up to 16 pieces. */

@@ -9,6 +9,7 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config   # build
   clang lld wasi-libc libclang-rt-14-dev-wasm32  # C -> wasm for examples/ and bench/
+  libc++-14-dev-wasm32 libc++abi-14-dev-wasm32   # C++ on wasi-libc++ for the DWARF tests
   clang-19 lld-19 libclang-rt-19-dev-wasm32      # a second toolchain for the DWARF tests
   llvm-14                                        # llvm-symbolizer/dwarfdump: DWARF references
   valgrind                                       # callgrind_annotate reads our profiles

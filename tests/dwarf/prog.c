@@ -33,6 +33,14 @@ char letter = 'A';
 double ratio = 0.5;
 struct shape the_shape = {{{1, 2, "a"}, {3, 4, "b"}}, BLUE, {5, 17, -3}, {42}, {{1, 2, 3}, {4, 5, 6}}};
 int (*op_ptr)(int, int);
+/* a flag enum (no two values share a bit) prints as gdb does: "(P_READ | P_EXEC)" */
+enum perm { P_NONE = 0, P_READ = 1, P_WRITE = 2, P_EXEC = 4 };
+struct handler {
+    int (*fn)(int, int);
+    enum perm perm;
+} handler = {0, P_READ | P_EXEC};
+/* referenced by nothing: the linker drops it and writes address -1 into its DWARF */
+int unused_global = 9;
 
 __attribute__((noinline)) int fact(int n)
 {
@@ -69,6 +77,7 @@ __attribute__((export_name("run"))) int run(int k)
     int total = 0;
     struct point local = {k, k + 1, "local"};
     op_ptr = add;
+    handler.fn = add;
     total += dist2(&origin, &far_pt);
     total += dist2(&local, &origin);
     {
@@ -78,7 +87,7 @@ __attribute__((export_name("run"))) int run(int k)
     total += sum_array(garr, 4);
     total += area(&the_shape);
     total += fact(k & 7);
-    total += op_ptr(k, (int)letter);
+    total += op_ptr(k, (int)letter) + handler.fn(k, (int)handler.perm);
     total += the_shape.fl.c + (int)(ratio * 4) + cv;
     return total;
 }

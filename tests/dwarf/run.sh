@@ -117,6 +117,14 @@ check_module() {
         bad "$name: lines differ from llvm-dwarfdump (diff $WORK/$name.llvm.lines $WORK/$name.wd.lines)"
         diff "$WORK/$name.llvm.lines" "$WORK/$name.wd.lines" | head -10
     fi
+    # a file that is not in the line table is an error, not an empty table
+    if "$WASMDBG" lines "$w" no_such_file.c > "$WORK/$name.nofile" 2>&1; then
+        bad "$name: lines with an unknown file succeeded"
+    elif grep -q "no line-table rows for 'no_such_file.c'" "$WORK/$name.nofile"; then
+        ok "$name: lines names an unknown file"
+    else
+        bad "$name: lines with an unknown file: $(cat "$WORK/$name.nofile")"
+    fi
     # 3. breakpoint addresses of `return v * v;` in shapes.h
     local line
     line=$(grep -n 'return v \* v;' "$SRC/shapes.h" | cut -d: -f1)
@@ -181,6 +189,54 @@ if echo 'int main(void){return 0;}' > "$WORK/w.c" && "$CC" --target=wasm32-wasi 
     fi
 else
     echo "note: $CC has no wasm32-wasi sysroot (Debian: wasi-libc); hello.c skipped"
+fi
+
+# 6. C++ on wasi-libc++ (once: clang-14 -O2 -gdwarf-5): every function name equals
+# llvm-symbolizer's, except where ours stays mangled (template-argument expressions) or
+# prints as c++filt does (decltype(nullptr) for std::nullptr_t, "operator< <T>" for
+# "operator<<T>"); an inline function that several units claim belongs to the first unit
+if [ "$CC $OPT $DW" = "clang-14 2 5" ]; then
+    if ! "$CC" --target=wasm32-wasi -x c++ -fno-exceptions -O"$OPT" -gdwarf-"$DW" \
+            -c "$SRC/libcxx.cc" -o "$WORK/libcxx.o" 2>"$WORK/libcxx.err" ||
+       ! "$CC" --target=wasm32-wasi "$WORK/libcxx.o" -lc++ -lc++abi -o "$WORK/libcxx.wasm" 2>>"$WORK/libcxx.err"; then
+        echo "note: no wasi-libc++ (Debian: libc++-14-dev-wasm32 libc++abi-14-dev-wasm32); libcxx.cc skipped"
+    else
+        size=$(code_size "$WORK/libcxx.wasm")
+        awk -v n="$size" 'BEGIN { for (i = 0; i < n; i += 5) printf "0x%x\n", i }' > "$WORK/libcxx.offsets"
+        "$SYMBOLIZER" --obj="$WORK/libcxx.wasm" < "$WORK/libcxx.offsets" > "$WORK/libcxx.llvm.sym" 2>/dev/null
+        "$WASMDBG" symbolize --dwarf-only "$WORK/libcxx.wasm" < "$WORK/libcxx.offsets" > "$WORK/libcxx.wd.sym" 2>/dev/null
+        read -r same mangled other < <(paste -d'\t' "$WORK/libcxx.llvm.sym" "$WORK/libcxx.wd.sym" | awk -F'\t' '
+            $1 ~ /^\// || $1 == "" || $1 == $2 { same++; next }
+            $2 ~ /^_Z/ { mangled++; next }
+            { a = $1; b = $2; gsub(/std::nullptr_t/, "decltype(nullptr)", a); gsub(/operator< </, "operator<<", b)
+              if (a == b) same++; else { other++; print > "/dev/stderr" } }
+            END { print same + 0, mangled + 0, other + 0 }' 2>"$WORK/libcxx.diff")
+        if [ "$other" = 0 ] && grep -q '^void std::__2::allocator<app::Item>::construct<app::Item, app::Item>(app::Item\*, app::Item&&)$' "$WORK/libcxx.wd.sym"; then
+            ok "libcxx: names equal llvm-symbolizer's ($same lines, $mangled left mangled), pack expansions demangled"
+        else
+            bad "libcxx: $other names differ from llvm-symbolizer's (see $WORK/libcxx.diff)"
+            head -5 "$WORK/libcxx.diff"
+        fi
+        # breakpoints on C++ names as gdb takes them (qualified, partly qualified, bare),
+        # and a member named without this-> inside a member function (-O0 build)
+        if "$CC" --target=wasm32-wasi -x c++ -fno-exceptions -O0 -g -c "$SRC/libcxx.cc" -o "$WORK/libcxx0.o" &&
+           "$CC" --target=wasm32-wasi "$WORK/libcxx0.o" -lc++ -lc++abi -o "$WORK/libcxx0.wasm"; then
+            "$WASMDBG" -batch -ex 'break app::Store::sum' -ex 'break Store::add' -ex 'break total' \
+                -ex run -ex continue -ex continue -ex 'print items_.__begin_[1].qty' \
+                -ex 'print this->items_.__begin_->qty' "$WORK/libcxx0.wasm" > "$WORK/libcxx0.out" 2>&1
+            if grep -q '^Breakpoint 1 at .*: file .*libcxx.cc, line 15\.$' "$WORK/libcxx0.out" &&
+               grep -q '^Breakpoint 2 at .*line 14\.$' "$WORK/libcxx0.out" &&
+               grep -q '^Breakpoint 3 at .*line 11\.$' "$WORK/libcxx0.out" &&
+               grep -q '^Breakpoint 1, app::Store::sum() const (this=0x' "$WORK/libcxx0.out" &&
+               grep -qx '\$1 = 4' "$WORK/libcxx0.out" && grep -qx '\$2 = 3' "$WORK/libcxx0.out"; then
+                ok "libcxx: break on C++ names, members without this->"
+            else
+                bad "libcxx: break on C++ names / members: $(cat "$WORK/libcxx0.out")"
+            fi
+        else
+            bad "libcxx: -O0 build failed"
+        fi
+    fi
 fi
 
 echo "$pass passed, $fail failed"

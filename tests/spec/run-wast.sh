@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Run one spec .wast file through wasmdbg (called by ctest, see tests/CMakeLists.txt).
 #
-#   run-wast.sh WASMDBG FILE.wast OUTDIR [FEATURE-FLAGS...]
+#   run-wast.sh WASMDBG FILE.wast OUTDIR [FEATURE-FLAGS...] [--check-wat]
 #
 # Converts FILE.wast with wast2json (default features plus FEATURE-FLAGS, e.g.
 # --enable-tail-call) into OUTDIR, then runs `WASMDBG spectest FEATURE-FLAGS NAME.json` from
-# inside OUTDIR. Exit status is wasmdbg's; 77 (ctest: skipped) when wast2json is missing.
+# inside OUTDIR. --check-wat goes to wasmdbg only: it also encodes every text module of the
+# .wast with wasmdbg's own text parser and compares the bytes with wast2json's. Exit status
+# is wasmdbg's; 77 (ctest: skipped) when wast2json is missing.
 set -u
 
 if [ $# -lt 3 ]; then
@@ -14,6 +16,13 @@ if [ $# -lt 3 ]; then
 fi
 wasmdbg=$1 wast=$2 outdir=$3
 shift 3
+features=() runner=()
+for a in "$@"; do
+  case "$a" in
+    --check-wat) runner+=("$a") ;;
+    *) features+=("$a") ;;
+  esac
+done
 
 if ! command -v wast2json >/dev/null 2>&1; then
   echo "SKIP: wast2json not found (install Debian package wabt, or run scripts/setup.sh)"
@@ -25,8 +34,8 @@ name=$(basename "$wast" .wast)
 case "$wasmdbg" in /*) ;; */*) wasmdbg=$PWD/$wasmdbg ;; esac
 rm -rf "$outdir"
 mkdir -p "$outdir" || exit 1
-if ! wast2json "$@" "$wast" -o "$outdir/$name.json"; then
-  echo "FAIL: wast2json $* $wast could not convert it" >&2
+if ! wast2json "${features[@]}" "$wast" -o "$outdir/$name.json"; then
+  echo "FAIL: wast2json ${features[*]} $wast could not convert it" >&2
   exit 1
 fi
 

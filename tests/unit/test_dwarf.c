@@ -405,6 +405,15 @@ static void check_paused(int v)
     ASSERT_CONTAINS(buf, "grid = {{1, 2, 3}, {4, 5, 6}}}");
     format_named(d, addrs[0], &l, "op_ptr", buf, sizeof buf);
     assert_true(strncmp(buf, "(int (*)(int, int)) 0x", 22) == 0);
+    /* the table slot named, as gdb names a function pointer's target */
+    ASSERT_CONTAINS(buf, " <add>");
+    /* inside an aggregate, without the type; a flag enum as its flags */
+    format_named(d, addrs[0], &l, "handler", buf, sizeof buf);
+    assert_true(strncmp(buf, "{fn = 0x", 8) == 0);
+    ASSERT_CONTAINS(buf, " <add>, perm = (P_READ | P_EXEC)}");
+    /* garbage-collected by the linker (DW_OP_addr 0xffffffff): no value, not memory at -1 */
+    format_named(d, addrs[0], &l, "unused_global", buf, sizeof buf);
+    assert_string_equal(buf, "<optimized out>");
     format_named(d, addrs[0], &l, "far_pt", buf, sizeof buf);
     ASSERT_CONTAINS(buf, "{x = 30, y = 40, name = 0x");
 
@@ -483,7 +492,7 @@ static bool f_mem(void *u, uint64_t addr, void *dst, size_t len)
 static void test_eval(void **state)
 {
     (void)state;
-    wd_dw_target t = {NULL, f_local, f_global, NULL, f_mem};
+    wd_dw_target t = {NULL, f_local, f_global, NULL, f_mem, NULL};
     wd_dw_expr_ctx c;
     memset(&c, 0, sizeof c);
     c.target = &t;
@@ -521,6 +530,15 @@ static void test_eval(void **state)
     assert_int_equal(loc.pieces[0].kind, WD_DW_LOC_VALUE);
     assert_int_equal(loc.pieces[0].size, 4);
     assert_int_equal(loc.pieces[1].kind, WD_DW_LOC_NONE);
+    /* a linker tombstone address (DW_OP_addr 0xffffffff) is no place: the piece is
+     * unavailable, the next piece (DW_OP_addr 0x10) is memory as usual */
+    static const uint8_t e5b[] = {0x03, 0xFF, 0xFF, 0xFF, 0xFF, 0x93, 0x04,
+                                  0x03, 0x10, 0x00, 0x00, 0x00, 0x93, 0x04};
+    assert_true(wd_dwarf_eval_expr(e5b, sizeof e5b, &c, &loc));
+    assert_int_equal(loc.npieces, 2);
+    assert_int_equal(loc.pieces[0].kind, WD_DW_LOC_NONE);
+    assert_int_equal(loc.pieces[1].kind, WD_DW_LOC_MEMORY);
+    assert_int_equal(loc.pieces[1].addr, 0x10);
     /* arithmetic: lit5 lit3 minus const1s(-2) mul stack_value = -4 */
     static const uint8_t e6[] = {0x35, 0x33, 0x1C, 0x09, 0xFE, 0x1E, 0x9F};
     assert_true(wd_dwarf_eval_expr(e6, sizeof e6, &c, &loc));
