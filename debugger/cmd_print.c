@@ -291,6 +291,13 @@ int cmd_display(wd_dbg *s, const char *a, const char *m)
         return -1;
     if (xdisp && !*a)
         return dbg_error(s, "Argument required (expression to compute).");
+    if (*a && dbg_running(s)) {   /* as gdb: what does not parse or name anything here is refused */
+        const dbg_vframe *f = dbg_selected(s);
+        uint32_t at = f ? f->addr : 0;
+        char err[300];
+        if (f && !dbg_expr_check(s, &at, a, err, sizeof err))
+            return dbg_error(s, "%s", err);
+    }
     if (!*a) {
         dbg_buf t = {0};
         for (uint32_t i = 0; i < s->ndisp && dbg_running(s); i++)
