@@ -78,6 +78,9 @@ typedef struct dbg_bp {
     bool wread;                      /* the hit was a read */
     bool wpending;                   /* written by the last instruction: compare next */
     uint64_t woff;                   /* wasm offset of the access that hit */
+    uint32_t scope_level;            /* a watch on locals: frames (from the outermost) its
+                                        frame is at; fewer frames, it is out of scope */
+    bool out_of_scope;               /* the stop reports that, then deletes it */
 } dbg_bp;
 
 /* ------------------------------------------------------------ stepping */
