@@ -249,6 +249,8 @@ int cmd_finish(wd_dbg *s, const char *a, const char *m)
         begin_step(s, RUN_UNINLINE, 1);
         uint32_t level = dbg_inline_level(s, s->stop_off_valid ? s->stop_off : top.offset);
         s->run.inl_level = level > f->inl ? level - f->inl : 0;
+        s->run.inl_low = dbg_inline_copy(s, s->stop_off_valid ? s->stop_off : top.offset,
+                                         s->run.inl_level);
         run_till_exit(s, f);
         return dbg_resume(s);
     }

@@ -185,12 +185,14 @@ struct wd_dbg {
                                         argument, when the function returns nothing in wasm) */
         bool has_sret;
         uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
+        uint32_t inl_low;            /* ... or in another inlined copy (its low_pc) there */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;
         bool crossed;                /* a new statement ran; stop at the next line */
         uint64_t crossed_lo;         /* the step's lower bound when it ran */
     } run;
+    uint32_t report_caller;          /* the stop is shown in this frame (uninline_check) */
     uint64_t step_lo;                /* the last step stopped on a statement row in */
     bool step_lo_valid;              /* (step_lo, pc]: the pc counts as that row's start */
     /* instruction starts of one function (row-start tests) */
@@ -321,8 +323,10 @@ int dbg_resume(wd_dbg *s);
 uint32_t dbg_add_internal_probe(wd_dbg *s, uint32_t funcidx, uint64_t off, int kind,
                                 uint32_t depth);
 void dbg_clear_internal_probes(wd_dbg *s);
-/* How many inlined frames the code at file offset off is nested in (0: none). */
+/* How many inlined frames the code at file offset off is nested in (0: none); with low, the
+ * low_pc of the inlined copy `from_outer` levels in (1: the outermost inlined one), or 0. */
 uint32_t dbg_inline_level(wd_dbg *s, uint64_t off);
+uint32_t dbg_inline_copy(wd_dbg *s, uint64_t off, uint32_t from_outer);
 /* Reports the current location after a stop (frame line and source line). */
 void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json);
 

@@ -618,6 +618,10 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
     snprintf(s->stop_reason, sizeof s->stop_reason, "%s", reason_json ? reason_json : "");
     dbg_invalidate_frames(s);
     s->sel = 0;
+    uint32_t up = s->report_caller;   /* inlined frames not entered yet: shown from outside */
+    if (up && dbg_frames(s) && up < s->nvf && s->vf[up].wdepth == s->vf[0].wdepth)
+        s->sel = up;
+    s->report_caller = 0;
     dbg_buf t = {0}, j = {0};
     const dbg_vframe *f = dbg_selected(s);
     if (s->json) {
@@ -902,6 +906,16 @@ uint32_t dbg_inline_level(wd_dbg *s, uint64_t off)
     return n ? (uint32_t)n - 1 : 0;
 }
 
+uint32_t dbg_inline_copy(wd_dbg *s, uint64_t off, uint32_t from_outer)
+{
+    wd_dw_frame fr[16];
+    size_t n = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(off - s->code_off), false, fr, 16) : 0;
+    if (n > 16)
+        n = 16;
+    /* fr[0] is the innermost; the outermost (the wasm function itself) is fr[n - 1] */
+    return from_outer && from_outer < n ? fr[n - 1 - from_outer].low_pc : 0;
+}
+
 /* finish in an inlined frame: calls run at full speed (as next); stop once out of it */
 static bool uninline_check(wd_dbg *s, wd_exec *x, uint64_t off)
 {
@@ -910,7 +924,17 @@ static bool uninline_check(wd_dbg *s, wd_exec *x, uint64_t off)
         s->why = WHY_CALL;
         return true;
     }
+    /* out of the inlined function: fewer inlined levels here, or at its level another copy
+     * (a caller that inlined it twice in a row, with no code of its own in between) */
     if (n < s->run.depth || dbg_inline_level(s, off) < s->run.inl_level) {
+        s->why = WHY_STEP;
+        return true;
+    }
+    uint32_t level = dbg_inline_level(s, off);
+    if (s->run.inl_level && dbg_inline_copy(s, off, s->run.inl_level) != s->run.inl_low) {
+        /* at the first instruction of the next copy: shown in its caller, at that call, as
+         * gdb shows an inlined call not entered yet */
+        s->report_caller = level - s->run.inl_level + 1;
         s->why = WHY_STEP;
         return true;
     }
