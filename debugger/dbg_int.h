@@ -186,6 +186,11 @@ struct wd_dbg {
         bool has_sret;
         uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
         uint32_t inl_low;            /* ... or in another inlined copy (its low_pc) there */
+        uint32_t inl_start;          /* next: the inlined level it steps at; code inlined
+                                        deeper (an inlined call) runs without a stop, as a
+                                        call does */
+        bool in_inl;                 /* next is inside such a call ... */
+        uint32_t inl_copy;           /* ... this copy (its low_pc) */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;

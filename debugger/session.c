@@ -644,7 +644,8 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
             dbuf_puts(&t, "\n");
         }
         if (f->has_dw && f->dw.line) {
-            if (!show_frame && mid_line(s, f))
+            /* a stop shown at an inlined call is at that call's line, as a whole */
+            if (!show_frame && !(up && s->sel == up) && mid_line(s, f))
                 dbuf_printf(&t, "0x%08" PRIx32 "\t", f->addr);
             dbg_source_line(s, f->dw.file, f->dw.line, &t);
         }
@@ -841,6 +842,22 @@ static bool fell_through(wd_dbg *s, uint64_t from, uint64_t to)
     return true;
 }
 
+/* dbg_stmt_row_in, counting only rows at most max_level inlined levels deep: for next, the
+ * rows of an inlined call it stepped over are not lines of the code it steps in. */
+static bool stmt_row_at_level(wd_dbg *s, uint64_t lo, uint64_t hi, uint32_t max_level,
+                              wd_dw_row *out)
+{
+    for (int guard = 0; guard < 64 && hi > lo; guard++) {
+        if (!dbg_stmt_row_in(s, lo, hi, out))
+            return false;
+        uint64_t at = out->addr + s->code_off;
+        if (dbg_inline_level(s, at) <= max_level)
+            return true;
+        hi = at - 1;   /* an inlined call's row: look before it */
+    }
+    return false;
+}
+
 /* Source stepping: should the step stop before the instruction at file offset off? */
 static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
 {
@@ -875,8 +892,33 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
         s->run.file = has ? cur.file : NULL;
         return false;   /* finish the caller's statement */
     }
+    bool next = s->run.kind == RUN_NEXT;
+    uint32_t lvl = next ? dbg_inline_level(s, off) : 0;
+    if (next && lvl > s->run.inl_start) {
+        /* inside an inlined call: stepped over as a call is; but as gdb, its first
+         * instruction is a stop at the call, shown in the caller, when the call is on
+         * another line than the one stepped from */
+        uint32_t copy = dbg_inline_copy(s, off, s->run.inl_start + 1);
+        if (s->run.in_inl && copy == s->run.inl_copy)
+            return false;
+        s->run.in_inl = true;
+        s->run.inl_copy = copy;
+        wd_dw_frame fr[16];
+        size_t k = wd_dwarf_symbolize(s->dw, addr, false, fr, 16);
+        if (k > 16 || k <= s->run.inl_start)
+            return false;
+        const wd_dw_frame *caller = &fr[k - 1 - s->run.inl_start];
+        if (!caller->line || (caller->line == s->run.line &&
+                              (!s->run.file || !caller->file || !strcmp(caller->file, s->run.file))))
+            return false;
+        s->report_caller = lvl - s->run.inl_start;
+        s->why = WHY_STEP;
+        return true;
+    }
+    s->run.in_inl = false;
     wd_dw_row row;
-    bool entered = dbg_stmt_row_in(s, lo, off, &row);
+    bool entered = next ? stmt_row_at_level(s, lo, off, s->run.inl_start, &row)
+                        : dbg_stmt_row_in(s, lo, off, &row);
     if (s->run.into && addr < s->run.min_addr)
         return false;
     bool other = entered && (s->run.line == 0 || row.line != s->run.line ||
