@@ -198,6 +198,8 @@ struct wd_dbg {
         uint64_t crossed_lo;         /* the step's lower bound when it ran */
     } run;
     uint32_t report_caller;          /* the stop is shown in this frame (uninline_check) */
+    uint64_t ilc_key[512];           /* dbg_inline_level's cache: file offset + 1, 0 empty */
+    uint32_t ilc_level[512];
     uint64_t step_lo;                /* the last step stopped on a statement row in */
     bool step_lo_valid;              /* (step_lo, pc]: the pc counts as that row's start */
     /* instruction starts of one function (row-start tests) */

@@ -943,9 +943,16 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
 
 uint32_t dbg_inline_level(wd_dbg *s, uint64_t off)
 {
+    /* next asks at every instruction it steps: a loop's few offsets come from a small cache
+     * (the answer for an offset never changes) */
+    uint32_t slot = (uint32_t)(off ^ (off >> 8)) % (sizeof s->ilc_key / sizeof s->ilc_key[0]);
+    if (s->ilc_key[slot] == off + 1)
+        return s->ilc_level[slot];
     wd_dw_frame fr[16];
     size_t n = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(off - s->code_off), false, fr, 16) : 0;
-    return n ? (uint32_t)n - 1 : 0;
+    s->ilc_key[slot] = off + 1;
+    s->ilc_level[slot] = n ? (uint32_t)n - 1 : 0;
+    return s->ilc_level[slot];
 }
 
 uint32_t dbg_inline_copy(wd_dbg *s, uint64_t off, uint32_t from_outer)
