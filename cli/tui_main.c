@@ -1,5 +1,7 @@
 /* tui_main.c: `wasmdbg MODULE.wasm [OPTIONS] [ARGS...]` on a terminal opens the full-screen
- * debugger (tui/). Options before the guest's arguments:
+ * debugger (tui/); without one (stdin or stdout not a terminal, TERM unset or dumb, or a
+ * terminal ncurses cannot drive) it is the line-mode debugger of `wasmdbg --cli`.
+ * Options before the guest's arguments:
  *   --dir HOST[::GUEST]   preopen a directory (repeatable)
  *   --invoke NAME         call export NAME (with ARGS as numbers) instead of _start
  *   --                    ends the options
@@ -7,9 +9,30 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "tui.h"
+
+/* No full-screen debugger possible: `wasmdbg --cli [--dir D]... MODULE ARGS` instead. */
+static int line_mode(const tm_options *o)
+{
+    char **av = calloc((size_t)(2 * o->ndirs + o->argc) + 3, sizeof *av);
+    if (!av)
+        return WD_EXIT_ERROR;
+    int n = 0;
+    av[n++] = "--cli";
+    for (int k = 0; k < o->ndirs; k++) {
+        av[n++] = "--dir";
+        av[n++] = o->dirs[k];
+    }
+    av[n++] = (char *)o->path;
+    for (int k = 0; k < o->argc; k++)
+        av[n++] = o->argv[k];
+    int r = wd_cli_gdb(n, av);
+    free(av);
+    return r;
+}
 
 int wd_cli_tui(int argc, char **argv)
 {
@@ -42,7 +65,13 @@ int wd_cli_tui(int argc, char **argv)
     o.dirs = dirs;
     o.argc = argc - i;
     o.argv = argv + i;
-    int r = tui_run(&o);
+    const char *term = getenv("TERM");
+    bool tty = isatty(0) && isatty(1) && term && *term && strcmp(term, "dumb") != 0;
+    int r = tty ? tui_run(&o) : 2;
+    if (r == 2 && !o.invoke)
+        r = line_mode(&o);
+    else if (r == 2)
+        fprintf(stderr, "wasmdbg: --invoke needs the full-screen debugger, and so a terminal\n");
     free(dirs);
-    return r == 0 ? WD_EXIT_OK : r == 2 ? WD_EXIT_USAGE : WD_EXIT_ERROR;
+    return r == 0 ? WD_EXIT_OK : r == 2 ? WD_EXIT_USAGE : r;
 }

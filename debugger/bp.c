@@ -402,7 +402,7 @@ const char *dbg_bp_disp(const dbg_bp *bp)
 void dbg_bp_after_stop(wd_dbg *s, int id)
 {
     dbg_bp *bp = dbg_bp_find(s, id);
-    if (bp && bp->temp)
+    if (bp && (bp->temp || bp->out_of_scope))
         dbg_bp_delete(s, bp->id);
     else if (bp && bp->dis_once)
         dbg_bp_enable(s, bp, false);
@@ -482,7 +482,6 @@ static bool watch_hit(wd_dbg *s, dbg_bp *bp)
 
 wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
 {
-    (void)x;
     if (s->wpend) {
         s->wpend = 0;
         int stop = 0;
@@ -503,6 +502,19 @@ wd_probe_action dbg_watch_check(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
     }
     if (!s->nwatch)
         return WD_PROBE_CONTINUE;
+    uint32_t depth = UINT32_MAX;
+    for (uint32_t i = 0; i < s->nbps; i++) {   /* a watch whose frame has returned */
+        dbg_bp *bp = s->bps[i];
+        if (!bp->scope_level || !bp->enabled || bp->type == BP_BREAK)
+            continue;
+        if (depth == UINT32_MAX)
+            depth = wd_exec_frame_count(x);
+        if (depth < bp->scope_level) {
+            bp->out_of_scope = true;
+            s->why_bp = bp->id;
+            return WD_PROBE_STOP;
+        }
+    }
     /* the engine describes the accesses of fused instructions too (wd_probe_event.mem) */
     for (uint32_t k = 0; k < ev->nmem; k++) {
         const wd_mem_access *a = &ev->mem[k];
@@ -558,6 +570,12 @@ void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *t, dbg_buf *j)
         dbuf_printf(t, "\n%s %d, ", bp->temp ? "Temporary breakpoint" : "Breakpoint", id);
         dbuf_printf(j, ",\"reason\":\"breakpoint-hit\",\"bkptno\":%d,\"disp\":\"%s\",\"hits\":%" PRIu64,
                     id, dbg_bp_disp(bp), bp->hits);
+        return;
+    }
+    if (bp->out_of_scope) {   /* gdb's words */
+        dbuf_printf(t, "\nWatchpoint %d deleted because the program has left the block in\n"
+                       "which its expression is valid.\n", id);
+        dbuf_printf(j, ",\"reason\":\"watchpoint-scope\",\"wpnum\":%d", id);
         return;
     }
     const char *kind = bp->type == BP_WATCH ? "Watchpoint"

@@ -17,7 +17,7 @@ static bool func_decl(wd_dbg *s, const char *name, const char **file, uint32_t *
     return true;
 }
 
-/* LINE | FILE:LINE | FUNCTION: the file and the line it names (a function: its declaration);
+/* LINE | FILE:LINE | FUNCTION | FILE:FUNCTION: the file and the line it names (a function: its declaration);
  * sets the listing's file. */
 static int list_loc(wd_dbg *s, const char *a, uint32_t *out)
 {
@@ -49,8 +49,14 @@ static int list_loc(wd_dbg *s, const char *a, uint32_t *out)
     } else {
         const char *df;
         uint32_t dl;
-        if (!func_decl(s, a, &df, &dl))
+        /* FILE:FUNCTION names the function (this reads the function's own file) */
+        const char *fn = colon && colon[1] ? colon + 1 : a;
+        if (!func_decl(s, fn, &df, &dl))
             return dbg_error(s, "Function \"%s\" not defined.", a);
+        size_t fl = colon ? (size_t)(colon - a) : 0, dfl = strlen(df);
+        if (colon && (fl > dfl || strncmp(df + dfl - fl, a, fl) != 0 ||
+                      (fl < dfl && df[dfl - fl - 1] != '/')))
+            return dbg_error(s, "Function \"%s\" not defined in \"%.*s\".", fn, (int)fl, a);
         free(s->list_file);
         s->list_file = dbg_strdup(df);
         line = dl;

@@ -240,7 +240,12 @@ static void show_display(wd_dbg *s, const dbg_display *d, dbg_buf *t)
     bool saved = s->has_err;
     char savedmsg[sizeof s->errmsg];
     memcpy(savedmsg, s->errmsg, sizeof savedmsg);
-    if (render(s, d->expr, d->fmt, &b, tn, sizeof tn, NULL)) {
+    if (d->xmods) {   /* as gdb: "1: x/i $pc" and what x prints under it */
+        if (dbg_examine(s, d->expr, d->xmods, &b) == 0)
+            dbuf_printf(t, "%d: x/%s %s\n%s", d->id, d->xmods, d->expr, b.p ? b.p : "");
+        else
+            dbuf_printf(t, "%d: x/%s %s\n<error: %s>\n", d->id, d->xmods, d->expr, s->errmsg);
+    } else if (render(s, d->expr, d->fmt, &b, tn, sizeof tn, NULL)) {
         if (d->fmt)
             dbuf_printf(t, "%d: /%c %s = %s\n", d->id, d->fmt, d->expr, b.p ? b.p : "");
         else
@@ -278,9 +283,21 @@ void dbg_do_displays(wd_dbg *s)
 
 int cmd_display(wd_dbg *s, const char *a, const char *m)
 {
-    char fmt;
-    if (!fmt_letter(s, m, &fmt))
+    char fmt = 0;
+    /* i, s, a count or a size make it an x display (display/i $pc, display/4xw buf) */
+    bool xdisp = m && *m && strspn(m, "0123456789oxdutfacsizbhwg") == strlen(m) &&
+                 (strpbrk(m, "is0123456789bhwg") != NULL);
+    if (!xdisp && !fmt_letter(s, m, &fmt))
         return -1;
+    if (xdisp && !*a)
+        return dbg_error(s, "Argument required (expression to compute).");
+    if (*a && dbg_running(s)) {   /* as gdb: what does not parse or name anything here is refused */
+        const dbg_vframe *f = dbg_selected(s);
+        uint32_t at = f ? f->addr : 0;
+        char err[300];
+        if (f && !dbg_expr_check(s, &at, a, err, sizeof err))
+            return dbg_error(s, "%s", err);
+    }
     if (!*a) {
         dbg_buf t = {0};
         for (uint32_t i = 0; i < s->ndisp && dbg_running(s); i++)
@@ -299,6 +316,7 @@ int cmd_display(wd_dbg *s, const char *a, const char *m)
         return dbg_error(s, "out of memory");
     d->id = s->next_disp++;
     d->fmt = fmt;
+    d->xmods = xdisp ? dbg_strdup(m) : NULL;
     d->expr = dbg_strdup(a);
     d->func = UINT32_MAX;
     s->disp[s->ndisp++] = d;
@@ -317,14 +335,19 @@ int cmd_display(wd_dbg *s, const char *a, const char *m)
     return 0;
 }
 
+void dbg_display_free(dbg_display *d)
+{
+    free(d->expr);
+    free(d->xmods);
+    free(d);
+}
+
 int cmd_undisplay(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
     if (!*a) {
-        for (uint32_t i = 0; i < s->ndisp; i++) {
-            free(s->disp[i]->expr);
-            free(s->disp[i]);
-        }
+        for (uint32_t i = 0; i < s->ndisp; i++)
+            dbg_display_free(s->disp[i]);
         s->ndisp = 0;
         return 0;
     }
@@ -339,8 +362,7 @@ int cmd_undisplay(wd_dbg *s, const char *a, const char *m)
                 break;
         if (i == s->ndisp)
             return dbg_error(s, "No display number %ld.", id);
-        free(s->disp[i]->expr);
-        free(s->disp[i]);
+        dbg_display_free(s->disp[i]);
         memmove(&s->disp[i], &s->disp[i + 1], (s->ndisp - i - 1) * sizeof *s->disp);
         s->ndisp--;
         a = dbg_skip_ws(end);
@@ -358,7 +380,9 @@ int cmd_info_display(wd_dbg *s, const char *a, const char *m)
     }
     dbg_puts(s, "Auto-display expressions now in effect:\nNum Enb Expression\n");
     for (uint32_t i = 0; i < s->ndisp; i++) {
-        if (s->disp[i]->fmt)
+        if (s->disp[i]->xmods)
+            dbg_printf(s, "%-3d y   /%s %s\n", s->disp[i]->id, s->disp[i]->xmods, s->disp[i]->expr);
+        else if (s->disp[i]->fmt)
             dbg_printf(s, "%-3d y   /%c %s\n", s->disp[i]->id, s->disp[i]->fmt, s->disp[i]->expr);
         else
             dbg_printf(s, "%-3d y   %s\n", s->disp[i]->id, s->disp[i]->expr);

@@ -164,6 +164,16 @@ static void begin_step(wd_dbg *s, int kind, uint64_t count)
         s->run.prev_off = fi.offset;
         s->run.prev_depth = s->run.depth;
         s->run.prev_valid = true;
+        /* the inlined level next steps at: the pc's, less the frames of it that are not the
+         * selected one (a stop shown in the caller of an inlined copy steps in the caller) */
+        uint32_t lvl = dbg_inline_level(s, fi.offset);
+        const dbg_vframe *sf = dbg_selected(s);
+        uint32_t up = sf && sf->wdepth == 0 ? sf->inl : 0;
+        s->run.inl_start = lvl > up ? lvl - up : 0;
+        if (up && sf->has_dw && sf->dw.line) {
+            s->run.line = sf->dw.line;
+            s->run.file = sf->dw.file;
+        }
     }
 }
 
@@ -249,6 +259,8 @@ int cmd_finish(wd_dbg *s, const char *a, const char *m)
         begin_step(s, RUN_UNINLINE, 1);
         uint32_t level = dbg_inline_level(s, s->stop_off_valid ? s->stop_off : top.offset);
         s->run.inl_level = level > f->inl ? level - f->inl : 0;
+        s->run.inl_low = dbg_inline_copy(s, s->stop_off_valid ? s->stop_off : top.offset,
+                                         s->run.inl_level);
         run_till_exit(s, f);
         return dbg_resume(s);
     }

@@ -55,6 +55,7 @@ int cmd_backtrace(wd_dbg *s, const char *a, const char *m)
         return -1;
     bool full = false;
     uint64_t limit = UINT64_MAX;
+    bool outermost = false;   /* bt -N: the outermost N frames, as gdb */
     while (*a) {
         if (strncmp(a, "full", 4) == 0 || strncmp(a, "-full", 5) == 0) {
             full = true;
@@ -64,7 +65,8 @@ int cmd_backtrace(wd_dbg *s, const char *a, const char *m)
             char w[32];
             size_t k = strcspn(a, " ");
             snprintf(w, sizeof w, "%.*s", (int)(k < 31 ? k : 31), a);
-            if (!dbg_parse_u64(w, &n))
+            outermost = w[0] == '-';
+            if (!dbg_parse_u64(w + outermost, &n))
                 return dbg_error(s, "No symbol \"%s\" in current context.", w);
             limit = n;
             a = dbg_skip_ws(a + k);
@@ -72,7 +74,8 @@ int cmd_backtrace(wd_dbg *s, const char *a, const char *m)
     }
     dbg_buf t = {0}, j = {0};
     dbuf_puts(&j, "[");
-    for (uint32_t i = 0; i < s->nvf && i < limit; i++) {
+    uint32_t first = outermost && limit < s->nvf ? s->nvf - (uint32_t)limit : 0;
+    for (uint32_t i = first; i < s->nvf && i - first < limit; i++) {
         const dbg_vframe *f = &s->vf[i];
         dbuf_printf(&t, "#%-2u ", i);
         dbg_frame_desc(s, f, true, true, &t);
@@ -86,11 +89,11 @@ int cmd_backtrace(wd_dbg *s, const char *a, const char *m)
                 dbuf_puts(&t, "No locals.\n");
             dbuf_free(&lt);
         }
-        if (i)
+        if (i > first)
             dbuf_puts(&j, ",");
         dbg_frame_json(s, f, &j);
     }
-    if (limit < s->nvf)
+    if (limit < s->nvf && !outermost)
         dbuf_puts(&t, "(More stack frames follow...)\n");
     dbuf_puts(&j, "]");
     dbg_puts(s, t.p);
@@ -191,7 +194,9 @@ int cmd_info_frame(wd_dbg *s, const char *a, const char *m)
         dbuf_printf(&t, " (%s:%" PRIu32 ")", dbg_basename(f->dw.file), f->dw.line);
     dbuf_puts(&t, "; ");
     dbuf_printf(&t, "wasm function %" PRIu32 " <%s>\n", f->funcidx, dbg_func_name(s, f->funcidx, nb, sizeof nb));
-    if (f->inl > 0 || (sel + 1 < s->nvf && s->vf[sel + 1].wdepth == f->wdepth))
+    /* inlined: its caller is in the same wasm frame (inl counts from the innermost copy, so
+     * inl > 0 says that this frame has inlined code in it, not that it is inlined) */
+    if (sel + 1 < s->nvf && s->vf[sel + 1].wdepth == f->wdepth)
         dbuf_printf(&t, " inlined into frame %u\n", sel + 1);
     if (sel + 1 < s->nvf)
         dbuf_printf(&t, " called by frame at level %u\n", sel + 1);

@@ -7,14 +7,18 @@
 
 static int do_watch(wd_dbg *s, const char *args, int type)
 {
-    /* gdb's forms: [-l|-location] EXPR [if COND]. Every watchpoint here watches the
-     * address EXPR has when it is set, which is what -location asks for. */
+    /* gdb's forms: [-l|-location] EXPR [if COND]. Every watchpoint watches the address EXPR
+     * has when it is set; without -l one that names local variables also ends with their
+     * frame. */
     char a[512];
     const char *p = dbg_skip_ws(args);
+    bool location = true;
     if (!strncmp(p, "-location", 9) && (!p[9] || p[9] == ' '))
         p = dbg_skip_ws(p + 9);
     else if (!strncmp(p, "-l", 2) && (!p[2] || p[2] == ' '))
         p = dbg_skip_ws(p + 2);
+    else
+        location = false;
     snprintf(a, sizeof a, "%s", p);
     char *cond = strstr(a, " if ");
     if (cond) {
@@ -33,6 +37,8 @@ static int do_watch(wd_dbg *s, const char *args, int type)
     uint32_t at = f ? f->addr : 0;
     if (cond && !dbg_expr_check(s, f ? &at : NULL, cond, err, sizeof err))
         return dbg_error(s, "%s", err);
+    if (!v.lval && v.wlocal >= 0)   /* optimised code keeps it in a wasm local */
+        return dbg_error(s, "Cannot watch `%s': it is in a wasm local here, not in linear memory.", a);
     if (!v.lval)
         return dbg_error(s, "Cannot watch constant value `%s' (not in linear memory).", a);
     if (v.size == 0 || v.size > 64)
@@ -45,6 +51,11 @@ static int do_watch(wd_dbg *s, const char *args, int type)
     bp->wexpr = dbg_strdup(a);
     bp->spec = dbg_strdup(a);
     bp->cond = cond ? dbg_strdup(cond) : NULL;
+    /* as gdb, a watch on a local variable (without -l) ends when its frame returns */
+    uint32_t nowhere = UINT32_MAX;
+    char lerr[64];
+    if (!location && f && !f->host && !dbg_expr_check(s, &nowhere, a, lerr, sizeof lerr))
+        bp->scope_level = wd_exec_frame_count(s->x) - f->wdepth;
     bp->waddr = v.addr;
     bp->wlen = v.size;
     bp->wval = v;

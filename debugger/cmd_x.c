@@ -59,19 +59,22 @@ static int x_insns(wd_dbg *s, uint64_t addr, uint64_t count, dbg_buf *t)
         if (off >= hi) {
             if (f + 1 >= wd_module_func_count(s->m))
                 break;
-            wd_module_func_range(s->m, f + 1, &lo, &hi);
+            wd_module_func_range(s->m, ++f, &lo, &hi);
             off = lo;
         }
         wd_wasm_insn in;
         wd_wasm_decode(s->bytes + off, s->nbytes - off, &in);
-        dbuf_printf(t, "%s0x%08" PRIx64 ":\t%s\n", off == pc ? "=> " : "   ", off - s->code_off, in.text);
+        char nb[32];   /* as gdb: "=> 0x00000489 <perimeter+26>:\ti32.const 0" */
+        dbuf_printf(t, "%s0x%08" PRIx64 " <%s+%" PRIu64 ">:\t%s\n", off == pc ? "=> " : "   ",
+                    off - s->code_off, dbg_display_name(dbg_func_name(s, f, nb, sizeof nb)),
+                    off - lo, in.text);
         off += in.len ? in.len : 1;
     }
     s->x_next = off - s->code_off;
     return 0;
 }
 
-int cmd_x(wd_dbg *s, const char *a, const char *m)
+int dbg_examine(wd_dbg *s, const char *a, const char *m, dbg_buf *out)
 {
     uint64_t count = 1;
     char fmt = s->x_fmt, size = s->x_size;
@@ -112,7 +115,7 @@ int cmd_x(wd_dbg *s, const char *a, const char *m)
     if (fmt == 'i') {
         int rc = x_insns(s, addr, count, &t);
         if (t.p)
-            dbg_puts(s, t.p);
+            dbuf_puts(out, t.p);
         dbuf_free(&t);
         return rc;
     }
@@ -140,7 +143,8 @@ int cmd_x(wd_dbg *s, const char *a, const char *m)
             dbuf_puts(&t, "\"\n");
         }
         s->x_next = addr;
-        dbg_puts(s, t.p);
+        if (t.p)
+            dbuf_puts(out, t.p);
         dbuf_free(&t);
         return 0;
     }
@@ -162,7 +166,8 @@ int cmd_x(wd_dbg *s, const char *a, const char *m)
             dbuf_printf(&t, "%s0x%" PRIx64 ":", i ? "\n" : "", addr);
         if (!wd_memory_read(mem, addr, b, sz)) {
             dbuf_puts(&t, "\n");
-            dbg_puts(s, t.p);
+            if (t.p)
+                dbuf_puts(out, t.p);
             dbuf_free(&t);
             return dbg_error(s, "Cannot access memory at address 0x%" PRIx64, addr);
         }
@@ -205,9 +210,20 @@ int cmd_x(wd_dbg *s, const char *a, const char *m)
     }
     dbuf_puts(&t, "\n");
     s->x_next = addr;
-    dbg_puts(s, t.p);
+    if (t.p)
+        dbuf_puts(out, t.p);
     dbuf_free(&t);
     return 0;
+}
+
+int cmd_x(wd_dbg *s, const char *a, const char *m)
+{
+    dbg_buf t = {0};
+    int rc = dbg_examine(s, a, m, &t);
+    if (t.p)
+        dbg_puts(s, t.p);
+    dbuf_free(&t);
+    return rc;
 }
 
 /* find[/SIZE] START, +LEN | END, VALUE [, VALUE...] */

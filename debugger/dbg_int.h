@@ -40,9 +40,11 @@ typedef struct dbg_value {
     bool lval;                       /* in memory at addr */
     uint64_t addr;
     int wlocal;                      /* a wasm local lvalue ($localN), else -1 */
+    uint32_t wframe;                 /* ... of this engine frame */
     const wd_dw_type *pt;            /* pointee type of a synthetic pointer, may be NULL */
     uint64_t psize;                  /* pointee size of a synthetic pointer */
     const char *func;                /* a function's name: u is its code address */
+    bool code;                       /* u is a code address ($pc): shown as <func+off> */
 } dbg_value;
 
 /* ------------------------------------------------------------ breakpoints */
@@ -76,6 +78,9 @@ typedef struct dbg_bp {
     bool wread;                      /* the hit was a read */
     bool wpending;                   /* written by the last instruction: compare next */
     uint64_t woff;                   /* wasm offset of the access that hit */
+    uint32_t scope_level;            /* a watch on locals: frames (from the outermost) its
+                                        frame is at; fewer frames, it is out of scope */
+    bool out_of_scope;               /* the stop reports that, then deletes it */
 } dbg_bp;
 
 /* ------------------------------------------------------------ stepping */
@@ -115,6 +120,7 @@ typedef struct dbg_vframe {
 typedef struct dbg_display {
     int id;
     char fmt;                        /* 0 or a print format letter */
+    char *xmods;                     /* display/i, display/4xw...: shown by x with these */
     char *expr;
     uint32_t func;                   /* wasm function it was made in (UINT32_MAX: none): out
                                         of it, a display that cannot be evaluated is skipped */
@@ -179,12 +185,21 @@ struct wd_dbg {
                                         argument, when the function returns nothing in wasm) */
         bool has_sret;
         uint32_t inl_level;          /* RUN_UNINLINE: stop below this many inlined levels */
+        uint32_t inl_low;            /* ... or in another inlined copy (its low_pc) there */
+        uint32_t inl_start;          /* next: the inlined level it steps at; code inlined
+                                        deeper (an inlined call) runs without a stop, as a
+                                        call does */
+        bool in_inl;                 /* next is inside such a call ... */
+        uint32_t inl_copy;           /* ... this copy (its low_pc) */
         uint64_t prev_off;           /* the previous instruction seen while stepping */
         uint32_t prev_depth;
         bool prev_valid;
         bool crossed;                /* a new statement ran; stop at the next line */
         uint64_t crossed_lo;         /* the step's lower bound when it ran */
     } run;
+    uint32_t report_caller;          /* the stop is shown in this frame (uninline_check) */
+    uint64_t ilc_key[512];           /* dbg_inline_level's cache: file offset + 1, 0 empty */
+    uint32_t ilc_level[512];
     uint64_t step_lo;                /* the last step stopped on a statement row in */
     bool step_lo_valid;              /* (step_lo, pc]: the pc counts as that row's start */
     /* instruction starts of one function (row-start tests) */
@@ -315,8 +330,10 @@ int dbg_resume(wd_dbg *s);
 uint32_t dbg_add_internal_probe(wd_dbg *s, uint32_t funcidx, uint64_t off, int kind,
                                 uint32_t depth);
 void dbg_clear_internal_probes(wd_dbg *s);
-/* How many inlined frames the code at file offset off is nested in (0: none). */
+/* How many inlined frames the code at file offset off is nested in (0: none); with low, the
+ * low_pc of the inlined copy `from_outer` levels in (1: the outermost inlined one), or 0. */
 uint32_t dbg_inline_level(wd_dbg *s, uint64_t off);
+uint32_t dbg_inline_copy(wd_dbg *s, uint64_t off, uint32_t from_outer);
 /* Reports the current location after a stop (frame line and source line). */
 void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json);
 
@@ -466,6 +483,8 @@ int cmd_undisplay(wd_dbg *s, const char *a, const char *m);
 int cmd_set(wd_dbg *s, const char *a, const char *m);
 int cmd_show(wd_dbg *s, const char *a, const char *m);
 int cmd_x(wd_dbg *s, const char *a, const char *m);
+/* x's work: what `x/m a` prints, into out; errors reported. Returns 0 or -1. */
+int dbg_examine(wd_dbg *s, const char *a, const char *m, dbg_buf *out);
 int cmd_find(wd_dbg *s, const char *a, const char *m);
 int cmd_list(wd_dbg *s, const char *a, const char *m);
 int cmd_disassemble(wd_dbg *s, const char *a, const char *m);
@@ -481,6 +500,7 @@ extern const char dbg_info_names[];
 
 /* displays are shown after every stop */
 void dbg_do_displays(wd_dbg *s);
+void dbg_display_free(dbg_display *d);
 
 /* ------------------------------------------------------------ the profiler (cmd_profile.c) */
 

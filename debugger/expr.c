@@ -241,6 +241,11 @@ static bool variable(ectx *c, const char *name, dbg_value *v)
         at += n;
     }
     set_from_bytes(v, b, (size_t)v->size);
+    /* a variable the optimiser keeps in a wasm local is assigned there (set var v = 7) */
+    if (loc.npieces == 1 && loc.pieces[0].kind == WD_DW_LOC_VALUE && loc.pieces[0].in_local) {
+        v->wlocal = (int)loc.pieces[0].local;
+        v->wframe = c->wdepth;
+    }
     return true;
 }
 
@@ -333,6 +338,7 @@ static bool dollar(ectx *c, const char *name, dbg_value *v)
         if (!dbg_value_from_wasm(wv, v))
             return fail(c, "wasm local %" PRIu32 " is a %s", idx, wd_valtype_name(wv.type));
         v->wlocal = (int)idx;
+        v->wframe = c->wdepth;
         return true;
     }
     bool digits = true;
@@ -340,8 +346,10 @@ static bool dollar(ectx *c, const char *name, dbg_value *v)
         digits &= isdigit((unsigned char)*p) != 0;
     if (digits)
         return history(c, name, false, v);
-    if (strcmp(name, "pc") == 0) {
-        synth_int(v, c->addr, 4, false, "code offset");
+    if (strcmp(name, "pc") == 0) {   /* as gdb: (void (*)()) 0x29c <main+18> */
+        synth_int(v, c->addr, 4, false, "void (*)()");
+        v->kind = DV_PTR;
+        v->code = true;
         return true;
     }
     if (strcmp(name, "sp") == 0) {
@@ -914,7 +922,9 @@ static bool arith(ectx *c, const char *op, dbg_value *a, const dbg_value *b0)
         case '/': r = x / y; break;
         default: return fail(c, "Integer only operation %s.", op);
         }
-        synth_float(a, r, 8);
+        /* C's usual conversions: float op float (or an integer) is a float, computed as one */
+        bool dbl = (a->kind == DV_FLOAT && a->size > 4) || (b.kind == DV_FLOAT && b.size > 4);
+        synth_float(a, dbl ? r : (double)(float)r, dbl ? 8 : 4);
         return true;
     }
     unsigned size = a->size > b.size ? (unsigned)a->size : (unsigned)b.size;
@@ -1059,6 +1069,7 @@ static bool expr(ectx *c, dbg_value *v)
             return from_mem(c, v->t, v->addr, &nv) ? (*v = nv, true) : false;
         convert(c, &rhs, v, &nv);
         nv.wlocal = v->wlocal;
+        nv.wframe = v->wframe;
         *v = nv;
     }
     return true;
@@ -1284,9 +1295,8 @@ bool dbg_assign(wd_dbg *s, const dbg_value *dst, const dbg_value *src, char *err
         }
         return true;
     }
-    const dbg_vframe *f = dbg_selected(s);
     wd_value cur;
-    if (!s->x || !f || !wd_exec_frame_local(s->x, f->wdepth, (uint32_t)dst->wlocal, &cur)) {
+    if (!s->x || !wd_exec_frame_local(s->x, dst->wframe, (uint32_t)dst->wlocal, &cur)) {
         snprintf(err, esz, "No wasm local %d in this frame.", dst->wlocal);
         return false;
     }
@@ -1300,7 +1310,7 @@ bool dbg_assign(wd_dbg *s, const dbg_value *dst, const dbg_value *src, char *err
         snprintf(err, esz, "Cannot assign to a %s local.", wd_valtype_name(cur.type));
         return false;
     }
-    if (!wd_exec_frame_set_local(s->x, f->wdepth, (uint32_t)dst->wlocal, nv)) {
+    if (!wd_exec_frame_set_local(s->x, dst->wframe, (uint32_t)dst->wlocal, nv)) {
         snprintf(err, esz, "Cannot set wasm local %d.", dst->wlocal);
         return false;
     }
@@ -1550,6 +1560,15 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
     }
     if (!fmt && v->func) {
         dbuf_printf(b, "{%s} 0x%" PRIx64 " <%s>", v->tname, v->u, v->func);
+        return;
+    }
+    uint32_t fi = v->code ? dbg_func_of_off(s, s->code_off + v->u) : UINT32_MAX;
+    if (!fmt && fi != UINT32_MAX && depth == 0) {
+        uint64_t lo, hi;
+        char nb[32];
+        wd_module_func_range(s->m, fi, &lo, &hi);
+        dbuf_printf(b, "(%s) 0x%" PRIx64 " <%s+%" PRIu64 ">", v->tname, v->u,
+                    dbg_display_name(dbg_func_name(s, fi, nb, sizeof nb)), s->code_off + v->u - lo);
         return;
     }
     if (!fmt && v->kind == DV_PTR && depth == 0) {

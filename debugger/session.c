@@ -618,6 +618,10 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
     snprintf(s->stop_reason, sizeof s->stop_reason, "%s", reason_json ? reason_json : "");
     dbg_invalidate_frames(s);
     s->sel = 0;
+    uint32_t up = s->report_caller;   /* inlined frames not entered yet: shown from outside */
+    if (up && dbg_frames(s) && up < s->nvf && s->vf[up].wdepth == s->vf[0].wdepth)
+        s->sel = up;
+    s->report_caller = 0;
     dbg_buf t = {0}, j = {0};
     const dbg_vframe *f = dbg_selected(s);
     if (s->json) {
@@ -640,7 +644,8 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
             dbuf_puts(&t, "\n");
         }
         if (f->has_dw && f->dw.line) {
-            if (!show_frame && mid_line(s, f))
+            /* a stop shown at an inlined call is at that call's line, as a whole */
+            if (!show_frame && !(up && s->sel == up) && mid_line(s, f))
                 dbuf_printf(&t, "0x%08" PRIx32 "\t", f->addr);
             dbg_source_line(s, f->dw.file, f->dw.line, &t);
         }
@@ -837,6 +842,22 @@ static bool fell_through(wd_dbg *s, uint64_t from, uint64_t to)
     return true;
 }
 
+/* dbg_stmt_row_in, counting only rows at most max_level inlined levels deep: for next, the
+ * rows of an inlined call it stepped over are not lines of the code it steps in. */
+static bool stmt_row_at_level(wd_dbg *s, uint64_t lo, uint64_t hi, uint32_t max_level,
+                              wd_dw_row *out)
+{
+    for (int guard = 0; guard < 64 && hi > lo; guard++) {
+        if (!dbg_stmt_row_in(s, lo, hi, out))
+            return false;
+        uint64_t at = out->addr + s->code_off;
+        if (dbg_inline_level(s, at) <= max_level)
+            return true;
+        hi = at - 1;   /* an inlined call's row: look before it */
+    }
+    return false;
+}
+
 /* Source stepping: should the step stop before the instruction at file offset off? */
 static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
 {
@@ -871,8 +892,33 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
         s->run.file = has ? cur.file : NULL;
         return false;   /* finish the caller's statement */
     }
+    bool next = s->run.kind == RUN_NEXT;
+    uint32_t lvl = next ? dbg_inline_level(s, off) : 0;
+    if (next && lvl > s->run.inl_start) {
+        /* inside an inlined call: stepped over as a call is; but as gdb, its first
+         * instruction is a stop at the call, shown in the caller, when the call is on
+         * another line than the one stepped from */
+        uint32_t copy = dbg_inline_copy(s, off, s->run.inl_start + 1);
+        if (s->run.in_inl && copy == s->run.inl_copy)
+            return false;
+        s->run.in_inl = true;
+        s->run.inl_copy = copy;
+        wd_dw_frame fr[16];
+        size_t k = wd_dwarf_symbolize(s->dw, addr, false, fr, 16);
+        if (k > 16 || k <= s->run.inl_start)
+            return false;
+        const wd_dw_frame *caller = &fr[k - 1 - s->run.inl_start];
+        if (!caller->line || (caller->line == s->run.line &&
+                              (!s->run.file || !caller->file || !strcmp(caller->file, s->run.file))))
+            return false;
+        s->report_caller = lvl - s->run.inl_start;
+        s->why = WHY_STEP;
+        return true;
+    }
+    s->run.in_inl = false;
     wd_dw_row row;
-    bool entered = dbg_stmt_row_in(s, lo, off, &row);
+    bool entered = next ? stmt_row_at_level(s, lo, off, s->run.inl_start, &row)
+                        : dbg_stmt_row_in(s, lo, off, &row);
     if (s->run.into && addr < s->run.min_addr)
         return false;
     bool other = entered && (s->run.line == 0 || row.line != s->run.line ||
@@ -897,9 +943,26 @@ static bool step_check(wd_dbg *s, wd_exec *x, uint32_t funcidx, uint64_t off)
 
 uint32_t dbg_inline_level(wd_dbg *s, uint64_t off)
 {
+    /* next asks at every instruction it steps: a loop's few offsets come from a small cache
+     * (the answer for an offset never changes) */
+    uint32_t slot = (uint32_t)(off ^ (off >> 8)) % (sizeof s->ilc_key / sizeof s->ilc_key[0]);
+    if (s->ilc_key[slot] == off + 1)
+        return s->ilc_level[slot];
     wd_dw_frame fr[16];
     size_t n = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(off - s->code_off), false, fr, 16) : 0;
-    return n ? (uint32_t)n - 1 : 0;
+    s->ilc_key[slot] = off + 1;
+    s->ilc_level[slot] = n ? (uint32_t)n - 1 : 0;
+    return s->ilc_level[slot];
+}
+
+uint32_t dbg_inline_copy(wd_dbg *s, uint64_t off, uint32_t from_outer)
+{
+    wd_dw_frame fr[16];
+    size_t n = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(off - s->code_off), false, fr, 16) : 0;
+    if (n > 16)
+        n = 16;
+    /* fr[0] is the innermost; the outermost (the wasm function itself) is fr[n - 1] */
+    return from_outer && from_outer < n ? fr[n - 1 - from_outer].low_pc : 0;
 }
 
 /* finish in an inlined frame: calls run at full speed (as next); stop once out of it */
@@ -910,11 +973,35 @@ static bool uninline_check(wd_dbg *s, wd_exec *x, uint64_t off)
         s->why = WHY_CALL;
         return true;
     }
+    /* out of the inlined function: fewer inlined levels here, or at its level another copy
+     * (a caller that inlined it twice in a row, with no code of its own in between) */
     if (n < s->run.depth || dbg_inline_level(s, off) < s->run.inl_level) {
         s->why = WHY_STEP;
         return true;
     }
+    uint32_t level = dbg_inline_level(s, off);
+    if (s->run.inl_level && dbg_inline_copy(s, off, s->run.inl_level) != s->run.inl_low) {
+        /* at the first instruction of the next copy: shown in its caller, at that call, as
+         * gdb shows an inlined call not entered yet */
+        s->report_caller = level - s->run.inl_level + 1;
+        s->why = WHY_STEP;
+        return true;
+    }
     return false;
+}
+
+/* A function's last `end` reaches the probe twice (it ends the body's block, then returns);
+ * one instruction step is one stop there. Nothing else can run the same `end` twice in a
+ * row without an instruction in between. */
+static bool repeated_end(wd_dbg *s, wd_exec *x, const wd_probe_event *ev)
+{
+    uint32_t n = wd_exec_frame_count(x);
+    bool again = s->run.prev_valid && ev->offset == s->run.prev_off && n == s->run.prev_depth &&
+                 ev->offset < s->nbytes && s->bytes[ev->offset] == 0x0b;
+    s->run.prev_off = ev->offset;
+    s->run.prev_depth = n;
+    s->run.prev_valid = true;
+    return again;
 }
 
 static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *user)
@@ -930,6 +1017,8 @@ static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *use
             return WD_PROBE_STOP;
         }
     }
+    if ((s->run.kind == RUN_STEPI || s->run.kind == RUN_NEXTI) && repeated_end(s, x, ev))
+        return WD_PROBE_CONTINUE;
     switch (s->run.kind) {
     case RUN_STEPI:
         if (--s->run.count == 0) {
@@ -1418,10 +1507,8 @@ void wd_dbg_free(wd_dbg *s)
     dbg_bp_delete_all(s);
     free(s->bps);
     free(s->iprobes);
-    for (uint32_t i = 0; i < s->ndisp; i++) {
-        free(s->disp[i]->expr);
-        free(s->disp[i]);
-    }
+    for (uint32_t i = 0; i < s->ndisp; i++)
+        dbg_display_free(s->disp[i]);
     free(s->disp);
     free(s->hist);
     dbg_free_args(s);

@@ -24,6 +24,7 @@ typedef struct ev {
     int sp;
     wd_dw_location *out;
     int depth;
+    int64_t reg_local;          /* the value on the stack is wasm local N itself, else -1 */
     bool dead;      /* the current piece's address is a linker tombstone */
 } ev;
 
@@ -120,6 +121,10 @@ static bool close_piece(ev *e, bool stack_value, bool reg, const uint8_t *imp, s
     } else if (stack_value || reg) {
         p->kind = WD_DW_LOC_VALUE;
         p->value = e->st[e->sp - 1];
+        if (e->reg_local >= 0 && e->sp == 1) {
+            p->in_local = true;
+            p->local = (uint32_t)e->reg_local;
+        }
     } else {
         p->kind = WD_DW_LOC_MEMORY;
         p->addr = e->st[e->sp - 1];
@@ -143,6 +148,9 @@ static bool eval(ev *e, const uint8_t *expr, size_t len)
         if (++steps > 100000)
             return fail(e, "DWARF expression does not terminate");
         uint8_t op = dw_u8(&r);
+        /* only `DW_OP_WASM_location 0 N [DW_OP_stack_value]` leaves a local's own value */
+        if (op != DW_OP_stack_value && op != DW_OP_WASM_location)
+            e->reg_local = -1;
         uint64_t a, b, v;
         int64_t s;
         bool was_reg = false;
@@ -350,6 +358,7 @@ static bool eval(ev *e, const uint8_t *expr, size_t len)
             if (!push(e, v))
                 return false;
             was_reg = true;
+            e->reg_local = kind == 0 && e->sp == 1 ? (int64_t)idx : -1;
             break;
         }
         default: {
@@ -376,6 +385,7 @@ bool wd_dwarf_eval_expr(const uint8_t *expr, size_t len, const wd_dw_expr_ctx *c
     memset(out, 0, sizeof *out);
     ev e;
     memset(&e, 0, sizeof e);
+    e.reg_local = -1;
     e.ctx = ctx;
     e.out = out;
     if (!eval(&e, expr, len)) {

@@ -663,15 +663,7 @@ bool wd_dwarf_var_location(wd_dwarf *d, const wd_dw_var *v, uint32_t addr,
         ctx.frame_base = sp->frame_base;
         ctx.frame_base_len = sp->frame_base_len;
     }
-    if (!wd_dwarf_eval_expr(expr, len, &ctx, out))
-        return false;
-    /* a global the linker dropped keeps its DIE with the tombstone address (-1 or -2 in a
-     * 32-bit module): there is no such object, as an optimised-out variable */
-    if (len && (expr[0] == DW_OP_addr || expr[0] == DW_OP_addrx) && u->addr_size == 4 &&
-        out->npieces == 1 && out->pieces[0].kind == WD_DW_LOC_MEMORY &&
-        out->pieces[0].addr >= 0xfffffffeu && out->pieces[0].addr <= 0xffffffffu)
-        out->npieces = 0;
-    return true;
+    return wd_dwarf_eval_expr(expr, len, &ctx, out);
 }
 
 /* ------------------------------------------------------------ formatting */

@@ -207,6 +207,9 @@ typedef struct wd_dw_piece {
     uint64_t value;            /* VALUE */
     uint8_t bytes[16];         /* IMPLICIT (first 16 bytes) */
     uint32_t size;             /* bytes; 0 = the whole object (no DW_OP_piece) */
+    bool in_local;             /* VALUE: held in wasm local `local` of the frame (a register
+                                  location, DW_OP_WASM_location 0 N): it can be assigned */
+    uint32_t local;
 } wd_dw_piece;
 
 typedef struct wd_dw_location {

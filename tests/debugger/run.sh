@@ -96,5 +96,12 @@ if [ "$st" -eq 126 ] && [ "$st2" -eq 8 ]; then
 else
     fail=$((fail + 1)); echo "FAIL exit statuses (O$OPT): unreadable -x gave $st (want 126), quit gave $st2 (want 8)"
 fi
+# without a terminal `wasmdbg MODULE` is the line-mode debugger reading commands from stdin
+printf 'break fact\nrun\nbt 1\nquit\n' | (cd "$WORK" && "$WASMDBG" prog.wasm > "$WORK/notty.out" 2>&1)
+if grep -q "Breakpoint 1, fact (n=5)" "$WORK/notty.out" && grep -q "^(wasmdbg) #0  fact" "$WORK/notty.out"; then
+    pass=$((pass + 1)); echo "ok   no terminal: the line-mode debugger (O$OPT)"
+else
+    fail=$((fail + 1)); echo "FAIL no terminal (O$OPT):"; head -5 "$WORK/notty.out"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

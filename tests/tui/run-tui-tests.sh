@@ -4,7 +4,8 @@
 # runs to it, steps over and into, finishes, switches frames, expands a struct, follows a
 # pointer in the memory pane, resizes (also below the minimum), checks traps, escape sequences
 # in program output, and quits; at 80x24, the F-keys, mouse clicks (focus, the wheel, the
-# breakpoint gutter) and a help taller than the screen. Part `tuiprog`: tests/tui/tuiprog.c compiled with CLANG: a
+# breakpoint gutter) and a help taller than the screen; at 120x40, source search, the
+# breakpoints pane (toggle, condition, delete) and the WASI log's filter. Part `tuiprog`: tests/tui/tuiprog.c compiled with CLANG: a
 # program reading stdin (the UI stays live, "waiting for input", typed lines, Ctrl-D, Ctrl-C
 # while it waits, R and :restart), poll on stdin with a timeout, Ctrl-C on a long loop and the
 # keys while it runs, and a source file the line table names that is missing.
@@ -184,6 +185,44 @@ wait_gone "Help: keys" "another key closes the help"
 keys q
 wait_dead 0
 
+# --- 120x40: source search, the breakpoints pane, the WASI log's filter ------------------------
+tui_start 120x40 "$WASMDBG" "$SHAPES"
+wait_for "not started" ""
+keys 1 '/'; typed "chain_length"; keys Enter
+wait_for "(list)" "/ searches the source (the first match is line 54)"
+keys .
+wait_for "- 30 static int chain_length" ". goes to the next match"
+typed ":break perimeter"; keys Enter
+typed ":break 51"; keys Enter
+keys c
+wait_for "paused at shapes.c:51 in main (breakpoint 2)" "runs to the breakpoint"
+typed ":memory &total"; keys Enter
+wait_for "memory at 0x" ":memory EXPR"
+keys e
+wait_for "edit: type hex digits" "e edits memory in place"
+typed "2a"; keys Escape
+wait_for "2a 00 00 00" "the byte typed is in memory"
+typed ":print total"; keys Enter
+wait_for "= 42" "the program sees it (total = 0x2a)"
+keys 6
+wait_for "2 ● shapes.c:51 in main  hit 1" "the breakpoints pane lists them with hit counts"
+keys Space
+wait_for "1 ○ shapes.c:24 in perimeter" "Space disables the one at the cursor"
+keys e
+wait_for ":condition 1" "e edits its condition on the : line"
+typed " s->sides == 3"; keys Enter
+wait_for "1 ◆ shapes.c:24 in perimeter  if s->sides == 3" "the condition is shown"
+keys j Delete
+wait_gone "shapes.c:51 in main  hit" "Delete removes the one at the cursor"
+keys c
+wait_for "exited with status 0" "the disabled breakpoint does not stop"
+keys 7 /; typed "fd_write"; keys Enter
+wait_for "filter: fd_write" "/ in the WASI log sets a filter"
+wait_for "fd_write(1<<stdout>>, \"chain length" "the log shows the calls that pass it"
+wait_gone "args_sizes_get" "and hides the others"
+keys q
+wait_dead 0
+
 # --- a trap ------------------------------------------------------------------------------------
 tui_start 100x30 "$WASMDBG" "$SHAPES" --divide
 wait_for "not started" "opens with arguments"
@@ -294,6 +333,11 @@ else
     keys z
     wait_for "(zoom)" "z still zooms while running"
     keys z
+    tm resize-window -t t -x 140 -y 45
+    wait_for "140x45" "a resize while it runs redraws"
+    wait_for " running " "and it is still running"
+    tm resize-window -t t -x 100 -y 30
+    wait_for "100x30" ""
     keys Q
     wait_for "key 'Q' does nothing here" "an unbound key says so"
     keys 3 Enter

@@ -299,8 +299,8 @@ static void app_session(void **state)
             worst = ms;
         (void)diff;
     }
+    /* reported, not asserted: timings depend on the machine (bench/tui/redraw.sh measures) */
     print_message("redraw 200x60 after a step: worst %.3f ms over 20 steps\n", worst);
-    assert_true(worst < 16.0 * 4); /* generous under sanitizers; the target is 16 ms */
     tui_canvas_free(&prev);
     /* run to the end */
     tui_app_command(a, "delete");
