@@ -10,7 +10,8 @@
 #   golden        insns-mode outputs of progs/golden.wat equal golden/* byte for byte, and two
 #                 runs give identical files (UPDATE_GOLDEN=1 rewrites golden/)
 #   hot-insns     progs/hot.c's hot() tops the --top table in insns mode
-#   hot-cycles    ... and in cycles mode
+#   hot-cycles    ... and in cycles mode, by both deliveries of the perf timer (SIGTRAP and
+#                 SIGPROF); a SIGTRAP from elsewhere still ends the process
 #   callgrind     callgrind_annotate reads the profile: totals, inclusive, per-line costs
 #   svg           xmllint accepts the SVG; its script zooms, resets and searches (svgcheck.js
 #                 runs it under node against a stand-in DOM)
@@ -100,6 +101,24 @@ hot-insns | hot-cycles)
   cat top.txt
   [ "$(top_function < top.txt)" = hot ] || fail "hot() is not the hottest function"
   grep -q ' hot  *.*hot\.c:[0-9]' top.txt || fail "no source line for hot()"
+  if [ "$mode" = cycles ]; then
+    # the perf timer's other delivery (async SIGPROF, for kernels without perf SIGTRAP)
+    WD_PROF_TIMER=perf-sw-sigprof "$WASMDBG" profile "${args[@]}" --top hot.wasm --invoke run "$n" \
+      >top2.txt 2>err2.txt || fail "profile (SIGPROF): $(cat err2.txt)"
+    if grep -q 'timer: perf task-clock;' err2.txt; then
+      [ "$(top_function < top2.txt)" = hot ] || fail "SIGPROF: hot() is not the hottest: $(cat top2.txt)"
+    else
+      echo "note: no perf task-clock here: $(cat err2.txt)"
+    fi
+    # a SIGTRAP that is not the perf event's still does what SIGTRAP does
+    (ulimit -c 0; exec "$WASMDBG" profile "${args[@]}" -o t.folded hot.wasm --invoke run 2000000000) \
+      >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.5
+    kill -TRAP $pid
+    wait $pid; rc=$?
+    [ $rc = 133 ] || fail "kill -TRAP: exit $rc, want 133 (killed by SIGTRAP)"
+  fi
   echo "PASS: hot() on top in $mode mode"
   ;;
 
