@@ -587,54 +587,16 @@ void wd_prof_free(wd_prof *p)
     free(p);
 }
 
-static void insns_sample(wd_prof *p, wd_exec *x)
-{
-    uint64_t now = wd_exec_insn_count(x);
-    uint64_t w = now - p->last_insns;
-    p->last_insns = now;
-    if (w == 0)
-        w = p->opts.interval;
-    wd_prof_sample(p, x, w);
-}
-
-static wd_probe_action skip_step(wd_exec *x, const wd_probe_event *ev, void *user)
-{
-    (void)ev;
-    wd_prof *p = user;
-    if (p->skip_left > 0 && --p->skip_left > 0)
-        return WD_PROBE_CONTINUE;
-    wd_probe_remove_global(x, p->skip_probe);
-    p->skip_probe = 0;
-    insns_sample(p, x);
-    return WD_PROBE_CONTINUE;
-}
-
-/* Range of the in-block offset of insns mode's samples (internal instructions) */
-#define WDP_SKIP_RANGE 64u
-
 static void tick(wd_exec *x, void *user)
 {
     wd_prof *p = user;
     if (p->opts.mode == WD_PROF_INSNS) {
-        if (p->skip_probe)
-            return;   /* the previous sample is still on its way */
-        /* The budget runs out at safepoints (loop back-edges, function entries): a sample
-         * taken there always lands on the loop header, whose instructions are often not
-         * even the inlined function's the loop belongs to. So the sample is taken a
-         * pseudo-random 0..63 instructions later (fewer than half the interval; a global
-         * probe counts them), from a fixed-seed generator: spread over loop bodies,
-         * identical on every run. */
-        uint64_t range = p->opts.interval / 2 < WDP_SKIP_RANGE ? p->opts.interval / 2
-                                                               : WDP_SKIP_RANGE;
-        p->skip_rng = p->skip_rng * 1103515245u + 12345u;
-        uint32_t k = range > 1 ? (uint32_t)((p->skip_rng >> 16) % range) : 0;
-        if (k > 0) {
-            p->skip_left = k;
-            p->skip_probe = wd_probe_add_global(x, skip_step, p);
-            if (p->skip_probe)
-                return;
-        }
-        insns_sample(p, x);
+        uint64_t now = wd_exec_insn_count(x);
+        uint64_t w = now - p->last_insns;
+        p->last_insns = now;
+        if (w == 0)
+            w = p->opts.interval;
+        wd_prof_sample(p, x, w);
     } else {
         if (!wdp_timer_take_pending())
             return;
@@ -656,7 +618,6 @@ bool wd_prof_start(wd_prof *p, wd_exec *x, char *err, size_t errsize)
     p->host_depth = 0;
     if (p->opts.mode == WD_PROF_INSNS) {
         p->last_insns = wd_exec_insn_count(x);
-        p->skip_rng = 0x2545f491u;   /* the same sample positions on every run */
         wd_exec_set_tick(x, p->opts.interval, tick, p);
     } else {
         /* The tick is only ever requested by the timer: a period that never runs out. */
@@ -685,10 +646,6 @@ void wd_prof_stop(wd_prof *p)
         p->run_tsc += wdp_now_ticks() - p->start_tsc;
     }
     wd_exec_set_tick(p->exec, 0, NULL, NULL);
-    if (p->skip_probe) {   /* a sample on its way is dropped: its instructions go to the next */
-        wd_probe_remove_global(p->exec, p->skip_probe);
-        p->skip_probe = 0;
-    }
     p->running = false;
     p->exec = NULL;
 }

@@ -119,9 +119,6 @@ struct wd_prof {
     wd_exec *exec;
     bool running;
     uint64_t last_insns;     /* insns mode: wd_exec_insn_count at the previous sample */
-    uint32_t skip_left;      /* insns mode: instructions still to let run before the sample */
-    uint32_t skip_probe;     /* ... counted by this global probe (0: none) */
-    uint32_t skip_rng;       /* ... drawn from this generator (fixed seed: deterministic) */
     uint64_t last_tsc;       /* cycles mode: TSC at the previous sample */
     int timer_kind;          /* prof_timer.c */
     int timer_fd;

@@ -9,8 +9,7 @@
 # once). TEST is one of:
 #   golden        insns-mode outputs of progs/golden.wat equal golden/* byte for byte, and two
 #                 runs give identical files (UPDATE_GOLDEN=1 rewrites golden/)
-#   hot-insns     progs/hot.c's hot() tops the --top table in insns mode; so does progs/inlined.c's
-#                 inlined hot() (and in cycles mode)
+#   hot-insns     progs/hot.c's hot() tops the --top table in insns mode
 #   hot-cycles    ... and in cycles mode, by both deliveries of the perf timer (SIGTRAP and
 #                 SIGPROF); a SIGTRAP from elsewhere still ends the process
 #   callgrind     callgrind_annotate reads the profile: totals, inclusive, per-line costs
@@ -102,15 +101,6 @@ hot-insns | hot-cycles)
   cat top.txt
   [ "$(top_function < top.txt)" = hot ] || fail "hot() is not the hottest function"
   grep -q ' hot  *.*hot\.c:[0-9]' top.txt || fail "no source line for hot()"
-  # hot() inlined into main(): the loop header's instructions are main()'s in the DWARF; a
-  # sample taken right at the back-edge safepoint gave hot()'s time to main()
-  if clang --target=wasm32-wasi -O1 -g -o inlined.wasm "$SRC/progs/inlined.c" 2>clang.err; then
-    "$WASMDBG" profile "${args[@]}" --top inlined.wasm >top_inl.txt 2>err.txt ||
-      fail "profile (inlined): $(cat err.txt)"
-    [ "$(top_function < top_inl.txt)" = hot ] || fail "inlined hot() is not on top: $(cat top_inl.txt)"
-  else
-    echo "note: no wasm32-wasi sysroot (wasi-libc): progs/inlined.c skipped"
-  fi
   if [ "$mode" = cycles ]; then
     # the perf timer's other delivery (async SIGPROF, for kernels without perf SIGTRAP)
     WD_PROF_TIMER=perf-sw-sigprof "$WASMDBG" profile "${args[@]}" --top hot.wasm --invoke run "$n" \
