@@ -121,21 +121,67 @@ int cmd_output(wd_dbg *s, const char *a, const char *m)
     return 0;
 }
 
-int cmd_ptype(wd_dbg *s, const char *a, const char *m)
+static int type_of(wd_dbg *s, const char *a, bool expand)
 {
-    (void)m;
     if (!*a)
         return dbg_error(s, "Argument required (expression to compute).");
     dbg_value v;
     char err[300], tn[256];
-    const char *save = a;
-    (void)save;
-    if (!dbg_eval(s, a, &v, err, sizeof err))
-        return dbg_error(s, "%s", err);
+    if (!dbg_eval(s, a, &v, err, sizeof err)) {
+        /* not an expression: a type's name, as gdb takes it ("struct point", "uint") */
+        char name[256];
+        size_t n = strlen(a);
+        while (n && isspace((unsigned char)a[n - 1]))
+            n--;
+        const wd_dw_type *t = NULL;
+        if (s->dw && n < sizeof name) {
+            memcpy(name, a, n);
+            name[n] = '\0';
+            t = wd_dwarf_find_type(s->dw, name);
+        }
+        if (!t) {
+            static const char *const tags[] = {"struct", "union", "enum"};
+            for (int k = 0; k < 3; k++) {
+                size_t tl = strlen(tags[k]);
+                if (strncmp(name, tags[k], tl) == 0 && isspace((unsigned char)name[tl]))
+                    return dbg_error(s, "No %s type named %s.", tags[k],
+                                     dbg_skip_ws(name + tl));
+            }
+            return dbg_error(s, "%s", err);
+        }
+        char body[8192];
+        if (expand)
+            wd_dw_type_ptype(s->dw, t, body, sizeof body);
+        else
+            wd_dw_type_name(s->dw, t, body, sizeof body);
+        dbg_printf(s, "type = %s\n", body);
+        dbg_jfield_str(s, "type", body);
+        return 0;
+    }
     dbg_type_name(s, &v, tn, sizeof tn);
+    if (expand && v.t && dbgt_is_die(v.t) && s->dw) {
+        /* ptype writes out the struct, union or enum; whatis only names the type */
+        char body[8192];
+        wd_dw_type_ptype(s->dw, v.t, body, sizeof body);
+        dbg_printf(s, "type = %s\n", body);
+        dbg_jfield_str(s, "type", body);
+        return 0;
+    }
     dbg_printf(s, "type = %s\n", tn);
     dbg_jfield_str(s, "type", tn);
     return 0;
+}
+
+int cmd_ptype(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    return type_of(s, a, true);
+}
+
+int cmd_whatis(wd_dbg *s, const char *a, const char *m)
+{
+    (void)m;
+    return type_of(s, a, false);
 }
 
 /* ------------------------------------------------------------ display */

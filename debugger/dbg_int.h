@@ -444,6 +444,7 @@ int cmd_info_display(wd_dbg *s, const char *a, const char *m);
 int cmd_print(wd_dbg *s, const char *a, const char *m);
 int cmd_output(wd_dbg *s, const char *a, const char *m);
 int cmd_ptype(wd_dbg *s, const char *a, const char *m);
+int cmd_whatis(wd_dbg *s, const char *a, const char *m);
 int cmd_display(wd_dbg *s, const char *a, const char *m);
 int cmd_undisplay(wd_dbg *s, const char *a, const char *m);
 int cmd_set(wd_dbg *s, const char *a, const char *m);
