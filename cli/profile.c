@@ -696,10 +696,17 @@ int wd_cli_profile(int argc, char **argv)
         wd_prof_write_top(p, stdout, o.top_rows);
         fflush(stdout);
     }
-    if (o.mode == WD_PROF_CYCLES)
+    if (o.mode == WD_PROF_CYCLES) {
+        /* what sampling cost inside wasmdbg (the kernel's timer interrupt and signal
+         * delivery come on top: bench/profile/README.md) */
+        double us = stats.samples && stats.run_ticks && stats.run_ns
+                        ? (double)stats.self_ticks * ((double)stats.run_ns / 1000.0) /
+                              (double)stats.run_ticks / (double)stats.samples
+                        : 0.0;
         fprintf(stderr, "wasmdbg profile: %" PRIu64 " samples, %" PRIu32 " distinct stacks, "
-                        "%" PRIu64 " cycles (timer: %s)\n",
-                stats.samples, stats.stacks, stats.weight, wd_prof_timer_source(p));
+                        "%" PRIu64 " cycles (timer: %s; %.2f us/sample in wasmdbg)\n",
+                stats.samples, stats.stacks, stats.weight, wd_prof_timer_source(p), us);
+    }
     else
         fprintf(stderr, "wasmdbg profile: %" PRIu64 " samples, %" PRIu32 " distinct stacks, "
                         "%" PRIu64 " instructions\n",

@@ -121,76 +121,6 @@ int cmd_output(wd_dbg *s, const char *a, const char *m)
     return 0;
 }
 
-/* "int x" / "int lengths[4]" / "int (*close)(FILE *)": a declaration of name with type t */
-static void declare(wd_dbg *s, const wd_dw_type *t, const char *name, dbg_buf *b)
-{
-    char tn[256];
-    wd_dw_type_name(s->dw, t, tn, sizeof tn);
-    char *fp = strstr(tn, "(*)");
-    char *dims = strstr(tn, " [");
-    if (fp) {   /* a function pointer: the name goes inside the parentheses */
-        dbuf_add(b, tn, (size_t)(fp - tn) + 2);
-        dbuf_printf(b, "%s%s", name, fp + 2);
-    } else if (dims) {
-        dbuf_add(b, tn, (size_t)(dims - tn));
-        dbuf_printf(b, " %s%s", name, dims + 1);
-    } else {
-        dbuf_printf(b, "%s%s%s", tn, tn[0] && tn[strlen(tn) - 1] == '*' ? "" : " ", name);
-    }
-}
-
-/* gdb's ptype: a struct, union or enum (also behind pointers and arrays) with its body */
-static void spell_out(wd_dbg *s, const wd_dw_type *t, dbg_buf *b)
-{
-    wd_dwarf *d = s->dw;
-    char full[256], core_name[256];
-    wd_dw_type_name(d, t, full, sizeof full);
-    const wd_dw_type *core = wd_dw_type_strip(d, t);
-    for (int k = 0; core && k < 8; k++) {
-        int kind = dbgt_kind(d, core);
-        if (kind != DT_PTR && kind != DT_ARRAY)
-            break;
-        core = wd_dw_type_strip(d, dbgt_target(d, core));
-    }
-    int kind = core ? dbgt_kind(d, core) : DT_OTHER;
-    if (kind != DT_STRUCT && kind != DT_ENUM) {
-        dbuf_puts(b, full);
-        return;
-    }
-    wd_dw_type_name(d, core, core_name, sizeof core_name);
-    /* what the full name adds around the core's: " *", " [3]" */
-    const char *at = strstr(full, core_name);
-    const char *suffix = at ? at + strlen(core_name) : "";
-    if (at && at > full)
-        dbuf_add(b, full, (size_t)(at - full));
-    dbuf_puts(b, core_name);
-    if (kind == DT_ENUM) {
-        dbuf_puts(b, " {");
-        uint32_t n = wd_dw_type_enumerator_count(d, core);
-        for (uint32_t i = 0; i < n; i++) {
-            const char *en;
-            int64_t ev;
-            if (wd_dw_type_enumerator(d, core, i, &en, &ev))
-                dbuf_printf(b, "%s%s", i ? ", " : "", en);
-        }
-        dbuf_printf(b, "}%s", suffix);
-        return;
-    }
-    dbuf_puts(b, " {\n");
-    uint32_t n = wd_dw_type_member_count(d, core);
-    for (uint32_t i = 0; i < n; i++) {
-        wd_dw_member mb;
-        if (!wd_dw_type_member(d, core, i, &mb) || mb.is_base)
-            continue;
-        dbuf_puts(b, "    ");
-        declare(s, mb.type, mb.name ? mb.name : "", b);
-        if (mb.is_bitfield)
-            dbuf_printf(b, " : %" PRIu32, mb.bit_size);
-        dbuf_puts(b, ";\n");
-    }
-    dbuf_printf(b, "}%s", suffix);
-}
-
 static int type_cmd(wd_dbg *s, const char *a, bool spell)
 {
     if (!*a)
@@ -203,14 +133,15 @@ static int type_cmd(wd_dbg *s, const char *a, bool spell)
         return dbg_error(s, "%s", err);
     char tn[256];
     dbg_type_name(s, &v, tn, sizeof tn);
-    dbg_buf b = {0};
-    if (spell && v.t && s->dw)
-        spell_out(s, v.t, &b);
-    else
-        dbuf_puts(&b, tn);
-    dbg_printf(s, "type = %s\n", b.p ? b.p : "");
+    if (spell && v.t && dbgt_is_die(v.t) && s->dw) {
+        /* ptype writes out the struct, union or enum; whatis only names the type */
+        char body[8192];
+        wd_dw_type_ptype(s->dw, v.t, body, sizeof body);
+        dbg_printf(s, "type = %s\n", body);
+    } else {
+        dbg_printf(s, "type = %s\n", tn);
+    }
     dbg_jfield_str(s, "value_type", tn);
-    dbuf_free(&b);
     return 0;
 }
 

@@ -612,6 +612,17 @@ void dbg_source_line(wd_dbg *s, const char *file, uint32_t line, dbg_buf *b)
 /* ------------------------------------------------------------ stop reports */
 
 
+/* Looks the stop's source line up before any of the stop report is out, so that a
+ * "source file not found" warning comes before "Breakpoint 1, " rather than inside it */
+static void warm_source(wd_dbg *s)
+{
+    dbg_invalidate_frames(s);
+    const dbg_vframe *f = dbg_selected(s);
+    char text[16];
+    if (f && f->has_dw && f->dw.line && s->dw && f->dw.file && f->dw.file[0])
+        wd_dwarf_source_line(s->dw, f->dw.file, f->dw.line, text, sizeof text);
+}
+
 void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
 {
     s->stop_seq++;
@@ -1195,6 +1206,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             dbg_update_gprobe(s, false);
             dbg_buf t = {0}, j = {0};
             dbg_bp_describe_hit(s, s->why_bp, &t, &j);
+            warm_source(s);
             if (!s->json)
                 dbg_event(s, t.p, NULL);
             dbg_report_location(s, true, j.p);
@@ -1210,6 +1222,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
             arm_skip(s);
             dbg_buf t = {0}, j = {0};
             dbg_bp_describe_hit(s, s->why_bp, &t, &j);
+            warm_source(s);
             if (!s->json)
                 dbg_event(s, t.p, NULL);
             dbg_report_location(s, true, j.p);

@@ -458,6 +458,7 @@ char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size)
     return buf;
 }
 
+
 /* ------------------------------------------------------------ scopes and variables */
 
 /* The unit whose vars[] holds v (variables do not carry it: 8 bytes each). */
@@ -1159,4 +1160,89 @@ size_t wd_dwarf_format_location(wd_dwarf *d, const wd_dw_type *t, const wd_dw_lo
     free(bytes);
     free(known);
     return b.len;
+}
+
+/* ------------------------------------------------------------ ptype */
+
+static void ptype_body(wd_dwarf *d, const wd_dw_type *b, sbuf *o)
+{
+    char name[256], decl[512];
+    wd_dw_type_name(d, b, name, sizeof name);
+    if (wd_dw_type_kind_of(b) == WD_DW_TYPE_ENUM) {
+        sb_printf(o, "%s {", name);
+        int64_t next = 0;
+        for (uint32_t i = 0; i < wd_dw_type_enumerator_count(d, b); i++) {
+            const char *en;
+            int64_t v;
+            if (!wd_dw_type_enumerator(d, b, i, &en, &v))
+                continue;
+            sb_printf(o, "%s%s", i ? ", " : "", en ? en : "?");
+            if (v != next)   /* as gdb: the value only where it is not the previous + 1 */
+                sb_printf(o, " = %lld", (long long)v);
+            next = v + 1;
+        }
+        sb_printf(o, "}");
+        return;
+    }
+    sb_printf(o, "%s", name);
+    uint32_t n = wd_dw_type_member_count(d, b);
+    bool first_base = true;
+    for (uint32_t i = 0; i < n; i++) {
+        wd_dw_member m;
+        if (wd_dw_type_member(d, b, i, &m) && m.is_base) {
+            sb_printf(o, "%s public %s", first_base ? " :" : ",",
+                      wd_dw_type_name(d, m.type, decl, sizeof decl));
+            first_base = false;
+        }
+    }
+    sb_printf(o, " {\n");
+    for (uint32_t i = 0; i < n; i++) {
+        wd_dw_member m;
+        if (!wd_dw_type_member(d, b, i, &m) || m.is_base)
+            continue;
+        type_str(d, m.type, m.name ? m.name : "", decl, sizeof decl, 0);
+        sb_printf(o, "    %s", decl);
+        if (m.is_bitfield)
+            sb_printf(o, " : %u", m.bit_size);
+        sb_printf(o, ";\n");
+    }
+    sb_printf(o, "}");
+}
+
+char *wd_dw_type_ptype(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size)
+{
+    sbuf o = {buf, size, 0};
+    if (size)
+        buf[0] = '\0';
+    /* the declarator around the innermost type: "struct node *" is "struct node" + " *" */
+    const wd_dw_type *top = t;
+    while (top && wd_dw_type_kind_of(top) == WD_DW_TYPE_TYPEDEF)
+        top = wd_dw_type_target(d, top);
+    const wd_dw_type *base = top;
+    for (;;) {
+        wd_dw_type_kind k = base ? wd_dw_type_kind_of(base) : WD_DW_TYPE_OTHER;
+        if (k != WD_DW_TYPE_POINTER && k != WD_DW_TYPE_REFERENCE &&
+            k != WD_DW_TYPE_RVALUE_REFERENCE && k != WD_DW_TYPE_ARRAY &&
+            k != WD_DW_TYPE_CONST && k != WD_DW_TYPE_VOLATILE)
+            break;
+        base = wd_dw_type_target(d, base);
+    }
+    char full[512], bname[256];
+    wd_dw_type_name(d, top, full, sizeof full);
+    const wd_dw_type *body = base ? wd_dw_type_strip(d, base) : NULL;
+    wd_dw_type_kind bk = body ? wd_dw_type_kind_of(body) : WD_DW_TYPE_OTHER;
+    bool expand = body && !wd_dw_type_is_declaration(body) &&
+                  (bk == WD_DW_TYPE_STRUCT || bk == WD_DW_TYPE_CLASS ||
+                   bk == WD_DW_TYPE_UNION || bk == WD_DW_TYPE_ENUM);
+    size_t bl = strlen(wd_dw_type_name(d, base, bname, sizeof bname));
+    /* "const struct node *": the qualifiers of the innermost type come first */
+    const char *at = strstr(full, bname);
+    if (!expand || !base || !at) {
+        sb_printf(&o, "%s", full);
+        return buf;
+    }
+    sb_printf(&o, "%.*s", (int)(at - full), full);
+    ptype_body(d, body, &o);
+    sb_printf(&o, "%s", at + bl);
+    return buf;
 }

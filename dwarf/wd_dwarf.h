@@ -257,6 +257,10 @@ bool wd_dwarf_func_result(wd_dwarf *d, uint32_t addr, const wd_dw_type **type);
 
 /* The type's name as C writes it ("int", "struct point *", "int [4]"). */
 char *wd_dw_type_name(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size);
+/* The type as gdb's ptype shows it: typedefs resolved, and the struct, union, class or
+ * enum under the pointers and arrays written out with its members ("struct node {\n
+ *     int value;\n    struct node *next;\n} *", "enum color {RED, GREEN = 5, BLUE}"). */
+char *wd_dw_type_ptype(wd_dwarf *d, const wd_dw_type *t, char *buf, size_t size);
 uint64_t wd_dw_type_size(wd_dwarf *d, const wd_dw_type *t);
 
 /* ------------------------------------------------------------ types */

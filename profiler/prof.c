@@ -604,6 +604,7 @@ static void tick(wd_exec *x, void *user)
         uint64_t w = now - p->last_tsc;
         p->last_tsc = now;
         wd_prof_sample(p, x, w);
+        p->self_ticks += wdp_now_ticks() - now;
     }
 }
 
@@ -701,7 +702,11 @@ void wd_prof_get_stats(const wd_prof *p, wd_prof_stats *out)
         stacks += p->nodes[i].self_samples || p->nodes[i].self_weight;
     *out = (wd_prof_stats){.samples = p->samples, .weight = p->weight,
                            .stacks = stacks, .nodes = p->nnodes - 1, .locations = p->nlocs,
-                           .functions = p->nfuncs, .bytes = bytes, .dropped = p->dropped};
+                           .functions = p->nfuncs, .bytes = bytes, .dropped = p->dropped,
+                           .self_ticks = p->self_ticks, .run_ticks = p->run_tsc,
+                           .run_ns = p->run_ns};
+    if (p->running && p->opts.mode == WD_PROF_CYCLES)
+        out->self_ticks += wdp_timer_handler_ticks();
 }
 
 wd_prof_mode wd_prof_get_mode(const wd_prof *p) { return p->opts.mode; }

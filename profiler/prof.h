@@ -141,6 +141,10 @@ typedef struct wd_prof_stats {
     uint32_t functions;     /* distinct source-level functions */
     size_t bytes;           /* memory held by the profile */
     uint64_t dropped;       /* samples dropped (out of memory) */
+    /* cycles mode: TSC ticks the profiler itself spent (signal handler, dispatch detour,
+     * stack walk and recording), and the TSC ticks and wall ns of the profiled run(s),
+     * to convert them (run_ns = 0 while the first run is still going) */
+    uint64_t self_ticks, run_ticks, run_ns;
 } wd_prof_stats;
 void wd_prof_get_stats(const wd_prof *p, wd_prof_stats *out);
 wd_prof_mode wd_prof_get_mode(const wd_prof *p);

@@ -128,6 +128,7 @@ struct wd_prof {
     uint64_t start_ns, stop_ns, run_ns;  /* wall time (cycles mode only) */
     uint64_t start_tsc, run_tsc;
     uint64_t start_cpu_ns, run_cpu_ns;   /* thread CPU time (cycles mode only) */
+    uint64_t self_ticks;     /* cycles mode: TSC ticks in our signal handler and sampling */
 
     /* host calls */
     uint32_t host_depth;
@@ -146,6 +147,9 @@ bool wdp_timer_start(wd_prof *p, char *err, size_t errsize);
 void wdp_timer_stop(wd_prof *p);
 /* True (and cleared) if a timer signal arrived since the last call. */
 bool wdp_timer_take_pending(void);
+/* TSC ticks spent inside the signal handler since the timer started (its own cost, which
+ * the kernel's interrupt and signal delivery around it are not part of). */
+uint64_t wdp_timer_handler_ticks(void);
 
 /* ---------------------------------------------------------------- aggregated trees */
 

@@ -20,6 +20,13 @@ cycles columns also give the samples per CPU second actually taken (from the pro
 summary line), which can fall short of the asked rate when the timer is coarser.
 Targets: cycles at 1 kHz <= 1.03, insns <= 1.05.
 The results table is printed and written to DIR/results.txt.
+
+--paired N (cycles mode, the first --interval) instead runs N alternating pairs (plain,
+profiled) per program and prints the median and quartiles of the per-pair ratios, which a
+loaded machine disturbs less than a best-of, and where the time goes per sample: the extra
+CPU time per sample, the part spent inside wasmdbg (its signal handler, the dispatch detour,
+the stack walk and recording: the "us/sample in wasmdbg" of the summary line), and the rest,
+which is the kernel's timer interrupt and signal delivery.
 """
 import argparse
 import math
@@ -68,11 +75,11 @@ def build(out, names):
            + extra + ["-o", os.path.join(out, name + ".wasm")])
 
 
-def run_once(cmd):
+def run_once(cmd, env=None):
     """(cpu seconds, wall seconds, stdout, stderr) of one run."""
     t0 = time.perf_counter()
     p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                         stdin=subprocess.DEVNULL)
+                         stdin=subprocess.DEVNULL, env=env)
     _, status, ru = os.wait4(p.pid, 0)
     wall = time.perf_counter() - t0
     out = p.stdout.read().decode()
@@ -97,6 +104,12 @@ def main():
                          "measures several")
     ap.add_argument("--insns-interval", type=int, default=100000,
                     help="insns mode: instructions per sample")
+    ap.add_argument("--paired", type=int, default=0,
+                    help="N alternating plain/cycles pairs per program, median ratio and "
+                         "the per-sample cost breakdown")
+    ap.add_argument("--timer", default="",
+                    help="with --paired: a comma list of WD_PROF_TIMER values, each run in "
+                         "every round (e.g. ,perf-sw-sigprof: the default and SIGPROF)")
     a = ap.parse_args()
     try:
         cyc = [int(v) for v in a.interval.split(",")]
@@ -123,6 +136,8 @@ def main():
     for us in cyc:
         configs.append(("cyc@%d" % us, cycles_cfg(us)))
     prof = [c for c, _ in configs[1:]]
+    if a.paired:
+        return paired(a, progs, configs[0][1], cycles_cfg(cyc[0]), cyc[0])
     lines = ["best of %d interleaved runs, user+sys CPU seconds; ratio = profiled / plain; "
              "insns: 1 sample / %d instructions; cyc@US: a sample every US of CPU time, "
              "smp/s = samples taken per CPU second" % (a.runs, a.insns_interval)]
@@ -174,6 +189,68 @@ def main():
     print(line)
     lines.append(line)
     with open(os.path.join(a.out, "results.txt"), "w") as f:
+        f.write("\n".join(lines) + "\n")
+
+
+def quartiles(v):
+    v = sorted(v)
+    q = lambda f: v[min(len(v) - 1, int(round(f * (len(v) - 1))))]
+    return q(0.25), q(0.5), q(0.75)
+
+
+def paired(a, progs, plain_cmd, prof_cmd, us):
+    timers = a.timer.split(",") if a.timer else [""]
+    lines = ["%d alternating rounds (plain, then cycles --interval %d per timer), user+sys "
+             "CPU; ratio = profiled / plain of the round; per sample: extra CPU = (profiled - "
+             "plain) / samples, wasmdbg = its own handler and sampling (TSC), kernel = the "
+             "rest" % (a.paired, us),
+             "%-11s %-16s %8s %7s %7s %7s %7s %10s %9s %9s" % (
+                 "program", "timer", "plain s", "q1", "median", "q3", "smp/s", "extra us",
+                 "wasmdbg", "kernel")]
+    print("\n".join(lines), flush=True)
+    meds = {t: [] for t in timers}
+    for name, n in progs:
+        wasm = os.path.join(a.out, name + ".wasm")
+        ratios = {t: [] for t in timers}
+        extra = {t: [] for t in timers}
+        own = {t: [] for t in timers}
+        rates = {t: [] for t in timers}
+        plains = []
+        for _ in range(a.paired):
+            cp, _, _, _ = run_once(plain_cmd(wasm, "bench_" + name, n))
+            plains.append(cp)
+            for t in timers:
+                env = dict(os.environ)
+                env.pop("WD_PROF_TIMER", None)
+                if t:
+                    env["WD_PROF_TIMER"] = t
+                cq, _, _, err = run_once(prof_cmd(wasm, "bench_" + name, n), env)
+                m = re.search(r"profile: (\d+) samples.*; ([0-9.]+) us/sample in wasmdbg", err)
+                if not m:
+                    sys.exit("bench_profile: no summary line: " + err)
+                smp = int(m.group(1))
+                ratios[t].append(cq / cp)
+                rates[t].append(smp / cq)
+                if smp:
+                    extra[t].append((cq - cp) / smp * 1e6)
+                    own[t].append(float(m.group(2)))
+        for t in timers:
+            q1, med, q3 = quartiles(ratios[t])
+            meds[t].append(med)
+            ex = quartiles(extra[t])[1] if extra[t] else 0.0
+            ow = quartiles(own[t])[1] if own[t] else 0.0
+            line = "%-11s %-16s %8.3f %7.3f %7.3f %7.3f %7.0f %10.1f %9.2f %9.1f" % (
+                name, t or "(default)", quartiles(plains)[1], q1, med, q3,
+                sum(rates[t]) / len(rates[t]), ex, ow, ex - ow)
+            print(line, flush=True)
+            lines.append(line)
+    for t in timers:
+        line = "%-11s %-16s %8s %7s %7s %7.3f   (geomean of the medians; target <= 1.03 at " \
+               "1 kHz)" % ("geomean", t or "(default)", "", "", "",
+                           math.exp(sum(map(math.log, meds[t])) / len(meds[t])))
+        print(line)
+        lines.append(line)
+    with open(os.path.join(a.out, "paired.txt"), "w") as f:
         f.write("\n".join(lines) + "\n")
 
 

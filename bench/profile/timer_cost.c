@@ -8,7 +8,10 @@
  * the signals received. MODE:
  *   none          no timer (the baseline)
  *   perf-sig      perf_event_open software task-clock, overflow every PERIOD_US of CPU time,
- *                 SIGPROF to this thread (what `wasmdbg profile --mode cycles` uses here)
+ *                 SIGPROF to this thread through the fd's async notification (the fallback
+ *                 of `wasmdbg profile --mode cycles` on kernels without perf SIGTRAP)
+ *   perf-sigtrap  the same event delivering a synchronous SIGTRAP (perf_event_attr.sigtrap,
+ *                 Linux 5.13+: what `wasmdbg profile --mode cycles` uses)
  *   perf-nosig    the same event without a signal: only the timer interrupt
  *   posix-mono    timer_create(CLOCK_MONOTONIC) + SIGPROF to this thread
  *   posix-cpu     timer_create(CLOCK_THREAD_CPUTIME_ID) + SIGPROF (checked at the scheduler
@@ -50,6 +53,12 @@ static int start_timer(const char *mode, long us)
         a.exclude_kernel = 1;
         a.exclude_hv = 1;
         a.wakeup_events = 1;
+#ifdef PERF_ATTR_SIZE_VER7
+        if (strcmp(mode, "perf-sigtrap") == 0) {
+            a.sigtrap = 1;
+            a.remove_on_exec = 1;
+        }
+#endif
         int fd = (int)syscall(SYS_perf_event_open, &a, 0, -1, -1, 0);
         if (fd < 0)
             return -1;
@@ -82,6 +91,7 @@ int main(int argc, char **argv)
     long us = argc > 2 ? atol(argv[2]) : 1000;
     long rounds = argc > 3 ? atol(argv[3]) : 40;
     signal(SIGPROF, on_sig);
+    signal(SIGTRAP, on_sig);
     if (us <= 0 || rounds <= 0 || start_timer(mode, us) != 0) {
         fprintf(stderr, "timer_cost: mode '%s' is not available here\n", mode);
         return 1;

@@ -43,6 +43,12 @@ body_line=$((loop_line + 1))
     -ex "set substitute-path $WORK/src $WORK/moved" -ex next -ex bt hello.wasm >miss.out 2>&1
 nwarn=$(grep -c "source file not found: $WORK/src/hello.c" miss.out)
 if [ "$nwarn" = 1 ]; then ok "missing source: warned once"; else bad "missing source: warned $nwarn times"; cat miss.out; fi
+# the warning comes on a line of its own, before the stop report (not inside "Breakpoint 1, ")
+if grep -q '^warning: source file not found' miss.out && grep -q '^Breakpoint 1, main (' miss.out; then
+    ok "missing source: the warning precedes the stop line"
+else
+    bad "missing source: warning inside the stop line:"; cat miss.out
+fi
 if has miss.out "in hello.c" && has miss.out "hello.c: No such file or directory."; then
     ok "missing source: line numbers kept, list says the file is missing"
 else

@@ -8,9 +8,12 @@
 # scratch folder; npm packages go to ../npm-* next to it and are kept between runs (installed
 # once). TEST is one of:
 #   golden        insns-mode outputs of progs/golden.wat equal golden/* byte for byte, and two
-#                 runs give identical files (UPDATE_GOLDEN=1 rewrites golden/)
+#                 runs give identical files (UPDATE_GOLDEN=1 rewrites golden/); the folded
+#                 files follow flamegraph.pl's line grammar and add up (flamegraph.pl itself
+#                 when installed: it is neither in Debian nor on npm)
 #   hot-insns     progs/hot.c's hot() tops the --top table in insns mode
-#   hot-cycles    ... and in cycles mode
+#   hot-cycles    ... and in cycles mode, by both deliveries of the perf timer (SIGTRAP and
+#                 SIGPROF); a SIGTRAP from elsewhere still ends the process
 #   callgrind     callgrind_annotate reads the profile: totals, inclusive, per-line costs
 #   svg           xmllint accepts the SVG; its script zooms, resets and searches (svgcheck.js
 #                 runs it under node against a stand-in DOM)
@@ -87,6 +90,29 @@ golden)
   done
   # the hot function is on top
   [ "$(top_function < run1/g.txt)" = hot ] || fail "hot is not on top: $(cat run1/g.txt)"
+  # folded stacks as flamegraph.pl reads them (it is neither in Debian nor on npm, so its
+  # grammar is checked here): every line matches its ^(.*)\s+?(\d+(?:\.\d*)?)$, no empty
+  # frame, and the counts add up to the samples and the instructions of the run
+  if command -v flamegraph.pl >/dev/null 2>&1; then
+    flamegraph.pl run1/g.folded >fg.svg && xmllint --noout fg.svg || fail "flamegraph.pl rejects g.folded"
+  fi
+  python3 - run1/g.folded run1/g.samples.folded run1/stderr <<'PY' || fail "folded stacks"
+import re, sys
+line_re = re.compile(r"^(.*)\s+?(\d+(?:\.\d*)?)$")
+def total(path):
+    t = 0
+    for line in open(path):
+        m = line_re.match(line.rstrip("\n"))
+        assert m, "flamegraph.pl would skip %r" % line
+        assert all(f for f in m.group(1).split(";")), "empty frame in %r" % line
+        t += int(m.group(2))
+    return t
+summary = open(sys.argv[3]).read()
+m = re.search(r"(\d+) samples, \d+ distinct stacks, (\d+) instructions", summary)
+assert m, summary
+assert total(sys.argv[1]) == int(m.group(2)), "weights do not add up"
+assert total(sys.argv[2]) == int(m.group(1)), "samples do not add up"
+PY
   echo "PASS: $(echo $GOLDEN_FILES | wc -w) golden files, deterministic"
   ;;
 
@@ -100,6 +126,24 @@ hot-insns | hot-cycles)
   cat top.txt
   [ "$(top_function < top.txt)" = hot ] || fail "hot() is not the hottest function"
   grep -q ' hot  *.*hot\.c:[0-9]' top.txt || fail "no source line for hot()"
+  if [ "$mode" = cycles ]; then
+    # the perf timer's other delivery (async SIGPROF, for kernels without perf SIGTRAP)
+    WD_PROF_TIMER=perf-sw-sigprof "$WASMDBG" profile "${args[@]}" --top hot.wasm --invoke run "$n" \
+      >top2.txt 2>err2.txt || fail "profile (SIGPROF): $(cat err2.txt)"
+    if grep -q 'timer: perf task-clock;' err2.txt; then
+      [ "$(top_function < top2.txt)" = hot ] || fail "SIGPROF: hot() is not the hottest: $(cat top2.txt)"
+    else
+      echo "note: no perf task-clock here: $(cat err2.txt)"
+    fi
+    # a SIGTRAP that is not the perf event's still does what SIGTRAP does
+    (ulimit -c 0; exec "$WASMDBG" profile "${args[@]}" -o t.folded hot.wasm --invoke run 2000000000) \
+      >/dev/null 2>&1 &
+    pid=$!
+    sleep 0.5
+    kill -TRAP $pid
+    wait $pid; rc=$?
+    [ $rc = 133 ] || fail "kill -TRAP: exit $rc, want 133 (killed by SIGTRAP)"
+  fi
   echo "PASS: hot() on top in $mode mode"
   ;;
 
