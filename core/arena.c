@@ -47,6 +47,25 @@ void *wd__realloc(void *p, size_t n)
 
 void wd__free(void *p) { free(p); }
 
+bool wd__grow(void **p, uint32_t *cap, uint32_t need, size_t elem)
+{
+    if (need <= *cap)
+        return true;
+    uint64_t n = *cap ? *cap : 16;
+    while (n < need)
+        n *= 2;
+    if (n > UINT32_MAX)
+        n = UINT32_MAX;
+    if (n > SIZE_MAX / elem)
+        return false;
+    void *q = wd__realloc(*p, (size_t)n * elem);
+    if (!q)
+        return false;
+    *p = q;
+    *cap = (uint32_t)n;
+    return true;
+}
+
 /* ------------------------------------------------------------ the arena */
 
 #define WD_ARENA_ALIGN 16u

@@ -4,6 +4,7 @@
 #ifndef WD_ARENA_H
 #define WD_ARENA_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -26,6 +27,9 @@ void *wd__malloc(size_t n);
 void *wd__calloc(size_t n, size_t size);
 void *wd__realloc(void *p, size_t n);
 void wd__free(void *p);
+/* Grows the array *p of *cap elements of elem bytes to at least need elements
+ * (doubling from 16); false, with *p and *cap unchanged, when that fails. */
+bool wd__grow(void **p, uint32_t *cap, uint32_t need, size_t elem);
 /* Test hook: after `n` more successful allocations, fail every one
  * (n < 0 disables). */
 void wd__alloc_fail_after(long n);

@@ -150,19 +150,10 @@ static void scratch_free(wd_module *m)
 
 static bool grow(cc *c, void **p, uint32_t *cap, uint32_t need, size_t elem)
 {
-    if (need <= *cap)
+    if (wd__grow(p, cap, need, elem))
         return true;
-    uint32_t n = *cap ? *cap : 16;
-    while (n < need)
-        n *= 2;
-    void *q = wd__realloc(*p, (size_t)n * elem);
-    if (!q) {
-        c->oom = true;
-        return false;
-    }
-    *p = q;
-    *cap = n;
-    return true;
+    c->oom = true;
+    return false;
 }
 #define GROW(c, arr, cap, need) grow((c), (void **)&(c)->arr, &(c)->cap, (need), sizeof *(c)->arr)
 

@@ -593,14 +593,8 @@ static bool sp_add(wat *w, space *sp, const tok *id, const char *what, uint32_t 
     }
     if (sp->n == UINT32_MAX)
         return fail(w, id, "too many %ss", what);
-    if (sp->n == sp->cap) {
-        uint32_t c = sp->cap ? sp->cap * 2 : 16;
-        span *q = wd__realloc(sp->names, c * sizeof *q);
-        if (!q)
-            return oom(w);
-        sp->names = q;
-        sp->cap = c;
-    }
+    if (!wd__grow((void **)&sp->names, &sp->cap, sp->n + 1, sizeof *sp->names))
+        return oom(w);
     if (out)
         *out = sp->n;
     sp->names[sp->n++] = nm;
@@ -1077,14 +1071,8 @@ static int64_t find_type(const wat *w, const sig *s)
 
 static bool add_type(wat *w, const sig *s, uint32_t *idx)
 {
-    if (w->ntypes == w->cap_types) {
-        uint32_t c = w->cap_types ? w->cap_types * 2 : 16;
-        ftype *q = wd__realloc(w->types, c * sizeof *q);
-        if (!q)
-            return oom(w);
-        w->types = q;
-        w->cap_types = c;
-    }
+    if (!wd__grow((void **)&w->types, &w->cap_types, w->ntypes + 1, sizeof *w->types))
+        return oom(w);
     ftype *f = &w->types[w->ntypes];
     f->np = s->np;
     f->nr = s->nr;
@@ -1291,14 +1279,9 @@ static bool push_label(wat *w, tok *id)
     span nm = { NULL, 0 };
     if (id)
         nm = tok_span(id);
-    if (w->labels.n == w->labels.cap) {
-        uint32_t c = w->labels.cap ? w->labels.cap * 2 : 16;
-        span *q = wd__realloc(w->labels.names, c * sizeof *q);
-        if (!q)
-            return oom(w);
-        w->labels.names = q;
-        w->labels.cap = c;
-    }
+    if (!wd__grow((void **)&w->labels.names, &w->labels.cap, w->labels.n + 1,
+                  sizeof *w->labels.names))
+        return oom(w);
     w->labels.names[w->labels.n++] = nm;
     return true;
 }

@@ -126,19 +126,29 @@ static int show_frame(wd_dbg *s)
     return 0;
 }
 
+/* "frame N", "info frame N": N must name a frame of the stack (the error is reported). */
+static bool frame_level(wd_dbg *s, const char *a, uint32_t *out)
+{
+    uint64_t n;
+    if (!dbg_parse_u64(a, &n)) {
+        dbg_error(s, "Invalid frame number \"%s\".", a);
+        return false;
+    }
+    if (n >= s->nvf) {
+        dbg_error(s, "No frame at level %s.", a);
+        return false;
+    }
+    *out = (uint32_t)n;
+    return true;
+}
+
 int cmd_frame(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
     if (need_frames(s))
         return -1;
-    if (*a) {
-        uint64_t n;
-        if (!dbg_parse_u64(a, &n))
-            return dbg_error(s, "Invalid frame number \"%s\".", a);
-        if (n >= s->nvf)
-            return dbg_error(s, "No frame at level %s.", a);
-        s->sel = (uint32_t)n;
-    }
+    if (*a && !frame_level(s, a, &s->sel))
+        return -1;
     return show_frame(s);
 }
 
@@ -176,14 +186,8 @@ int cmd_info_frame(wd_dbg *s, const char *a, const char *m)
     if (need_frames(s))
         return -1;
     uint32_t sel = s->sel;   /* info frame N: frame N, the selection unchanged */
-    if (*a) {
-        uint64_t n;
-        if (!dbg_parse_u64(a, &n))
-            return dbg_error(s, "Invalid frame number \"%s\".", a);
-        if (n >= s->nvf)
-            return dbg_error(s, "No frame at level %s.", a);
-        sel = (uint32_t)n;
-    }
+    if (*a && !frame_level(s, a, &sel))
+        return -1;
     const dbg_vframe *f = &s->vf[sel];
     char nb[32];
     dbg_buf t = {0};
