@@ -13,7 +13,7 @@ packages=(
   clang-19 lld-19 libclang-rt-19-dev-wasm32      # a second toolchain for the DWARF tests
   llvm-14                                        # llvm-symbolizer/dwarfdump: DWARF references
   valgrind                                       # callgrind_annotate reads our profiles
-  nodejs libxml2-utils                           # profile consumers: speedscope, pprof, SVG
+  nodejs libxml2-utils golang-go                 # profile consumers: speedscope, pprof, SVG
   wabt                                           # wast2json for the spec tests, wasm-interp
   libcmocka-dev                                  # unit tests
   libdwarf-dev libcapstone-dev libncurses-dev    # DWARF, disassembly, TUI

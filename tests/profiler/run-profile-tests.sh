@@ -19,7 +19,9 @@
 #                 runs it under node against a stand-in DOM)
 #   gecko         the Gecko JSON has the required fields; the samples add up
 #   speedscope    the speedscope JSON validates against speedscope's own schema (npm, ajv)
-#   pprof         `go tool pprof -top` (golang-go) or npm pprof-format decodes the .pb.gz
+#   pprof         `go tool pprof` (golang-go) reads the .pb.gz: top function, sample total,
+#                 the run -> hot trace, file:line, a cycles-mode file; npm pprof-format
+#                 decodes it too
 #   bad-input     unknown format / unwritable path fail before the guest runs; a trap or
 #                 proc_exit mid-run, or SIGTERM, still leaves a complete profile; no
 #                 temporary files; a FIFO given as the output is written, not replaced
@@ -262,27 +264,53 @@ pprof)
   build_hot
   "$WASMDBG" profile --mode insns --interval 1000 -o hot.pb.gz hot.wasm --invoke run 100000 \
     >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  nsamples=$(sed -n 's/^wasmdbg profile: \([0-9]*\) samples.*/\1/p' err.txt)
+  [ -n "$nsamples" ] || fail "no summary line: $(cat err.txt)"
   gzip -t hot.pb.gz || fail "gzip -t rejects hot.pb.gz"
+  checked=0
   if command -v go >/dev/null 2>&1; then
-    go tool pprof -top -sample_index=instructions hot.pb.gz >pp.txt 2>&1 || fail "go tool pprof: $(cat pp.txt)"
+    # Go's own reader (CheckValid and all): both sample types, the stacks and the lines
+    export HOME=${HOME:-$PWD}
+    go tool pprof -top -sample_index=instructions hot.pb.gz >pp.txt 2>&1 ||
+      fail "go tool pprof: $(cat pp.txt)"
     cat pp.txt
     awk '/flat%/ { getline; print $NF; exit }' pp.txt | grep -qx hot || fail "hot is not on top in pprof"
+    go tool pprof -top -sample_index=samples hot.pb.gz >pps.txt 2>&1 || fail "$(cat pps.txt)"
+    grep -q "of $nsamples total" pps.txt ||
+      fail "pprof's sample total is not the run's $nsamples: $(head -5 pps.txt)"
+    go tool pprof -traces hot.pb.gz >tr.txt 2>&1 || fail "go tool pprof -traces: $(cat tr.txt)"
+    # every trace is leaf first; hot's must be called from run
+    awk '$NF == "hot" && NF == 2 { getline; print $1; exit }' tr.txt | grep -qx run ||
+      fail "no run -> hot stack in pprof -traces: $(cat tr.txt)"
+    go tool pprof -top -lines -sample_index=samples hot.pb.gz >pl.txt 2>&1 || fail "$(cat pl.txt)"
+    grep -Eq '^ *[0-9]+ +[0-9.]+% .* hot .*/hot\.c:[0-9]+$' pl.txt ||
+      fail "no file:line for hot in pprof -lines: $(cat pl.txt)"
+    # a cycles-mode file: its default sample type is cycles, and hot still leads
+    "$WASMDBG" profile --mode cycles --interval 200 -o cyc.pb.gz hot.wasm --invoke run 300000 \
+      >/dev/null 2>err.txt || fail "profile --mode cycles: $(cat err.txt)"
+    go tool pprof -top cyc.pb.gz >pc.txt 2>&1 || fail "go tool pprof (cycles): $(cat pc.txt)"
+    grep -q '^Type: cycles$' pc.txt || fail "cycles is not the default sample type: $(head -3 pc.txt)"
+    awk '/flat%/ { getline; print $NF; exit }' pc.txt | grep -qx hot ||
+      fail "hot is not on top of the cycles profile: $(cat pc.txt)"
     echo "PASS: go tool pprof"
-  else
-    command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
-      skip "neither go (golang-go) nor node/npm is installed"
+    checked=1
+  fi
+  if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
     npm_dir=../npm-pprof
     if [ ! -d $npm_dir/node_modules/pprof-format ]; then
       mkdir -p $npm_dir
       (cd $npm_dir && timeout 300 npm install --no-audit --no-fund --silent pprof-format@2.3.2 \
-         >npm.log 2>&1) || skip "npm install pprof-format failed (offline?): $(tail -3 $npm_dir/npm.log)"
+         >npm.log 2>&1) || { [ $checked = 1 ] && exit 0
+         skip "npm install pprof-format failed (offline?): $(tail -3 $npm_dir/npm.log)"; }
     fi
-    export NODE_PATH=$PWD/$npm_dir/node_modules
-    node "$SRC/check.js" pprof hot.pb.gz >pp.txt || fail "pprof-format: $(cat pp.txt)"
+    NODE_PATH=$PWD/$npm_dir/node_modules node "$SRC/check.js" pprof hot.pb.gz >pp.txt ||
+      fail "pprof-format: $(cat pp.txt)"
     cat pp.txt
     grep -q '^top hot$' pp.txt || fail "hot is not on top in pprof"
     echo "PASS: pprof-format decodes the profile"
+    checked=1
   fi
+  [ $checked = 1 ] || skip "neither go (golang-go) nor node/npm is installed"
   ;;
 
 bad-input)
