@@ -851,7 +851,7 @@ static wd_module *load_module(runner *r, const char *filename, wd_error *err)
         r->modules = a;
         r->cap_modules = c;
     }
-    wd_load_options opts = {r->features, filename};
+    wd_load_options opts = { .features = r->features, .name = filename };
     wd_module *m = wd_module_load_file(path, &opts, err);
     free(path);
     terminate_error(err);
@@ -1388,7 +1388,7 @@ static void assert_text_malformed(runner *r, const char *filename, const char *e
     uint8_t *bin = NULL;
     size_t size = 0;
     wd_error err;
-    wd_load_options opts = {r->features, filename};
+    wd_load_options opts = { .features = r->features, .name = filename };
     char buf[512];
     if (wd_wat_to_wasm(text, len, &opts, &bin, &size, &err)) {
         failure(r, "%s: expected \"%s\", but the text parser accepted it", filename, expect);
@@ -1520,7 +1520,7 @@ static void check_invalid_either_way(runner *r, const char *filename, const uint
         d++;
     if (strcmp(r->cmd_type, "assert_invalid") == 0) {
         wd_error err;
-        wd_load_options opts = {r->features, filename};
+        wd_load_options opts = { .features = r->features, .name = filename };
         wd_module *mod = wd_module_load(bin, size, &opts, &err);
         if (mod == NULL && err.status == WD_ERR_INVALID) {
             char buf[512];
@@ -1577,7 +1577,7 @@ static void check_module_text(runner *r, const wd_json *cmd)
     uint8_t *bin = NULL;
     size_t size = 0;
     wd_error err;
-    wd_load_options opts = {r->features, r->wast};
+    wd_load_options opts = { .features = r->features, .name = r->wast, .no_name_section = true };
     char buf[512];
     if (want == NULL) {
         failure(r, "%s: cannot read", filename);

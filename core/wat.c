@@ -160,6 +160,8 @@ typedef struct wat {
     space sp_type, sp_func, sp_table, sp_mem, sp_global, sp_elem, sp_data;
     space sigs;          /* the types by signature (sig_key) */
     int first_def;       /* kind of the first definition seen, -1 none */
+    span module_id;      /* (module $id): len 0 if none */
+    bool no_names;
     bool have_start;
 
     /* sections */
@@ -2478,6 +2480,42 @@ static void section(wbuf *o, uint8_t id, bool counted, uint32_t count, const wbu
     wb_free(&tmp);
 }
 
+static void wb_name(wbuf *b, span id)   /* an $id without its '$' */
+{
+    wb_u32(b, id.len - 1);
+    wb_bytes(b, id.s + 1, id.len - 1);
+}
+
+/* The "name" custom section: the module's $id (subsection 0) and the function
+ * $ids (subsection 1, by index). Nothing when the text names none of them. */
+static void name_section(wat *w, wbuf *o)
+{
+    const space *f = &w->sp_func;
+    if (w->module_id.len == 0 && f->nnamed == 0)
+        return;
+    wbuf c = { 0 }, sub = { 0 };
+    wb_name(&c, (span){ "$name", 5 });
+    if (w->module_id.len) {
+        wb_name(&sub, w->module_id);
+        section(&c, 0, false, 0, &sub);
+        sub.n = 0;
+    }
+    if (f->nnamed) {
+        wb_u32(&sub, f->nnamed);
+        for (uint32_t i = 0; i < f->n; i++)
+            if (f->names[i].len) {
+                wb_u32(&sub, i);
+                wb_name(&sub, f->names[i]);
+            }
+        section(&c, 1, false, 0, &sub);
+    }
+    section(o, 0, false, 0, &c);
+    if (c.oom || sub.oom)
+        o->oom = true;
+    wb_free(&c);
+    wb_free(&sub);
+}
+
 static bool assemble(wat *w, wbuf *o)
 {
     static const uint8_t head[8] = { 0, 'a', 's', 'm', 1, 0, 0, 0 };
@@ -2511,6 +2549,8 @@ static bool assemble(wat *w, wbuf *o)
     }
     if (w->n_func) section(o, 10, true, w->n_func, &w->s_code);
     if (w->n_data) section(o, 11, true, w->n_data, &w->s_data);
+    if (!w->no_names)
+        name_section(w, o);
     wbuf *all[] = { &w->s_import, &w->s_func, &w->s_table, &w->s_mem, &w->s_global,
                     &w->s_export, &w->s_start, &w->s_elem, &w->s_code, &w->s_data };
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
@@ -2547,6 +2587,7 @@ bool wd_wat_to_wasm(const char *text, size_t len, const wd_load_options *opts,
     w.len = len;
     w.file = opts && opts->name ? opts->name : "";
     w.features = opts ? opts->features : 0;
+    w.no_names = opts && opts->no_name_section;
     w.err = err;
     w.first_def = -1;
     wbuf o = { 0 };
@@ -2568,7 +2609,7 @@ bool wd_wat_to_wasm(const char *text, size_t len, const wd_load_options *opts,
         }
         first = 2;
         if (w.t[first].kind == T_ID)
-            first++;
+            w.module_id = tok_span(&w.t[first++]);
     }
     w.pos = first;
     while (w.pos < end) {

@@ -106,6 +106,8 @@ enum {
 typedef struct wd_load_options {
     uint32_t features;    /* WD_FEATURE_* beyond WebAssembly 2.0 */
     const char *name;     /* file name used in error messages (copied) */
+    bool no_name_section; /* text input: write no "name" section for the $ids
+                           * (wast2json's output has none: spectest --check-wat) */
 } wd_load_options;
 
 /* ---------------------------------------------------------------- modules */
@@ -134,7 +136,10 @@ void wd_module_free(wd_module *m);
  * err->file is opts->name), so wd_error_format gives "FILE:LINE:COL: what".
  * opts may be NULL; opts->features enables the tail-call and multi-memory
  * syntax. text need not be NUL-terminated. wd_module_load_file() takes a
- * text module as well as a binary one. */
+ * text module as well as a binary one. The $ids of the module and of its
+ * functions go into a "name" custom section (as wat2wasm --debug-names
+ * writes them), so that backtraces and profiles of text modules show them,
+ * unless opts->no_name_section. */
 bool wd_wat_to_wasm(const char *text, size_t len, const wd_load_options *opts,
                     uint8_t **out, size_t *out_size, wd_error *err);
 /* Does a module file start like the text format: white space, a comment or

@@ -23,7 +23,8 @@
 
 static bool parse(const char *text, uint32_t features, uint8_t **out, size_t *n, wd_error *err)
 {
-    wd_load_options o = { features, "t.wat" };
+    /* byte-exact checks compare with wast2json, which writes no name section */
+    wd_load_options o = { .features = features, .name = "t.wat", .no_name_section = true };
     return wd_wat_to_wasm(text, strlen(text), &o, out, n, err);
 }
 
@@ -108,6 +109,35 @@ static uint32_t f32_bits(const char *lit) { return (uint32_t)float_bits(32, lit)
 static uint64_t f64_bits(const char *lit) { return float_bits(64, lit); }
 
 /* ------------------------------------------------------------ encodings */
+
+/* The "name" custom section written for $ids, byte for byte as wat2wasm
+ * --debug-names writes subsections 0 and 1 (it adds locals, unused here). */
+static void test_name_section(void **state)
+{
+    (void)state;
+    const char *text = "(module $mod (func $a) (func) (func $bc))";
+    wd_load_options o = { .features = 0, .name = "t.wat" };
+    uint8_t *got = NULL;
+    size_t n = 0;
+    wd_error err;
+    assert_true(wd_wat_to_wasm(text, strlen(text), &o, &got, &n, &err));
+    static const uint8_t tail[] = {
+        0x00, 0x15, 0x04, 'n', 'a', 'm', 'e',         /* custom section "name", 21 bytes */
+        0x00, 0x04, 0x03, 'm', 'o', 'd',               /* module name "mod" */
+        0x01, 0x08, 0x02, 0x00, 0x01, 'a', 0x02, 0x02, 'b', 'c',   /* functions 0 and 2 */
+    };
+    assert_true(n > sizeof tail);
+    assert_memory_equal(got + n - sizeof tail, tail, sizeof tail);
+    free(got);
+    size_t named = n;
+    /* no $ids, no section; and none when asked for none */
+    expect_bytes("(module (func))", BYTES(0, 'a', 's', 'm', 1, 0, 0, 0, 1, 4, 1, 0x60, 0, 0, 3, 2,
+                                          1, 0, 10, 4, 1, 2, 0, 0x0b));
+    o.no_name_section = true;
+    assert_true(wd_wat_to_wasm(text, strlen(text), &o, &got, &n, &err));
+    assert_int_equal(n, named - sizeof tail);
+    free(got);
+}
 
 static void test_encodings(void **state)
 {
@@ -212,7 +242,7 @@ static void test_lexer(void **state)
     uint8_t *out = NULL;
     size_t n = 0;
     wd_error err;
-    wd_load_options o = { 0, "t.wat" };
+    wd_load_options o = { .features = 0, .name = "t.wat" };
     assert_false(wd_wat_to_wasm(nul, sizeof nul - 1, &o, &out, &n, &err));
     assert_int_equal(err.line, 1);
     assert_int_equal(err.col, 8);
@@ -472,6 +502,20 @@ static void test_load_file(void **state)
     unlink(path);
     free(path);
 
+    /* the $ids name the module and its functions (a "name" section), imports too */
+    path = write_temp("(module $m (import \"env\" \"f\" (func $imp))\n"
+                      "  (func $first) (func) (func $third (call $first)))\n", ".wat");
+    m = wd_module_load_file(path, NULL, &err);
+    if (!m)
+        fail_msg("%s", wd_error_format(&err, buf, sizeof buf));
+    assert_string_equal(wd_module_func_name(m, 0), "imp");
+    assert_string_equal(wd_module_func_name(m, 1), "first");
+    assert_null(wd_module_func_name(m, 2));
+    assert_string_equal(wd_module_func_name(m, 3), "third");
+    wd_module_free(m);
+    unlink(path);
+    free(path);
+
     /* well-formed text that does not validate is an invalid module */
     path = write_temp("(module (func (result i32)))", ".wat");
     assert_null(wd_module_load_file(path, NULL, &err));
@@ -548,7 +592,7 @@ static void must_not_crash(const char *text, size_t n)
     uint8_t *out = NULL;
     size_t size = 0;
     wd_error err;
-    wd_load_options o = { WD_FEATURE_TAIL_CALL | WD_FEATURE_MULTI_MEMORY, "fuzz.wat" };
+    wd_load_options o = { .features = WD_FEATURE_TAIL_CALL | WD_FEATURE_MULTI_MEMORY, .name = "fuzz.wat" };
     if (wd_wat_to_wasm(text, n, &o, &out, &size, &err)) {
         wd_module_free(wd_module_load(out, size, &o, &err));
         free(out);
@@ -567,7 +611,7 @@ static void test_seeds_valid(void **state)
         size_t size = 0;
         wd_error err;
         char buf[512];
-        wd_load_options o = { 0, "seed.wat" };
+        wd_load_options o = { .features = 0, .name = "seed.wat" };
         if (!wd_wat_to_wasm(seeds[s], strlen(seeds[s]), &o, &out, &size, &err))
             fail_msg("seed %zu: %s", s, wd_error_format(&err, buf, sizeof buf));
         wd_module *m = wd_module_load(out, size, &o, &err);
@@ -649,7 +693,7 @@ static void test_alloc_failures(void **state)
             uint8_t *out = NULL;
             size_t size = 0;
             wd_error err;
-            wd_load_options o = { 0, "oom.wat" };
+            wd_load_options o = { .features = 0, .name = "oom.wat" };
             wd__alloc_fail_after(k);
             done = wd_wat_to_wasm(seeds[s], strlen(seeds[s]), &o, &out, &size, &err);
             wd__alloc_fail_after(-1);
@@ -665,6 +709,7 @@ static void test_alloc_failures(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_name_section),
         cmocka_unit_test(test_encodings),
         cmocka_unit_test(test_instructions),
         cmocka_unit_test(test_lexer),
