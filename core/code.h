@@ -324,6 +324,10 @@ typedef struct wd_gprobe {
     wd_probe_fn fn;
     void *user;
     bool mem_only;         /* a memory probe (wd_probe_add_memory) */
+    bool filtered;         /* wd_probe_filter_memory: fire only as it says */
+    uint32_t min_frames;
+    uint32_t nranges;
+    wd_mem_range *ranges;  /* owned (wd__malloc) */
 } wd_gprobe;
 
 enum { WD_X_IDLE = 0, WD_X_RUNNING, WD_X_SUSPENDED, WD_X_FINISHED };

@@ -46,6 +46,8 @@ void wd__exec_free(wd_exec *x)
         return;
     wd__free(x->stack);
     wd__free(x->frames);
+    for (uint32_t i = 0; i < x->ngprobes; i++)
+        wd__free(x->gprobes[i].ranges);
     wd__free(x->gprobes);
     wd__free(x);
 }

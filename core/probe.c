@@ -260,21 +260,60 @@ static const wd_side *side_cached(wd_exec *x, const wd_cfunc *cf, uint32_t pos)
     return s;
 }
 
+/* Does memory probe g want the instruction whose accesses ev holds? */
+static bool wants(const wd_exec *x, const wd_gprobe *g, const wd_probe_event *ev)
+{
+    if (!ev->nmem)
+        return false;
+    if (!g->filtered || x->nframes < g->min_frames)
+        return true;
+    for (uint32_t k = 0; k < ev->nmem; k++) {
+        const wd_mem_access *a = &ev->mem[k];
+        for (uint32_t i = 0; i < g->nranges; i++) {
+            const wd_mem_range *r = &g->ranges[i];
+            /* a bulk operation of length 0 touches nothing; sizes never wrap (both are
+             * bounded by a 64-bit memory's size) */
+            if (a->mem == r->mem && a->size && a->addr < r->addr + r->size &&
+                r->addr < a->addr + a->size)
+                return true;
+        }
+    }
+    return false;
+}
+
 int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
                           const uint64_t *fp)
 {
+    /* mem[] is not zeroed (a rep stos that cost more than the rest of this path):
+     * wd__mem_accesses fills the nmem entries callbacks may read */
+    wd_probe_event ev;
+    ev.instance = inst;
+    ev.funcidx = cf->funcidx;
+    ev.offset = 0;
+    ev.opcode = 0;
+    ev.nmem = 0;
+    if (x->ngprobes == x->nmemprobes) {
+        /* memory probes only (watchpoints): the addresses decide whether any fires, and
+         * most accesses stop here, before the side table is looked up */
+        wd__mem_accesses(inst, cf, pos, NULL, fp, &ev);
+        uint32_t i = 0;
+        while (i < x->ngprobes && !wants(x, &x->gprobes[i], &ev))
+            i++;
+        if (i == x->ngprobes)
+            return WD_PROBE_CONTINUE;
+    }
     const wd_side *s = side_cached(x, cf, pos);
-    wd_probe_event ev = { inst, cf->funcidx, s ? s->first : 0,
-                          s ? opcode_at(inst->module, s->first) : 0, 0, {{0}} };
-    wd__mem_accesses(inst, cf, pos, s, fp, &ev);
+    ev.offset = s ? s->first : 0;
+    ev.opcode = s ? opcode_at(inst->module, s->first) : 0;
+    wd__mem_accesses(inst, cf, pos, s, fp, &ev);   /* now with the accesses' offsets */
     if (x->ngprobes == 1) {   /* the common case: no list to walk */
-        wd_gprobe g = x->gprobes[0];
-        return g.mem_only && !ev.nmem ? WD_PROBE_CONTINUE : (int)g.fn(x, &ev, g.user);
+        const wd_gprobe *g = &x->gprobes[0];
+        return (int)g->fn(x, &ev, g->user);
     }
     uint32_t ids[16];
     uint32_t n = 0;
     for (uint32_t i = 0; i < x->ngprobes && n < 16; i++)
-        if (ev.nmem || !x->gprobes[i].mem_only)
+        if (!x->gprobes[i].mem_only || wants(x, &x->gprobes[i], &ev))
             ids[n++] = x->gprobes[i].id;
     for (uint32_t k = 0; k < n; k++) {
         wd_gprobe *g = NULL;
@@ -311,6 +350,10 @@ static uint32_t add_global(wd_exec *x, wd_probe_fn fn, void *user, bool mem_only
     g->fn = fn;
     g->user = user;
     g->mem_only = mem_only;
+    g->filtered = false;
+    g->min_frames = 0;
+    g->nranges = 0;
+    g->ranges = NULL;
     x->nmemprobes += mem_only;
     return g->id;
 }
@@ -325,12 +368,37 @@ uint32_t wd_probe_add_memory(wd_exec *x, wd_probe_fn fn, void *user)
     return add_global(x, fn, user, true);
 }
 
+bool wd_probe_filter_memory(wd_exec *x, uint32_t id, const wd_mem_range *ranges, uint32_t n,
+                            uint32_t min_frames)
+{
+    wd_gprobe *g = NULL;
+    for (uint32_t i = 0; x && i < x->ngprobes; i++)
+        if (x->gprobes[i].id == id)
+            g = &x->gprobes[i];
+    if (!g || !g->mem_only)
+        return false;
+    wd_mem_range *copy = NULL;
+    if (ranges && n) {
+        copy = wd__malloc((size_t)n * sizeof *copy);
+        if (!copy)
+            return false;
+        memcpy(copy, ranges, (size_t)n * sizeof *copy);
+    }
+    wd__free(g->ranges);
+    g->ranges = copy;
+    g->nranges = copy ? n : 0;
+    g->filtered = ranges != NULL;
+    g->min_frames = ranges ? min_frames : 0;
+    return true;
+}
+
 bool wd_probe_remove_global(wd_exec *x, uint32_t id)
 {
     for (uint32_t i = 0; i < x->ngprobes; i++) {
         if (x->gprobes[i].id != id)
             continue;
         x->nmemprobes -= x->gprobes[i].mem_only;
+        wd__free(x->gprobes[i].ranges);
         memmove(&x->gprobes[i], &x->gprobes[i + 1], (x->ngprobes - i - 1) * sizeof *x->gprobes);
         x->ngprobes--;
         return true;

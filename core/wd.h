@@ -458,6 +458,21 @@ uint32_t wd_probe_add_global(wd_exec *x, wd_probe_fn fn, void *user);
 uint32_t wd_probe_add_memory(wd_exec *x, wd_probe_fn fn, void *user);
 bool wd_probe_remove_global(wd_exec *x, uint32_t id);
 
+/* Bytes [addr, addr + size) of memory `mem`. */
+typedef struct wd_mem_range {
+    uint32_t mem;
+    uint64_t addr, size;
+} wd_mem_range;
+/* Narrows memory probe id (wd_probe_add_memory) to the instructions that
+ * touch one of the n ranges (copied), or that run while fewer than min_frames
+ * frames are on the stack (wd_exec_frame_count: a watched local's frame has
+ * returned). Every other access is checked inside the interpreter and never
+ * reaches the callback, so a watchpoint costs a comparison per access, not a
+ * call. n == 0 and min_frames == 0 make the probe never fire. ranges == NULL
+ * removes the filter. False if id is not a memory probe of x or on OOM. */
+bool wd_probe_filter_memory(wd_exec *x, uint32_t id, const wd_mem_range *ranges, uint32_t n,
+                            uint32_t min_frames);
+
 /* Safepoint hook: called at a safepoint when the budget counter runs out
  * for a reason registered here (the profiler's sampling). period is in
  * counted instructions; 0 removes it. */

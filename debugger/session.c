@@ -748,6 +748,30 @@ static void report_trap(wd_dbg *s)
 
 static wd_probe_action gprobe_fn(wd_exec *x, const wd_probe_event *ev, void *user);
 
+/* Only accesses to watched bytes, and the first one after a watched local's frame has
+ * returned, reach gprobe_fn: the engine checks the rest (wd_probe_filter_memory). Without
+ * the filter (out of memory) every access does, which is slower but as right. */
+static void watch_filter(wd_dbg *s)
+{
+    uint32_t n = 0, min_frames = 0;
+    wd_mem_range *r = malloc((s->nbps ? s->nbps : 1) * sizeof *r);
+    if (!r) {
+        wd_probe_filter_memory(s->x, s->gprobe, NULL, 0, 0);
+        return;
+    }
+    for (uint32_t i = 0; i < s->nbps; i++) {
+        const dbg_bp *bp = s->bps[i];
+        if (bp->type == BP_BREAK || !bp->enabled)
+            continue;
+        r[n++] = (wd_mem_range){ 0, bp->waddr, bp->wlen };
+        if (bp->scope_level > min_frames)
+            min_frames = bp->scope_level;
+    }
+    if (!wd_probe_filter_memory(s->x, s->gprobe, r, n, min_frames))
+        wd_probe_filter_memory(s->x, s->gprobe, NULL, 0, 0);
+    free(r);
+}
+
 void dbg_update_gprobe(wd_dbg *s, bool stepping)
 {
     s->gprobe_stepping = stepping;
@@ -766,6 +790,8 @@ void dbg_update_gprobe(wd_dbg *s, bool stepping)
                          : wd_probe_add_memory(s->x, gprobe_fn, s);
         s->gprobe_mem = !full;
     }
+    if (s->gprobe && s->gprobe_mem)
+        watch_filter(s);
 }
 
 void dbg_sync_gprobe(wd_dbg *s)

@@ -167,6 +167,13 @@ static bool has_op(const wd_cfunc *cf, wd_word want)
     return false;
 }
 
+/* When set, run() narrows its memory probe with wd_probe_filter_memory. */
+static struct {
+    bool on;
+    const wd_mem_range *r;
+    uint32_t n, min_frames;
+} filter;
+
 /* Runs f(64, 5, 1.5) under a global or a memory probe; returns the accesses seen. */
 static void run(uint32_t flags, bool memprobe, seen *out, buf *o)
 {
@@ -194,8 +201,16 @@ static void run(uint32_t flags, bool memprobe, seen *out, buf *o)
     assert_non_null(inst);
     wd_exec *x = wd_store_exec(st);
     memset(out, 0, sizeof *out);
-    assert_true((memprobe ? wd_probe_add_memory(x, collect, out)
-                          : wd_probe_add_global(x, collect, out)) != 0);
+    uint32_t id = memprobe ? wd_probe_add_memory(x, collect, out)
+                           : wd_probe_add_global(x, collect, out);
+    assert_true(id != 0);
+    if (filter.on) {
+        assert_true(wd_probe_filter_memory(x, id, filter.r, filter.n, filter.min_frames) ==
+                    memprobe);
+        /* a filter set twice replaces the first */
+        assert_true(wd_probe_filter_memory(x, id, filter.r, filter.n, filter.min_frames) ==
+                    memprobe);
+    }
     wd_externkind k;
     wd_extern e;
     assert_true(wd_instance_export(inst, "f", &k, &e));
@@ -283,12 +298,68 @@ static void test_memory_probe(void **state)
     }
 }
 
+/* A filtered memory probe fires only on accesses that overlap its ranges (memory index
+ * included), on all of them while fewer frames than min_frames are live, never with no
+ * range; a global probe cannot be filtered. */
+static void test_memory_filter(void **state)
+{
+    (void)state;
+    buf o;
+    seen s;
+    /* the f64 read-modify-write [80, 88) and memory 1's 2-byte load at 64; the indexed
+     * store [84, 88) and the copy's source [64, 80) end where the first range starts or
+     * begin where it ends; memory 1's store at 67 lies beyond */
+    static const wd_mem_range r[] = { { 0, 80, 4 }, { 1, 64, 2 }, { 1, 500, 4 } };
+    filter.on = true;
+    filter.r = r;
+    filter.n = 3;
+    filter.min_frames = 0;
+    run(WD_OPT_ALL, true, &s, &o);
+    assert_int_equal(s.calls, 2);
+    expect(&o, &s.acc[0], 36, 80, 8, WD_MEM_READ | WD_MEM_WRITE);
+    expect_in(&o, &s.acc[1], 87, 64, 2, WD_MEM_READ, 1);
+    /* the same with every optimisation off: the load and the store of += apart */
+    run(0, true, &s, &o);
+    assert_int_equal(s.calls, 3);
+    expect(&o, &s.acc[0], 30, 80, 8, WD_MEM_READ);
+    expect(&o, &s.acc[1], 36, 80, 8, WD_MEM_WRITE);
+    expect_in(&o, &s.acc[2], 87, 64, 2, WD_MEM_READ, 1);
+    /* one byte: the copy's destination [264, 280) */
+    static const wd_mem_range last[] = { { 0, 279, 1 } };
+    filter.r = last;
+    filter.n = 1;
+    run(WD_OPT_ALL, true, &s, &o);
+    assert_int_equal(s.calls, 1);
+    assert_int_equal(s.n, 2);   /* the event still carries both accesses of memory.copy */
+    expect(&o, &s.acc[1], 73, 264, 16, WD_MEM_WRITE);
+    /* no range: never */
+    filter.n = 0;
+    run(WD_OPT_ALL, true, &s, &o);
+    assert_int_equal(s.calls, 0);
+    /* fewer frames than min_frames (f runs in one): every access */
+    filter.min_frames = 2;
+    run(WD_OPT_ALL, true, &s, &o);
+    assert_int_equal(s.calls, 8);
+    /* NULL removes the filter */
+    filter.r = NULL;
+    filter.min_frames = 0;
+    run(WD_OPT_ALL, true, &s, &o);
+    assert_int_equal(s.calls, 8);
+    /* a global probe is not a memory probe (run() checks that the call fails) */
+    filter.r = r;
+    filter.n = 3;
+    run(WD_OPT_ALL, false, &s, &o);
+    assert_int_equal(s.n, 9);
+    filter.on = false;
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_opcode_described),
         cmocka_unit_test(test_fused_accesses),
         cmocka_unit_test(test_memory_probe),
+        cmocka_unit_test(test_memory_filter),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
