@@ -469,21 +469,56 @@ bool wdp_write_callgrind(const wd_prof *p, wdp_buf *b)
 
 /* ---------------------------------------------------------------- Firefox (Gecko format) */
 
+/* A frame's location string. The Gecko format has no function table: the Firefox Profiler
+ * derives functions from these strings with fixed patterns (process-profile.ts). Anything
+ * else becomes a function whose name is the whole string, so "hot [file]" gave a function
+ * named "hot [file]" with no file. With a source line, "name (file:line)" gives a function
+ * with its source file (the call tree's file, and the source view's per-line times); without,
+ * "name (in module)" gives the module as the function's library. Host frames keep their
+ * "[ns:name]". */
+static void gecko_location(const wd_prof *p, const wdp_func *fn, wdp_buf *b)
+{
+    const char *name = wdp_str(p, fn->name);
+    if (fn->kind != WDP_KIND_WASM || fn->module == UINT32_MAX) {
+        wdp_buf_json_str(b, name);
+        return;
+    }
+    char *s = NULL;
+    int n = fn->first_line /* only DWARF lines are recorded, so fn->file is a source file */
+                ? asprintf(&s, "%s (%s:%" PRIu32 ")", name, wdp_str(p, fn->file), fn->first_line)
+                : asprintf(&s, "%s (in %s)", name, wdp_str(p, p->mods[fn->module].name));
+    if (n < 0) {
+        b->failed = true;
+        return;
+    }
+    wdp_buf_json_str(b, s);
+    free(s);
+}
+
 bool wdp_write_gecko(const wd_prof *p, wdp_buf *b)
 {
     wdp_tree t;
     if (!wdp_tree_build(p, true, &t))
         return false;
-    double interval_ms = p->opts.mode == WD_PROF_CYCLES ? (double)p->opts.interval / 1000.0 : 1.0;
+    bool cycles = p->opts.mode == WD_PROF_CYCLES;
+    /* Sample times are synthetic (samples are kept per stack, not in time order): one
+     * interval apart, the timer's interval in cycles mode, 1 ms per sample in insns mode. */
+    double interval_ms = cycles ? (double)p->opts.interval / 1000.0 : 1.0;
     double start_ms = 0;
-    if (p->opts.mode == WD_PROF_CYCLES) {
+    if (cycles) {
         struct timespec ts;
         clock_gettime(CLOCK_REALTIME, &ts);
         start_ms = (double)ts.tv_sec * 1000.0 + (double)(ts.tv_nsec / 1000000);
     }
-    /* Strings: the function names (string table ids = func ids). */
     wdp_buf_puts(b, "{\"meta\":{\"version\":27,");
     wdp_buf_printf(b, "\"interval\":%.3f,\"startTime\":%.0f,", interval_ms, start_ms);
+    /* Cycles go in the samples' threadCPUDelta column: the profiler's CPU usage graph (and
+     * profiler-cli's "CPU activity") scales each sample by its cycles per ms. There is no
+     * unit for instructions, so insns mode leaves the column out: its samples are already
+     * one per N instructions. */
+    if (cycles)
+        wdp_buf_puts(b, "\"sampleUnits\":{\"time\":\"ms\",\"eventDelay\":\"ms\","
+                        "\"threadCPUDelta\":\"variable CPU cycles\"},");
     wdp_buf_puts(b, "\"shutdownTime\":null,\"processType\":0,\"product\":");
     char product[300];
     snprintf(product, sizeof product, "wasmdbg: %s (%s)", p->program, wd_prof_weight_unit(p));
@@ -501,21 +536,10 @@ bool wdp_write_gecko(const wd_prof *p, wdp_buf *b)
     wdp_buf_json_str(b, p->program);
     wdp_buf_puts(b, ",\"pid\":\"1\",\"tid\":1,\"registerTime\":0,\"unregisterTime\":null,\n"
                     "\"stringTable\":[");
-    for (uint32_t f = 0; f < p->nfuncs; f++) {
-        const wdp_func *fn = &p->funcs[f];
+    /* The string table holds the functions' locations (string id = func id). */
+    for (uint32_t f = 0; f < p->nfuncs && !b->failed; f++) {
         wdp_buf_puts(b, f ? ",\n" : "\n");
-        const char *name = wdp_str(p, fn->name);
-        if (fn->file && fn->kind == WDP_KIND_WASM) {
-            char *s = NULL;
-            if (asprintf(&s, "%s [%s]", name, wdp_str(p, fn->file)) < 0) {
-                b->failed = true;
-                break;
-            }
-            wdp_buf_json_str(b, s);
-            free(s);
-        } else {
-            wdp_buf_json_str(b, name);
-        }
+        gecko_location(p, &p->funcs[f], b);
     }
     wdp_buf_puts(b, "],\n\"frameTable\":{\"schema\":{\"location\":0,\"relevantForJS\":1,"
                     "\"innerWindowID\":2,\"implementation\":3,\"line\":4,\"column\":5,"
@@ -540,13 +564,20 @@ bool wdp_write_gecko(const wd_prof *p, wdp_buf *b)
         else
             wdp_buf_printf(b, "[%" PRIu32 ",%" PRIu32 "]", tn->parent - 1, i - 1);
     }
-    wdp_buf_puts(b, "]},\n\"samples\":{\"schema\":{\"stack\":0,\"time\":1,\"eventDelay\":2},"
-                    "\"data\":[");
+    wdp_buf_printf(b, "]},\n\"samples\":{\"schema\":{\"stack\":0,\"time\":1,\"eventDelay\":2%s},"
+                      "\"data\":[", cycles ? ",\"threadCPUDelta\":3" : "");
     uint64_t k = 0;
     for (uint32_t i = 1; i < t.count && !b->failed; i++) {
-        for (uint64_t s = 0; s < t.n[i].self_samples; s++, k++)
-            wdp_buf_printf(b, "%s[%" PRIu32 ",%.3f,0]", k ? ",\n" : "\n", i - 1,
+        /* A stack's cycles are known only in total: its samples share them, the first
+         * (weight % samples) one cycle more, so the column still adds up exactly. */
+        uint64_t n = t.n[i].self_samples, w = t.n[i].self_weight;
+        for (uint64_t s = 0; s < n; s++, k++) {
+            wdp_buf_printf(b, "%s[%" PRIu32 ",%.3f,0", k ? ",\n" : "\n", i - 1,
                            (double)k * interval_ms);
+            if (cycles)
+                wdp_buf_printf(b, ",%" PRIu64, w / n + (s < w % n));
+            wdp_buf_putc(b, ']');
+        }
     }
     wdp_buf_puts(b, "]},\n\"markers\":{\"schema\":{\"name\":0,\"startTime\":1,\"endTime\":2,"
                     "\"phase\":3,\"category\":4,\"data\":5},\"data\":[]}}]}\n");

