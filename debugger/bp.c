@@ -559,11 +559,11 @@ void dbg_bp_describe_hit(wd_dbg *s, int id, dbg_buf *t, dbg_buf *j)
         dbuf_puts(j, ",\"reason\":\"breakpoint-hit\"");
         return;
     }
-    if (s->why == WHY_COND_ERR) {
-        dbuf_printf(t, "Error in testing condition for breakpoint %d:\n%s\n", id, s->errmsg);
+    if (s->why == WHY_COND_ERR) {   /* gdb 13's words; the stop is then reported as a hit */
+        dbuf_printf(t, "Error in testing breakpoint condition:\n%s\n", s->errmsg);
+        dbuf_printf(t, "\n%s %d, ", bp->temp ? "Temporary breakpoint" : "Breakpoint", id);
         dbuf_printf(j, ",\"reason\":\"breakpoint-hit\",\"bkptno\":%d,\"condition_error\":", id);
         dbuf_json_str(j, s->errmsg);
-        dbuf_puts(t, "\n");
         return;
     }
     if (bp->type == BP_BREAK) {

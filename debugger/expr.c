@@ -22,7 +22,10 @@ typedef struct ectx {
     char *err;
     size_t esz;
     bool failed;
-    bool symbols;                    /* expr_check: look names up at addr */
+    bool symbols;                    /* check_only: look names up at addr */
+    bool check_only;                 /* dbg_expr_check: read the whole text without evaluating */
+    int noeval;                      /* > 0: parse only (check_only, or the side of &&, || and
+                                        ?: that C does not evaluate); values are placeholders */
 } ectx;
 
 static bool fail(ectx *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -256,7 +259,7 @@ bool dbg_value_typed(wd_dbg *s, const wd_dw_type *t, bool in_mem, uint64_t addr,
         return false;
     if (in_mem) {
         char err[160];
-        ectx c = { s, 0, 0, 0, "", NULL, 0, false, false };
+        ectx c = { s, 0, 0, 0, "", NULL, 0, false, false, false, 0 };
         c.err = err;
         c.esz = sizeof err;
         return from_mem(&c, t, addr, v);
@@ -471,7 +474,7 @@ static bool type_name(ectx *c, dbg_value *proto)
 /* Converts v to the type of proto (a cast or an assignment). */
 bool dbg_parse_type(wd_dbg *s, const char *text, dbg_value *proto, char *err, size_t errsize)
 {
-    ectx c = { s, 0, 0, 0, text, err, errsize, false, false };
+    ectx c = { s, 0, 0, 0, text, err, errsize, false, false, false, 0 };
     err[0] = '\0';
     if (!type_name(&c, proto))
         return false;
@@ -580,6 +583,34 @@ static bool member(ectx *c, const dbg_value *v, const char *name, dbg_value *out
     return from_mem(c, mt, v->addr + off, out);
 }
 
+/* The value of what is read but not evaluated (c->noeval). */
+static bool placeholder(dbg_value *v)
+{
+    synth_int(v, 0, 4, true, "int");
+    return true;
+}
+
+/* Without evaluating: is name a variable, a function, or (in a C++ member function) a
+ * member of *this where the expression is read? gdb resolves every name of an expression
+ * when it parses it, so `0 && nosuch` is an error there too. Unchecked when a condition is
+ * checked without a place (c->symbols false). */
+static bool name_known(ectx *c, const char *name)
+{
+    if (c->check_only && !c->symbols)
+        return true;
+    wd_dwarf *d = c->s->dw;
+    wd_dw_func fn;
+    if ((d && wd_dwarf_find_var(d, c->addr, c->inl, name)) || dbg_find_func(c->s, name, &fn))
+        return true;
+    const wd_dw_var *self = d ? wd_dwarf_find_var(d, c->addr, c->inl, "this") : NULL;
+    const wd_dw_type *st = self ? dbgt_target(d, wd_dw_var_type(d, self)) : NULL;
+    uint64_t off;
+    const wd_dw_type *mt;
+    if (st && dbgt_member(d, wd_dw_type_strip(d, st), name, &off, &mt))
+        return true;
+    return fail(c, "No symbol \"%s\" in current context.", name);
+}
+
 static bool primary(ectx *c, dbg_value *v)
 {
     ws(c);
@@ -593,7 +624,7 @@ static bool primary(ectx *c, dbg_value *v)
             dbg_value x;
             if (!unary(c, &x))
                 return false;
-            return convert(c, &x, &proto, v);
+            return c->noeval ? placeholder(v) : convert(c, &x, &proto, v);
         }
         if (c->failed)
             return false;
@@ -670,7 +701,7 @@ static bool primary(ectx *c, dbg_value *v)
             }
             name[n] = '\0';
             c->p = p + n;
-            return history(c, name, true, v);
+            return c->noeval ? placeholder(v) : history(c, name, true, v);
         }
         while ((isalnum((unsigned char)p[n]) || p[n] == '_') && n + 1 < sizeof name) {
             name[n] = p[n];
@@ -678,7 +709,7 @@ static bool primary(ectx *c, dbg_value *v)
         }
         name[n] = '\0';
         c->p = p + n;
-        return dollar(c, name, v);
+        return c->noeval ? placeholder(v) : dollar(c, name, v);   /* known only when running */
     }
     if (isalpha((unsigned char)*p) || *p == '_') {
         char name[256];
@@ -707,6 +738,8 @@ static bool primary(ectx *c, dbg_value *v)
             synth_int(v, x.size, 4, false, "unsigned long");
             return true;
         }
+        if (c->noeval)
+            return name_known(c, name) && placeholder(v);
         return variable(c, name, v);
     }
     if (!*p)
@@ -725,6 +758,8 @@ static bool postfix(ectx *c, dbg_value *v)
                 return false;
             if (!accept(c, "]"))
                 return fail(c, "A syntax error in expression, near `%s'.", c->p);
+            if (c->noeval)
+                continue;
             if (i.kind != DV_INT)
                 return fail(c, "Array index must be an integer.");
             dbg_value r;
@@ -742,8 +777,10 @@ static bool postfix(ectx *c, dbg_value *v)
             }
             name[n] = '\0';
             c->p += n;
-            if (!n)
-                return fail(c, "A syntax error in expression, near `%s'.", c->p);
+            if (!n || isdigit((unsigned char)name[0]))
+                return fail(c, "A syntax error in expression, near `%s'.", c->p - n);
+            if (c->noeval)
+                continue;
             dbg_value base = *v, r;
             if (arrow || base.kind == DV_PTR) {
                 if (!deref(c, &base, 0, &base))
@@ -761,6 +798,12 @@ static bool postfix(ectx *c, dbg_value *v)
 static bool unary(ectx *c, dbg_value *v)
 {
     ws(c);
+    if (c->noeval) {
+        if (accept(c, "-") || accept(c, "+") || accept(c, "!") || accept(c, "~") ||
+            accept(c, "*") || accept(c, "&"))
+            return unary(c, v) && placeholder(v);
+        return postfix(c, v);
+    }
     if (accept(c, "-")) {
         if (!unary(c, v))
             return false;
@@ -1020,9 +1063,21 @@ static bool binary(ectx *c, size_t level, dbg_value *v)
             }
         if (!op)
             return true;
+        /* C does not evaluate the right side of && and || when the left decides */
+        bool skip = !c->noeval && ((!strcmp(op, "||") && dbg_value_true(v)) ||
+                                   (!strcmp(op, "&&") && !dbg_value_true(v)));
         dbg_value b;
-        if (!binary(c, level + 1, &b))
+        c->noeval += skip;
+        bool ok = binary(c, level + 1, &b);
+        c->noeval -= skip;
+        if (!ok)
             return false;
+        if (c->noeval)
+            continue;
+        if (skip) {
+            synth_int(v, op[0] == '|', 4, true, "int");
+            continue;
+        }
         if (!strcmp(op, "@")) {
             if (!artificial_array(c, v, &b))
                 return false;
@@ -1044,10 +1099,24 @@ static bool ternary(ectx *c, dbg_value *v)
         return false;
     if (!accept(c, "?"))
         return true;
+    /* only the branch the condition takes is evaluated */
+    bool cond = c->noeval || dbg_value_true(v);
+    bool skip_a = !c->noeval && !cond, skip_b = !c->noeval && cond;
     dbg_value a, b;
-    if (!expr(c, &a) || !accept(c, ":") || !ternary(c, &b))
+    c->noeval += skip_a;
+    bool ok = expr(c, &a);
+    c->noeval -= skip_a;
+    if (ok && !accept(c, ":"))
+        ok = false;
+    if (ok) {
+        c->noeval += skip_b;
+        ok = ternary(c, &b);
+        c->noeval -= skip_b;
+    }
+    if (!ok)
         return c->failed ? false : fail(c, "A syntax error in expression, near `%s'.", c->p);
-    *v = dbg_value_true(v) ? a : b;
+    if (!c->noeval)
+        *v = cond ? a : b;
     return true;
 }
 
@@ -1059,6 +1128,8 @@ static bool expr(ectx *c, dbg_value *v)
         dbg_value rhs;
         if (!expr(c, &rhs))
             return false;
+        if (c->noeval)
+            return true;
         if (!dbg_assign(c->s, v, &rhs, c->err, c->esz)) {
             c->failed = true;
             return false;
@@ -1075,140 +1146,6 @@ static bool expr(ectx *c, dbg_value *v)
     return true;
 }
 
-/* ------------------------------------------------------------ checking without evaluating */
-
-/* The same grammar as above, read without touching the program: conditions are checked when
- * they are set (gdb refuses one that does not parse, or names an unknown variable), long
- * before a frame exists to evaluate them in. */
-static bool chk_expr(ectx *c);
-static bool chk_unary(ectx *c);
-
-static bool chk_primary(ectx *c)
-{
-    ws(c);
-    const char *p = c->p;
-    if (*p == '(') {
-        c->p++;
-        dbg_value proto;
-        if (type_name(c, &proto)) {
-            if (!accept(c, ")"))
-                return fail(c, "A syntax error in expression, near `%s'.", c->p);
-            return chk_unary(c);
-        }
-        if (c->failed || !chk_expr(c))
-            return false;
-        if (!accept(c, ")"))
-            return fail(c, "A syntax error in expression, near `%s'.", c->p);
-        return true;
-    }
-    if (isdigit((unsigned char)*p) || (*p == '.' && isdigit((unsigned char)p[1])) || *p == '\'') {
-        dbg_value v;   /* literals: no effect */
-        return primary(c, &v);
-    }
-    if (*p == '$') {   /* $N, $$N, $localN, $pc: known only once running */
-        c->p++;
-        while (isalnum((unsigned char)*c->p) || *c->p == '_' || *c->p == '$')
-            c->p++;
-        return true;
-    }
-    if (isalpha((unsigned char)*p) || *p == '_') {
-        size_t n = 0;
-        while (isalnum((unsigned char)p[n]) || p[n] == '_')
-            n++;
-        char name[256];
-        snprintf(name, sizeof name, "%.*s", (int)n, p);
-        c->p = p + n;
-        if (strcmp(name, "sizeof") == 0) {
-            const char *save = c->p;
-            dbg_value proto;
-            if (accept(c, "(")) {
-                if (type_name(c, &proto) && accept(c, ")"))
-                    return true;
-                if (c->failed)
-                    return false;
-                c->p = save;
-            }
-            return chk_unary(c);
-        }
-        wd_dw_func fn;
-        if (c->symbols && (!c->s->dw || !wd_dwarf_find_var(c->s->dw, c->addr, 0, name)) &&
-            !dbg_find_func(c->s, name, &fn))
-            return fail(c, "No symbol \"%s\" in current context.", name);
-        return true;
-    }
-    if (!*p)
-        return fail(c, "A syntax error in expression, near `'.");
-    return fail(c, "A syntax error in expression, near `%s'.", p);
-}
-
-static bool chk_postfix(ectx *c)
-{
-    if (!chk_primary(c))
-        return false;
-    for (;;) {
-        if (accept(c, "[")) {
-            if (!chk_expr(c))
-                return false;
-            if (!accept(c, "]"))
-                return fail(c, "A syntax error in expression, near `%s'.", c->p);
-        } else if (accept(c, "->") || accept(c, ".")) {
-            ws(c);
-            size_t n = 0;
-            while (isalnum((unsigned char)c->p[n]) || c->p[n] == '_')
-                n++;
-            if (!n || isdigit((unsigned char)*c->p))
-                return fail(c, "A syntax error in expression, near `%s'.", c->p);
-            c->p += n;
-        } else {
-            return true;
-        }
-    }
-}
-
-static bool chk_unary(ectx *c)
-{
-    ws(c);
-    if (accept(c, "-") || accept(c, "+") || accept(c, "!") || accept(c, "~") || accept(c, "*") ||
-        accept(c, "&"))
-        return chk_unary(c);
-    return chk_postfix(c);
-}
-
-static bool chk_binary(ectx *c, size_t level)
-{
-    if (level == NLEVELS)
-        return chk_unary(c);
-    if (!chk_binary(c, level + 1))
-        return false;
-    for (;;) {
-        bool op = false;
-        for (int k = 0; k < 7 && levels[level].ops[k] && !op; k++)
-            op = accept(c, levels[level].ops[k]);
-        if (!op)
-            return true;
-        if (!chk_binary(c, level + 1))
-            return false;
-    }
-}
-
-static bool chk_ternary(ectx *c)
-{
-    if (!chk_binary(c, 0))
-        return false;
-    if (!accept(c, "?"))
-        return true;
-    if (!chk_expr(c) || !accept(c, ":") || !chk_ternary(c))
-        return c->failed ? false : fail(c, "A syntax error in expression, near `%s'.", c->p);
-    return true;
-}
-
-static bool chk_expr(ectx *c)
-{
-    if (!chk_ternary(c))
-        return false;
-    return accept(c, "=") ? chk_expr(c) : true;
-}
-
 /* Reads a whole expression with c (out NULL: only checks it): the errors of an empty text
  * and of text left over. */
 static bool whole(ectx *c, dbg_value *out)
@@ -1217,7 +1154,8 @@ static bool whole(ectx *c, dbg_value *out)
         snprintf(c->err, c->esz, "Argument required (expression to compute).");
         return false;
     }
-    if (!(out ? expr(c, out) : chk_expr(c)))
+    dbg_value unused;
+    if (!expr(c, out ? out : &unused))
         return false;
     ws(c);
     if (*c->p) {
@@ -1229,14 +1167,17 @@ static bool whole(ectx *c, dbg_value *out)
 
 bool dbg_expr_check(wd_dbg *s, const uint32_t *addr, const char *text, char *err, size_t errsize)
 {
-    ectx c = { s, 0, 0, addr ? *addr : 0, text, err, errsize, false, addr != NULL };
+    /* the grammar read without touching the program: conditions are checked when they are
+     * set (gdb refuses one that does not parse, or names an unknown variable), long before
+     * a frame exists to evaluate them in */
+    ectx c = { s, 0, 0, addr ? *addr : 0, text, err, errsize, false, addr != NULL, true, 1 };
     return whole(&c, NULL);
 }
 
 bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *text, dbg_value *out,
                  char *err, size_t errsize)
 {
-    ectx c = { s, wdepth, inl, 0, text, err, errsize, false, false };
+    ectx c = { s, wdepth, inl, 0, text, err, errsize, false, false, false, 0 };
     wd_frame_info fi;
     if (s->x && wd_exec_frame(s->x, wdepth, &fi) && fi.instance)
         c.addr = (uint32_t)(fi.offset - s->code_off);
@@ -1246,7 +1187,7 @@ bool dbg_eval_at(wd_dbg *s, uint32_t wdepth, uint32_t inl, const char *text, dbg
 bool dbg_eval(wd_dbg *s, const char *text, dbg_value *out, char *err, size_t errsize)
 {
     const dbg_vframe *f = dbg_selected(s);
-    ectx c = { s, f ? f->wdepth : 0, f ? f->inl : 0, f ? f->addr : 0, text, err, errsize, false, false };
+    ectx c = { s, f ? f->wdepth : 0, f ? f->inl : 0, f ? f->addr : 0, text, err, errsize, false, false, false, 0 };
     return whole(&c, out);
 }
 
@@ -1261,7 +1202,7 @@ bool dbg_value_true(const dbg_value *v)
 
 bool dbg_assign(wd_dbg *s, const dbg_value *dst, const dbg_value *src, char *err, size_t esz)
 {
-    ectx c = { s, 0, 0, 0, "", err, esz, false, false };
+    ectx c = { s, 0, 0, 0, "", err, esz, false, false, false, 0 };
     if (dst->kind == DV_AGG || dst->kind == DV_VOID) {
         snprintf(err, esz, "Assignment to a structure or array is not supported.");
         return false;
@@ -1433,7 +1374,7 @@ static void fmt_obj(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int dep
 static void fmt_members(wd_dbg *s, const dbg_value *v, char fmt, dbg_buf *b, int depth)
 {
     wd_dwarf *d = s->dw;
-    ectx c = { s, 0, 0, 0, "", NULL, 0, false, false };
+    ectx c = { s, 0, 0, 0, "", NULL, 0, false, false, false, 0 };
     char err[128];
     c.err = err;
     c.esz = sizeof err;

@@ -218,10 +218,12 @@ if [ "$CC $OPT $DW" = "clang-14 2 5" ]; then
             head -5 "$WORK/libcxx.diff"
         fi
         # breakpoints on C++ names as gdb takes them (qualified, partly qualified, bare),
-        # and a member named without this-> inside a member function (-O0 build)
+        # and a member named without this-> inside a member function (-O0 build), also in a
+        # condition, which is checked when it is set
         if "$CC" --target=wasm32-wasi -x c++ -fno-exceptions -O0 -g -c "$SRC/libcxx.cc" -o "$WORK/libcxx0.o" &&
            "$CC" --target=wasm32-wasi "$WORK/libcxx0.o" -lc++ -lc++abi -o "$WORK/libcxx0.wasm"; then
-            "$WASMDBG" -batch -ex 'break app::Store::sum' -ex 'break Store::add' -ex 'break total' \
+            "$WASMDBG" -batch -ex 'break app::Store::sum if items_.__begin_ != 0' \
+                -ex 'break Store::add' -ex 'break total' \
                 -ex run -ex continue -ex continue -ex 'print items_.__begin_[1].qty' \
                 -ex 'print this->items_.__begin_->qty' "$WORK/libcxx0.wasm" > "$WORK/libcxx0.out" 2>&1
             if grep -q '^Breakpoint 1 at .*: file .*libcxx.cc, line 15\.$' "$WORK/libcxx0.out" &&
