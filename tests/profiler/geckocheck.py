@@ -129,12 +129,14 @@ def cli_stacks(node, path, out):
 
 def cli(path, stderr_path, folded, caller, hot, outdir):
     want_samples, want_weight, unit = summary(stderr_path)
-    d = json.load(open(path))
+    # path is a Gecko file, or a folded file (sample counts) the profiler imports as well
+    is_folded = path.endswith(".folded")
+    d = None if is_folded else json.load(open(path))
     load = lambda name: json.load(open(os.path.join(outdir, name)))
     samples, tree, info = load("samples.json"), load("tree.json"), load("info.json")
 
     # 1. every sample was read: the file's, wasmdbg's and the loader's counts agree
-    nfile = len(d["threads"][0]["samples"]["data"])
+    nfile = sum(folded_stacks(path).values()) if is_folded else len(d["threads"][0]["samples"]["data"])
     ncli = samples["categoryBreakdown"]["totalSamples"]
     assert info["sampleCount"] == ncli == nfile == want_samples, \
         ("samples", info["sampleCount"], ncli, nfile, want_samples)
@@ -166,10 +168,10 @@ def cli(path, stderr_path, folded, caller, hot, outdir):
     #    hold what the file's cycles give for its time range. (Which slices it reports is its
     #    own heuristic: one stack with an outlying average, say after the thread was
     #    descheduled, leaves only that stack's slice.) Without the column there is none.
-    sm = d["threads"][0]["samples"]
-    cpu = sm["schema"].get("threadCPUDelta")
     act = info["cpuActivity"]
-    if unit == "cycles":
+    if unit == "cycles" and not is_folded:
+        sm = d["threads"][0]["samples"]
+        cpu = sm["schema"].get("threadCPUDelta")
         rows = sm["data"]
         time = [r[1] for r in rows]
         dt = [0.0] + [time[i] - time[i - 1] for i in range(1, len(rows))]

@@ -25,7 +25,8 @@
 #                 sample count, the whole call tree (= the run's .samples.folded), hot() on
 #                 top by self time, heaviest stack caller -> hot, hot.c as hot()'s source
 #                 file with its loop line hottest, and CPU activity computed from the
-#                 cycles column (threadCPUDelta); its daemons are stopped at the end
+#                 cycles column (threadCPUDelta); it also imports the golden run's
+#                 .samples.folded, to the same tree; its daemons are stopped at the end
 #   speedscope    the speedscope JSON validates against speedscope's own schema (npm, ajv)
 #   pprof         `go tool pprof` (golang-go) reads the .pb.gz: top function, sample total,
 #                 the run -> hot trace, file:line, a cycles-mode file; npm pprof-format
@@ -286,7 +287,10 @@ gecko)
   }
   cli_check g.gecko.json g.samples.folded main hot err.txt
   [ $hot_cycles = 1 ] && cli_check h.gecko.json - run hot errh.txt
-  echo "PASS: Gecko JSON, loaded by profiler-cli $(pcli --version)"
+  # folded stacks with sample counts are a format the profiler imports too (flamegraph.pl,
+  # their other consumer, is neither in Debian nor on npm): the same tree must come out
+  cli_check g.samples.folded g.samples.folded main hot err.txt
+  echo "PASS: Gecko JSON and folded stacks, loaded by profiler-cli $(pcli --version)"
   ;;
 
 speedscope)
