@@ -131,14 +131,31 @@ bool wd__memdesc(wd_word op, wd_memdesc *d)
     }
 }
 
+/* wd__memdesc as a table (a watchpoint asks at every access); opcodes without a
+ * description read as WD_MD_NONE. Concurrent first fills store the same values. */
+static const wd_memdesc *md_table(void)
+{
+    static wd_memdesc table[WD_C__COUNT];
+    static int ready;
+    if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
+        for (wd_word op = 0; op < WD_C__COUNT; op++)
+            if (!wd__memdesc(op, &table[op]))
+                table[op] = (wd_memdesc){ .mode = WD_MD_NONE };
+        __atomic_store_n(&ready, 1, __ATOMIC_RELEASE);
+    }
+    return table;
+}
+
 void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
                       const wd_side *s, const uint64_t *fp, wd_probe_event *ev)
 {
     ev->nmem = 0;
     const wd_word *ip = cf->code + pos;
     wd_word op = *ip == WD_C_PROBE ? wd__probe_orig(inst->module, cf, pos) : *ip;
-    wd_memdesc d;
-    if (!wd__memdesc(op, &d) || d.mode == WD_MD_NONE)
+    if (op >= WD_C__COUNT)
+        return;
+    const wd_memdesc d = md_table()[op];
+    if (d.mode == WD_MD_NONE)
         return;
     uint64_t off = s ? (d.at_trap ? s->trap : s->work) : 0;
     wd_mem_access *m = &ev->mem[0];
