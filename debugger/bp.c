@@ -38,13 +38,21 @@ uint32_t dbg_func_by_name(wd_dbg *s, const char *name, bool *has_dw)
     return UINT32_MAX;
 }
 
-/* a function's breakpoint address (after its prologue), or with raw its first byte */
+/* a function's breakpoint address (after its prologue), or with raw its entry as DWARF says
+ * (low_pc, at its local declarations), else its first instruction */
 static uint64_t func_entry(wd_dbg *s, uint32_t f, bool raw)
 {
     uint64_t a, b;
     if (!raw)
         return dbg_func_bp_off(s, f);
     wd_module_func_range(s->m, f, &a, &b);
+    wd_dw_frame fr[8];
+    size_t k = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(a - s->code_off), false, fr, 8) : 0;
+    if (k > 8)
+        k = 8;
+    if (k && fr[k - 1].low_pc && fr[k - 1].low_pc + s->code_off <= a &&
+        dbg_func_of_off(s, fr[k - 1].low_pc + s->code_off) == f)
+        return fr[k - 1].low_pc + s->code_off;
     return a;
 }
 
@@ -159,7 +167,10 @@ int dbg_resolve_location_raw(wd_dbg *s, const char *spec, bool raw, uint64_t *of
                     return 0;
                 }
             }
-            snprintf(err, errsize, "malformed linespec error: unexpected string, \"%s\"", ln);
+            if (all_digits)
+                snprintf(err, errsize, "malformed linespec error: unexpected string, \"%s\"", ln);
+            else
+                snprintf(err, errsize, "Function \"%s\" not defined in \"%s\".", dbg_skip_ws(ln), file);
             return -1;
         }
         if (!s->dw) {
