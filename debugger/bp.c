@@ -10,7 +10,7 @@
 /* ------------------------------------------------------------ locations */
 
 /* A function by DWARF name, name-section name or export name; UINT32_MAX if none. */
-static uint32_t func_by_name(wd_dbg *s, const char *name, bool *has_dw)
+uint32_t dbg_func_by_name(wd_dbg *s, const char *name, bool *has_dw)
 {
     *has_dw = false;
     if (s->dw) {
@@ -38,7 +38,25 @@ static uint32_t func_by_name(wd_dbg *s, const char *name, bool *has_dw)
     return UINT32_MAX;
 }
 
-static const char *current_file(wd_dbg *s)
+/* a function's breakpoint address (after its prologue), or with raw its entry as DWARF says
+ * (low_pc, at its local declarations), else its first instruction */
+static uint64_t func_entry(wd_dbg *s, uint32_t f, bool raw)
+{
+    uint64_t a, b;
+    if (!raw)
+        return dbg_func_bp_off(s, f);
+    wd_module_func_range(s->m, f, &a, &b);
+    wd_dw_frame fr[8];
+    size_t k = s->dw ? wd_dwarf_symbolize(s->dw, (uint32_t)(a - s->code_off), false, fr, 8) : 0;
+    if (k > 8)
+        k = 8;
+    if (k && fr[k - 1].low_pc && fr[k - 1].low_pc + s->code_off <= a &&
+        dbg_func_of_off(s, fr[k - 1].low_pc + s->code_off) == f)
+        return fr[k - 1].low_pc + s->code_off;
+    return a;
+}
+
+const char *dbg_current_file(wd_dbg *s)
 {
     const dbg_vframe *f = dbg_selected(s);
     if (f && f->has_dw && f->dw.file && f->dw.file[0])
@@ -55,6 +73,12 @@ static const char *current_file(wd_dbg *s)
 
 int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max, size_t *n,
                          char *err, size_t errsize)
+{
+    return dbg_resolve_location_raw(s, spec, false, offs, max, n, err, errsize);
+}
+
+int dbg_resolve_location_raw(wd_dbg *s, const char *spec, bool raw, uint64_t *offs, size_t max,
+                             size_t *n, char *err, size_t errsize)
 {
     *n = 0;
     spec = dbg_skip_ws(spec);
@@ -92,7 +116,7 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
             return -1;
         }
         bool hd;
-        uint32_t f = func_by_name(s, name, &hd);
+        uint32_t f = dbg_func_by_name(s, name, &hd);
         if (f == UINT32_MAX) {
             snprintf(err, errsize, "No symbol \"%s\" in current context.", name);
             return -1;
@@ -119,7 +143,7 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
         char file[512];
         const char *ln = all_digits ? spec : colon + 1;
         if (all_digits) {
-            const char *cf = current_file(s);
+            const char *cf = dbg_current_file(s);
             if (!cf) {
                 snprintf(err, errsize, "No symbol table is loaded.  Use the \"file\" command.");
                 return -1;
@@ -137,13 +161,16 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
             /* FILE:FUNCTION */
             if (!all_digits) {
                 bool hd;
-                uint32_t f = func_by_name(s, dbg_skip_ws(ln), &hd);
+                uint32_t f = dbg_func_by_name(s, dbg_skip_ws(ln), &hd);
                 if (f != UINT32_MAX) {
-                    offs[(*n)++] = dbg_func_bp_off(s, f);
+                    offs[(*n)++] = func_entry(s, f, raw);
                     return 0;
                 }
             }
-            snprintf(err, errsize, "malformed linespec error: unexpected string, \"%s\"", ln);
+            if (all_digits)
+                snprintf(err, errsize, "malformed linespec error: unexpected string, \"%s\"", ln);
+            else
+                snprintf(err, errsize, "Function \"%s\" not defined in \"%s\".", dbg_skip_ws(ln), file);
             return -1;
         }
         if (!s->dw) {
@@ -176,7 +203,7 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
             uint64_t a = 0, b = 0;
             if (f != UINT32_MAX)
                 wd_module_func_range(s->m, f, &a, &b);
-            if (f != UINT32_MAX && off <= a)   /* the function's entry: after its prologue */
+            if (f != UINT32_MAX && off <= a && !raw)   /* the function's entry: after its prologue */
                 off = dbg_func_bp_off(s, f);
             offs[(*n)++] = off;
         }
@@ -184,9 +211,9 @@ int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max
     }
     /* a function: its out-of-line copy and, as gdb, every copy inlined elsewhere */
     bool hd;
-    uint32_t f = func_by_name(s, spec, &hd);
+    uint32_t f = dbg_func_by_name(s, spec, &hd);
     if (f != UINT32_MAX)
-        offs[(*n)++] = dbg_func_bp_off(s, f);
+        offs[(*n)++] = func_entry(s, f, raw);
     uint32_t inl[64];
     size_t ni = s->dw ? wd_dwarf_inlined_entries(s->dw, spec, inl, 64) : 0;
     for (size_t i = 0; i < ni && i < 64 && *n < max; i++)

@@ -254,7 +254,8 @@ int cmd_info_functions(wd_dbg *s, const char *a, const char *m)
 }
 
 const char dbg_info_names[] = "breakpoints watchpoints frame args locals globals variables "
-                              "wasm-locals wasm-stack wasm-globals source functions display stack";
+                              "wasm-locals wasm-stack wasm-globals source functions display stack "
+                              "line symbol";
 
 int cmd_info(wd_dbg *s, const char *a, const char *m)
 {
@@ -274,11 +275,13 @@ int cmd_info(wd_dbg *s, const char *a, const char *m)
         {"functions", 2, cmd_info_functions, ""},
         {"display", 1, cmd_info_display, ""},
         {"stack", 2, cmd_backtrace, ""},
+        {"line", 2, cmd_info_line, ""},
+        {"symbol", 2, cmd_info_symbol, ""},
     };
     size_t n = strcspn(a, " ");
     if (!n)
         return dbg_error(s, "List of info subcommands: breakpoints watchpoints frame args locals globals "
-                            "wasm-locals wasm-stack wasm-globals source functions display.");
+                            "wasm-locals wasm-stack wasm-globals source functions display line symbol.");
     for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
         if (n >= subs[i].min && n <= strlen(subs[i].name) && strncmp(subs[i].name, a, n) == 0)
             return subs[i].fn(s, dbg_skip_ws(a + n), subs[i].mods);

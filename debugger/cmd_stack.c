@@ -123,6 +123,7 @@ static int show_frame(wd_dbg *s)
         s->list_line = f->dw.line > 5 ? f->dw.line - 5 : 1;
         s->list_first = 0;
     }
+    s->il_next = 0;   /* a bare `info line` is this frame's line again */
     return 0;
 }
 
@@ -142,12 +143,75 @@ static bool frame_level(wd_dbg *s, const char *a, uint32_t *out)
     return true;
 }
 
+/* gdb 13's frame specifications after `frame` and `info frame`: N, `level N` (N an
+ * expression), `function NAME` (the innermost frame of NAME). Frames have no stack address
+ * in wasm, so `address` and `view` are refused. */
+static bool frame_spec(wd_dbg *s, const char *a, uint32_t *out)
+{
+    size_t k = strcspn(a, " ");
+    const char *rest = dbg_skip_ws(a + k);
+    if (k == 5 && strncmp(a, "level", 5) == 0) {
+        if (!*rest) {
+            dbg_error(s, "Argument required (expression to compute).");
+            return false;
+        }
+        uint64_t n;
+        if (!dbg_parse_u64(rest, &n)) {
+            dbg_value v;
+            char err[300];
+            if (!dbg_eval(s, rest, &v, err, sizeof err)) {
+                dbg_error(s, "%s", err);
+                return false;
+            }
+            if (v.kind != DV_INT) {
+                dbg_error(s, "Invalid frame number \"%s\".", rest);
+                return false;
+            }
+            n = v.u;
+        }
+        if (n >= s->nvf) {
+            dbg_error(s, "No frame at level %s.", rest);
+            return false;
+        }
+        *out = (uint32_t)n;
+        return true;
+    }
+    if (k == 8 && strncmp(a, "function", 8) == 0) {
+        if (!*rest) {
+            dbg_error(s, "Missing function name argument");
+            return false;
+        }
+        for (uint32_t i = 0; i < s->nvf; i++) {
+            const dbg_vframe *f = &s->vf[i];
+            char nb[32];
+            const char *name = f->name ? f->name : dbg_func_name(s, f->funcidx, nb, sizeof nb);
+            if (name && strcmp(dbg_display_name(name), rest) == 0) {
+                *out = i;
+                return true;
+            }
+        }
+        bool hd;
+        if (dbg_func_by_name(s, rest, &hd) == UINT32_MAX &&
+            !(s->dw && wd_dwarf_inlined_entries(s->dw, rest, NULL, 0)))
+            dbg_error(s, "Function \"%s\" not defined.", rest);
+        else
+            dbg_error(s, "No frame for function \"%s\".", rest);
+        return false;
+    }
+    if ((k == 7 && strncmp(a, "address", 7) == 0) || (k == 4 && strncmp(a, "view", 4) == 0)) {
+        dbg_error(s, "frame %.*s: wasm frames have no stack address; use frame level N or "
+                     "frame function NAME.", (int)k, a);
+        return false;
+    }
+    return frame_level(s, a, out);
+}
+
 int cmd_frame(wd_dbg *s, const char *a, const char *m)
 {
     (void)m;
     if (need_frames(s))
         return -1;
-    if (*a && !frame_level(s, a, &s->sel))
+    if (*a && !frame_spec(s, a, &s->sel))
         return -1;
     return show_frame(s);
 }
@@ -186,7 +250,7 @@ int cmd_info_frame(wd_dbg *s, const char *a, const char *m)
     if (need_frames(s))
         return -1;
     uint32_t sel = s->sel;   /* info frame N: frame N, the selection unchanged */
-    if (*a && !frame_level(s, a, &sel))
+    if (*a && !frame_spec(s, a, &sel))
         return -1;
     const dbg_vframe *f = &s->vf[sel];
     char nb[32];

@@ -51,10 +51,11 @@ static int x_insns(wd_dbg *s, uint64_t addr, uint64_t count, dbg_buf *t)
         if (f == UINT32_MAX)
             return i ? 0 : dbg_error(s, "Cannot access code at address 0x%" PRIx64, off - s->code_off);
         /* past a function's last `end`, go on with the next function's first instruction
-         * (its size and local declarations in between are not code) */
+         * (its size and local declarations in between are not code); an address in them
+         * (a function's DWARF low_pc, which info line reports) starts at that instruction */
         uint64_t lo, hi;
         wd_module_func_range(s->m, f, &lo, &hi);
-        if (off < lo && i > 0)
+        if (off < lo)
             off = lo;
         if (off >= hi) {
             if (f + 1 >= wd_module_func_count(s->m))

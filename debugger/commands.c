@@ -40,7 +40,8 @@ const dbg_command dbg_commands[] = {
     /* the stack */
     {"backtrace", "bt where", "backtrace [full] [N]", "Print the call stack (inlined frames marked).",
      cmd_backtrace, false},
-    {"frame", "f", "frame [N]", "Select and print frame N.", cmd_frame, false},
+    {"frame", "f", "frame [N | level N | function NAME]",
+     "Select and print frame N, or the innermost frame of function NAME.", cmd_frame, false},
     {"up", "", "up [N]", "Select the caller's frame.", cmd_up, false},
     {"down", "do", "down [N]", "Select the callee's frame.", cmd_down, false},
     /* data */
@@ -67,7 +68,9 @@ const dbg_command dbg_commands[] = {
      cmd_disassemble, false},
     {"directory", "dir", "directory DIR", "Add DIR to the source search path.", cmd_directory, false},
     {"info", "i", "info SUBCOMMAND", "breakpoints frame args locals globals wasm-locals wasm-stack "
-     "wasm-globals source functions display watchpoints", cmd_info, false},
+     "wasm-globals source functions display watchpoints; line [LINE | FILE:LINE | FUNCTION | "
+     "*ADDRESS]: a line's code range; symbol ADDRESS: the function or global variable at it",
+     cmd_info, false},
     /* profiling */
     {"profile", "", "profile start|stop|show|save|clear [ARGS]",
      "Sampling profiler: start [--mode insns|cycles] [--interval N], stop, show [--top N], "

@@ -95,10 +95,26 @@ size_t wd_dbg_complete(wd_dbg *s, const char *line, char **out, size_t max, size
         dbg_cmd_fn fn = cmd ? cmd->fn : NULL;
         const char *rest = dbg_skip_ws(first + flen);
         bool member = at > 0 && (line[at - 1] == '.' || line[at - 1] == '>');
+        /* the word after the subcommand: `info line`, `info symbol`, `frame function` */
+        size_t sublen = strcspn(rest, " ");
+        const char *subarg = rest[sublen] ? dbg_skip_ws(rest + sublen) : NULL;
+        bool info_sub = fn == cmd_info && subarg && !strchr(subarg, ' ');
         if (fn == cmd_info && !strchr(rest, ' ')) {
             add_words(&c, dbg_info_names);
+        } else if (fn == cmd_frame && !strchr(rest, ' ')) {
+            add_words(&c, "level function");
         } else if (member) {
             /* members of a struct are not completed (the variable's type is not known here) */
+        } else if ((fn == cmd_frame && sublen == 8 && !strncmp(rest, "function", 8)) ||
+                   (info_sub && sublen >= 2 && !strncmp(rest, "line", sublen))) {
+            if (s->dw)
+                wd_dwarf_each_func(s->dw, add_func, &c);
+        } else if (info_sub && sublen >= 2 && !strncmp(rest, "symbol", sublen)) {
+            if (s->dw)
+                wd_dwarf_each_func(s->dw, add_func, &c);
+            add_vars(s, &c);
+        } else if (fn == cmd_info || fn == cmd_frame) {
+            /* the other info subcommands and frame levels take nothing to complete */
         } else if (fn == cmd_break || fn == cmd_tbreak || fn == cmd_until || fn == cmd_advance ||
                    fn == cmd_list || fn == cmd_disassemble) {
             if (s->dw)

@@ -198,6 +198,8 @@ struct wd_dbg {
         uint64_t crossed_lo;         /* the step's lower bound when it ran */
     } run;
     uint32_t report_caller;          /* the stop is shown in this frame (uninline_check) */
+    uint32_t hide_inl;               /* ... and the inlined frames inside it, not entered yet,
+                                        are not frames of the stack until the program moves */
     uint64_t ilc_key[512];           /* dbg_inline_level's cache: file offset + 1, 0 empty */
     uint32_t ilc_level[512];
     uint64_t step_lo;                /* the last step stopped on a statement row in */
@@ -233,6 +235,9 @@ struct wd_dbg {
     char *list_file;
     uint32_t list_line;
     uint32_t list_first;             /* first line of the last listing (0: none) */
+    /* info line: the line a bare `info line` shows next (0: the selected frame's) */
+    char *il_file;
+    uint32_t il_next;
     /* x */
     uint64_t x_next;
     char x_fmt, x_size;
@@ -342,6 +347,14 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json);
 /* Resolves a location (FILE:LINE, LINE, FUNCTION, *ADDR, *FUNC+OFF) to file offsets. */
 int dbg_resolve_location(wd_dbg *s, const char *spec, uint64_t *offs, size_t max, size_t *n,
                          char *err, size_t errsize);
+/* The same; with raw, a function or a line at a function's entry is its first byte, not the
+ * address after its prologue (info line reports what the line table says). */
+int dbg_resolve_location_raw(wd_dbg *s, const char *spec, bool raw, uint64_t *offs, size_t max,
+                             size_t *n, char *err, size_t errsize);
+/* A function by DWARF name, name-section name or export name; UINT32_MAX if none. */
+uint32_t dbg_func_by_name(wd_dbg *s, const char *name, bool *has_dw);
+/* The file a bare LINE means: the selected frame's, the last listed, or main's. */
+const char *dbg_current_file(wd_dbg *s);
 dbg_bp *dbg_bp_find(wd_dbg *s, int id);
 int dbg_bp_create(wd_dbg *s, const char *spec, bool temp, bool quiet);
 void dbg_bp_delete(wd_dbg *s, int id);
@@ -473,6 +486,13 @@ int cmd_info_wasm_stack(wd_dbg *s, const char *a, const char *m);
 int cmd_info_wasm_globals(wd_dbg *s, const char *a, const char *m);
 int cmd_info_source(wd_dbg *s, const char *a, const char *m);
 int cmd_info_functions(wd_dbg *s, const char *a, const char *m);
+int cmd_info_line(wd_dbg *s, const char *a, const char *m);
+int cmd_info_symbol(wd_dbg *s, const char *a, const char *m);
+/* The line-table entry (consecutive rows of one line, as gdb merges them) in rows (every
+ * sequence, in table order): with line, the one of that line starting at addr, else the
+ * non-empty one covering addr. Its range [lo, hi) and first row. False if none. */
+bool dbg_line_run(const wd_dw_row *rows, size_t n, uint32_t addr, const uint32_t *line,
+                  uint32_t *lo, uint32_t *hi, size_t *first);
 int cmd_info_display(wd_dbg *s, const char *a, const char *m);
 int cmd_print(wd_dbg *s, const char *a, const char *m);
 int cmd_output(wd_dbg *s, const char *a, const char *m);

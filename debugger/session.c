@@ -495,6 +495,11 @@ bool dbg_frames(wd_dbg *s)
             v->name = dbg_display_name(fr[i].function ? fr[i].function : fi.func_name);
         }
     }
+    uint32_t h = s->hide_inl;
+    if (h && h < s->nvf && s->vf[h].wdepth == 0 && s->vf[h].inl == h) {
+        memmove(s->vf, s->vf + h, (s->nvf - h) * sizeof *s->vf);
+        s->nvf -= h;
+    }
     if (s->sel >= s->nvf)
         s->sel = 0;
     return s->nvf > 0;
@@ -629,9 +634,15 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
     snprintf(s->stop_reason, sizeof s->stop_reason, "%s", reason_json ? reason_json : "");
     dbg_invalidate_frames(s);
     s->sel = 0;
-    uint32_t up = s->report_caller;   /* inlined frames not entered yet: shown from outside */
-    if (up && dbg_frames(s) && up < s->nvf && s->vf[up].wdepth == s->vf[0].wdepth)
-        s->sel = up;
+    s->il_next = 0;
+    s->hide_inl = 0;
+    /* inlined frames not entered yet: the stop is in their caller, which is frame 0 of the
+     * stack for bt, frame and finish alike, as in gdb */
+    uint32_t up = s->report_caller;
+    if (up && dbg_frames(s) && up < s->nvf && s->vf[up].wdepth == s->vf[0].wdepth) {
+        s->hide_inl = up;
+        dbg_invalidate_frames(s);
+    }
     s->report_caller = 0;
     dbg_buf t = {0}, j = {0};
     const dbg_vframe *f = dbg_selected(s);
@@ -656,7 +667,7 @@ void dbg_report_location(wd_dbg *s, bool force_frame, const char *reason_json)
         }
         if (f->has_dw && f->dw.line) {
             /* a stop shown at an inlined call is at that call's line, as a whole */
-            if (!show_frame && !(up && s->sel == up) && mid_line(s, f))
+            if (!show_frame && !s->hide_inl && mid_line(s, f))
                 dbuf_printf(&t, "0x%08" PRIx32 "\t", f->addr);
             dbg_source_line(s, f->dw.file, f->dw.line, &t);
         }
@@ -706,6 +717,7 @@ void dbg_kill(wd_dbg *s)
     if (s->x && wd_exec_suspended(s->x))
         wd_exec_reset(s->x);
     free_process(s);
+    s->hide_inl = 0;
     s->ps = PS_NONE;
     s->in_flight = false;
     s->stop_seq++;
@@ -1167,6 +1179,7 @@ static int run_loop(wd_dbg *s, wd_func *entry)
 {
     bool first = entry != NULL;
     s->in_flight = false;
+    s->hide_inl = 0;   /* the program moves: every frame is a frame again */
     for (;;) {
         s->why = WHY_NONE;
         s->why_bp = 0;
@@ -1435,6 +1448,7 @@ int dbg_start_program(wd_dbg *s, bool stop_at_main)
     goto out;
 fail:
     free_process(s);
+    s->hide_inl = 0;
     s->ps = PS_NONE;
 out:
     if (dirbufs)
@@ -1561,6 +1575,7 @@ void wd_dbg_free(wd_dbg *s)
     free(s->bytes);
     free(s->path);
     free(s->list_file);
+    free(s->il_file);
     free(s->fc_offs);
     free(s->last_cmd);
     free(s->entry_name);

@@ -18,6 +18,7 @@
 
 #include "session.h"
 #include "session_query.h"
+#include "dbg_int.h"   /* dbg_line_run */
 
 /* Everything the session says since the last clear; errors on their own lines. */
 typedef struct out {
@@ -529,6 +530,117 @@ static void test_completion(void **state)
     completes(f, "watch __stdout_F", "watch __stdout_FILE ", NULL);
 }
 
+/* ------------------------------------------------------------ info line, info symbol, frame */
+
+/* gdb's line-table entries: consecutive rows of one line are one entry (columns and flags
+ * aside), ending at the next line's row or the end of the sequence */
+static void test_line_run(void **state)
+{
+    (void)state;
+    const wd_dw_row rows[] = {
+        {.addr = 0x10, .line = 5, .file = "a.c", .flags = WD_DW_ROW_STMT},
+        {.addr = 0x14, .line = 5, .column = 9, .file = "a.c"},
+        {.addr = 0x18, .line = 6, .file = "a.c", .flags = WD_DW_ROW_STMT},
+        {.addr = 0x18, .line = 7, .file = "a.c", .flags = WD_DW_ROW_STMT},
+        {.addr = 0x20, .line = 5, .file = "b.h", .flags = WD_DW_ROW_STMT},
+        {.addr = 0x28, .line = 0, .file = "a.c"},
+        {.addr = 0x30, .flags = WD_DW_ROW_END_SEQUENCE},
+        {.addr = 0x40, .line = 9, .file = "a.c", .flags = WD_DW_ROW_STMT},
+        {.addr = 0x48, .flags = WD_DW_ROW_END_SEQUENCE},
+    };
+    size_t n = sizeof rows / sizeof rows[0], first;
+    uint32_t lo, hi, want;
+    /* an address inside line 5's second row: the entry starts at its first row */
+    assert_true(dbg_line_run(rows, n, 0x16, NULL, &lo, &hi, &first));
+    assert_int_equal(lo, 0x10);
+    assert_int_equal(hi, 0x18);
+    assert_int_equal(first, 0);
+    /* line 6 has a row but no bytes (line 7 starts at the same address) */
+    want = 6;
+    assert_true(dbg_line_run(rows, n, 0x18, &want, &lo, &hi, &first));
+    assert_int_equal(lo, hi);
+    assert_false(dbg_line_run(rows, n, 0x18, NULL, &lo, &hi, &first) && first == 2);
+    assert_true(dbg_line_run(rows, n, 0x18, NULL, &lo, &hi, &first));
+    assert_int_equal(first, 3);
+    /* the same line number in another file is another entry */
+    assert_true(dbg_line_run(rows, n, 0x1c, NULL, &lo, &hi, &first));
+    assert_int_equal(hi, 0x20);
+    want = 5;
+    assert_true(dbg_line_run(rows, n, 0x20, &want, &lo, &hi, &first));
+    assert_string_equal(rows[first].file, "b.h");
+    assert_int_equal(hi, 0x28);
+    /* a sequence ends its last entry; nothing covers the gap between sequences */
+    assert_true(dbg_line_run(rows, n, 0x2c, NULL, &lo, &hi, &first));
+    assert_int_equal(rows[first].line, 0);
+    assert_int_equal(hi, 0x30);
+    assert_false(dbg_line_run(rows, n, 0x30, NULL, &lo, &hi, &first));
+    assert_false(dbg_line_run(rows, n, 0x38, NULL, &lo, &hi, &first));
+    assert_true(dbg_line_run(rows, n, 0x47, NULL, &lo, &hi, &first));
+    assert_int_equal(lo, 0x40);
+    assert_int_equal(hi, 0x48);
+    want = 9;
+    assert_false(dbg_line_run(rows, n, 0x44, &want, &lo, &hi, &first));   /* not its start */
+}
+
+static void test_where(void **state)
+{
+    fx *f = get(state);
+    /* before the program runs: the line table and the module are enough */
+    cmd(f, "info line perimeter", 0);
+    has(f, " of \"shapes.c\" starts at address 0x");
+    has(f, " <perimeter>");
+    cmd(f, "info line shapes.c:26", 0);
+    has(f, "Line 26 of \"shapes.c\" starts at address 0x");
+    /* x/i then shows that line's code: its first instruction is the one info line named */
+    char start[16];
+    const char *p = strstr(f->o.text, "address 0x");
+    assert_non_null(p);
+    snprintf(start, sizeof start, "%.10s", p + 8);
+    cmd(f, "x/i", 0);
+    has(f, start);
+    cmd(f, "info line", 0);   /* the line after */
+    has(f, "Line 27 of \"shapes.c\"");
+    cmd(f, "info line 9999", 0);
+    has(f, "Line number 9999 is out of range for \"shapes.c\".");
+    cmd(f, "info line nosuch.c:3", -1);
+    assert_string_equal(f->o.lasterr, "No source file named nosuch.c.");
+    cmd(f, "info line nosuch", -1);
+    /* a number is a code offset: the function it is in */
+    char sym[64];
+    snprintf(sym, sizeof sym, "info symbol %s", start);
+    cmd(f, sym, 0);
+    has(f, "perimeter + ");
+    has(f, " in section Code");
+    cmd(f, "info symbol 0", 0);
+    has(f, "No symbol matches 0.");
+    cmd(f, "info symbol", -1);
+    /* frame function: the innermost frame of that function, in recursion */
+    cmd(f, "break chain_length if s == 0", 0);
+    cmd(f, "run", 0);
+    at(f, "chain_length", 32);
+    cmd(f, "frame function main", 0);
+    assert_int_equal(wd_dbg_frame_selected(f->s), 3);
+    cmd(f, "frame function chain_length", 0);
+    assert_int_equal(wd_dbg_frame_selected(f->s), 0);
+    cmd(f, "frame level 2", 0);
+    assert_int_equal(wd_dbg_frame_selected(f->s), 2);
+    has(f, "#2  ");
+    cmd(f, "frame function move", -1);
+    assert_string_equal(f->o.lasterr, "No frame for function \"move\".");
+    cmd(f, "frame function nosuch", -1);
+    assert_string_equal(f->o.lasterr, "Function \"nosuch\" not defined.");
+    cmd(f, "frame level 9", -1);
+    assert_int_equal(wd_dbg_frame_selected(f->s), 2);   /* errors leave the selection */
+    /* a pointer is a linear-memory address: the global it is in */
+    cmd(f, "info symbol (char *)&__stdout_FILE + 4", 0);
+    has(f, "__stdout_FILE + 4 in section ");
+    completes(f, "frame fu", "frame function ", NULL);
+    completes(f, "frame function chain", "frame function chain_length ", NULL);
+    completes(f, "info li", "info line ", NULL);
+    completes(f, "info line peri", "info line perimeter ", NULL);
+    completes(f, "info sym", "info symbol ", NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -542,6 +654,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_gdb_forms, setup, teardown),
         cmocka_unit_test_setup_teardown(test_errors_leave_state, setup, teardown),
         cmocka_unit_test_setup_teardown(test_completion, setup, teardown),
+        cmocka_unit_test(test_line_run),
+        cmocka_unit_test_setup_teardown(test_where, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
