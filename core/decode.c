@@ -784,15 +784,17 @@ static void dec_name_section(wd_module *m, const wd_mcustom *c)
             if (!wd_rd_name(&s, &name, &len))
                 return;
             m->module_name = wd_arena_strndup(&m->arena, (const char *)name, len);
-        } else if (id == 1) {
+        } else if (id == 1 || id == 9) {   /* functions; data segments (.rodata, .data) */
             if (!wd_rd_u32(&s, &n))
                 return;
             for (uint32_t i = 0; i < n; i++) {
                 uint32_t idx;
                 if (!wd_rd_u32(&s, &idx) || !wd_rd_name(&s, &name, &len))
                     return;
-                if (idx < m->nfuncs && !m->funcs[idx].name)
-                    m->funcs[idx].name = wd_arena_strndup(&m->arena, (const char *)name, len);
+                const char **slot = id == 1 ? (idx < m->nfuncs ? &m->funcs[idx].name : NULL)
+                                            : (idx < m->ndatas ? &m->datas[idx].name : NULL);
+                if (slot && !*slot)
+                    *slot = wd_arena_strndup(&m->arena, (const char *)name, len);
             }
         }
         /* other subsections (locals, labels, ...) are not used yet */

@@ -5,6 +5,7 @@
  * freed and NULL is returned with the error of that step.
  */
 #include "module.h"
+#include "reader.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -338,4 +339,45 @@ void wd_module_custom(const wd_module *m, uint32_t i, wd_custom_section *out)
     out->data = m->customs[i].data;
     out->size = m->customs[i].size;
     out->offset = m->customs[i].offset;
+}
+
+/* ------------------------------------------------------------ data segments */
+
+uint32_t wd_module_data_count(const wd_module *m) { return m ? m->ndatas : 0; }
+
+bool wd_module_data(const wd_module *m, uint32_t i, wd_data_segment *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!m || i >= m->ndatas)
+        return false;
+    const wd_mdata *d = &m->datas[i];
+    out->active = d->mode == WD_SEG_ACTIVE;
+    out->memory = d->memory;
+    out->bytes = d->bytes;
+    out->size = d->len;
+    out->name = d->name;
+    if (out->active) {
+        /* the offset expression is validated: a constant is the opcode, its LEB and end */
+        wd_reader r = { d->offset.code, d->offset.code + d->offset.len, m->bytes, NULL, 0 };
+        uint8_t op = 0;
+        int32_t v32;
+        int64_t v64;
+        if (wd_rd_u8(&r, &op) && op == 0x41 && wd_rd_s32(&r, &v32)) {
+            out->offset = (uint32_t)v32;   /* an i32 address: unsigned */
+            out->has_offset = true;
+        } else if (op == 0x42 && wd_rd_s64(&r, &v64)) {
+            out->offset = (uint64_t)v64;
+            out->has_offset = true;
+        }
+        if (out->has_offset && (!wd_rd_u8(&r, &op) || op != 0x0b))
+            out->has_offset = false;   /* extended-const: an expression, not a constant */
+    }
+    return true;
+}
+
+uint64_t wd_module_memory_initial(const wd_module *m, uint32_t memidx)
+{
+    if (!m || memidx >= m->nmemories)
+        return 0;
+    return m->memories[memidx].lim.min * 65536u;
 }

@@ -103,6 +103,7 @@ typedef struct wd_mdata {
     const uint8_t *bytes;
     uint32_t len;
     uint64_t offset_in_file;
+    const char *name;      /* name section subsection 9 (arena), or NULL */
 } wd_mdata;
 
 typedef struct wd_mcustom {

@@ -208,6 +208,25 @@ typedef struct wd_custom_section {
     uint64_t offset;     /* file offset of data */
 } wd_custom_section;
 
+/* A data segment. An active segment's place in memory is known before
+ * instantiation only when its offset is a constant (i32.const / i64.const):
+ * has_offset. bytes point into the module (valid while it lives). */
+typedef struct wd_data_segment {
+    bool active;
+    bool has_offset;
+    uint32_t memory;
+    uint64_t offset;
+    const uint8_t *bytes;
+    uint32_t size;
+    const char *name;    /* from the name section (".data", ".rodata"), or NULL */
+} wd_data_segment;
+
+uint32_t wd_module_data_count(const wd_module *m);
+/* False if i is out of range. */
+bool wd_module_data(const wd_module *m, uint32_t i, wd_data_segment *out);
+/* Memory memidx's initial size in bytes (its minimum), 0 if there is none. */
+uint64_t wd_module_memory_initial(const wd_module *m, uint32_t memidx);
+
 uint32_t wd_module_custom_count(const wd_module *m);
 void wd_module_custom(const wd_module *m, uint32_t i, wd_custom_section *out);
 

@@ -42,8 +42,6 @@ static bool render(wd_dbg *s, const char *expr, char fmt, dbg_buf *b, char *tn, 
             const wd_dw_type *ty = wd_dw_var_type(s->dw, v);
             wd_dw_type_name(s->dw, ty, tn, tnsize);
             if (dbgt_kind(s->dw, ty) != DT_PTR) {
-                if (!s->inst)
-                    return dbg_error(s, "Cannot access memory: the program is not running."), false;
                 dbg_tctx ctx;
                 wd_dw_target tg;
                 dbg_target(s, f ? f->wdepth : 0, &ctx, &tg);

@@ -344,108 +344,21 @@ out:
 
 /* ------------------------------------------------------------ data segments */
 
-static bool sleb32(const uint8_t **p, const uint8_t *end, int64_t *out)
-{
-    int64_t v = 0;
-    unsigned shift = 0;
-    uint8_t b;
-    do {
-        if (*p >= end || shift >= 64)
-            return false;
-        b = *(*p)++;
-        v |= (int64_t)(b & 0x7f) << shift;
-        shift += 7;
-    } while (b & 0x80);
-    if (shift < 64 && (b & 0x40))
-        v |= -((int64_t)1 << shift);
-    *out = v;
-    return true;
-}
-
-/* The name the name section gives data segment idx (subsection 9, as wasm-ld writes
- * ".rodata" and ".data"), copied to buf; false if it has none. */
-static bool segment_name(wd_dbg *s, uint32_t idx, char *buf, size_t size)
-{
-    uint32_t nc = wd_module_custom_count(s->m);
-    for (uint32_t i = 0; i < nc; i++) {
-        wd_custom_section cs;
-        wd_module_custom(s->m, i, &cs);
-        if (strcmp(cs.name, "name") != 0)
-            continue;
-        const uint8_t *p = cs.data, *end = cs.data + cs.size;
-        while (p < end) {
-            uint8_t id = *p++;
-            uint64_t len, count;
-            if (!uleb(&p, end, &len) || len > (uint64_t)(end - p))
-                return false;
-            const uint8_t *sub = p, *send = p + len;
-            p = send;
-            if (id != 9 || !uleb(&sub, send, &count))
-                continue;
-            for (uint64_t k = 0; k < count; k++) {
-                uint64_t ix, nl;
-                if (!uleb(&sub, send, &ix) || !uleb(&sub, send, &nl) || nl > (uint64_t)(send - sub))
-                    return false;
-                if (ix == idx) {
-                    snprintf(buf, size, "%.*s", (int)nl, (const char *)sub);
-                    return true;
-                }
-                sub += nl;
-            }
-        }
-    }
-    return false;
-}
-
 /* The section a linear-memory address is in: the data segment (active, at a constant offset)
- * that holds it, by its name when the module names it, else "Data" (the wasm section). An
- * address in no segment is zero-initialised data, which wasm-ld leaves out of the module and
- * calls .bss. */
+ * that holds it, by the name the name section gives it (wasm-ld: .rodata, .data), else
+ * "Data" (the wasm section). An address in no segment is zero-initialised data, which
+ * wasm-ld leaves out of the module and calls .bss. */
 static void data_section(wd_dbg *s, uint64_t addr, char *buf, size_t size)
 {
     snprintf(buf, size, ".bss");
-    const uint8_t *p = s->bytes + 8, *end = s->bytes + s->nbytes;
-    while (s->nbytes > 8 && p < end) {
-        uint8_t id = *p++;
-        uint64_t len;
-        if (!uleb(&p, end, &len) || len > (uint64_t)(end - p))
+    uint32_t n = wd_module_data_count(s->m);
+    for (uint32_t i = 0; i < n; i++) {
+        wd_data_segment d;
+        if (wd_module_data(s->m, i, &d) && d.active && d.has_offset && d.memory == 0 &&
+            addr >= d.offset && addr - d.offset < d.size) {
+            snprintf(buf, size, "%s", d.name ? d.name : "Data");
             return;
-        const uint8_t *q = p, *qend = p + len;
-        p = qend;
-        if (id != 11)
-            continue;
-        uint64_t count;
-        if (!uleb(&q, qend, &count))
-            return;
-        for (uint64_t i = 0; i < count; i++) {
-            uint64_t flags, mem, n;
-            int64_t start = -1;
-            if (!uleb(&q, qend, &flags))
-                return;
-            if (flags == 2 && !uleb(&q, qend, &mem))
-                return;
-            if (flags != 1) {
-                /* the offset: i32.const N end (anything else, e.g. global.get, is not known
-                 * until instantiation: such a segment is skipped) */
-                if (q < qend && *q == 0x41) {
-                    q++;
-                    if (!sleb32(&q, qend, &start))
-                        return;
-                }
-                while (q < qend && *q != 0x0b)
-                    q++;
-                q++;
-            }
-            if (!uleb(&q, qend, &n) || n > (uint64_t)(qend - q))
-                return;
-            q += n;
-            if (start >= 0 && addr >= (uint64_t)start && addr < (uint64_t)start + n) {
-                if (!segment_name(s, (uint32_t)i, buf, size))
-                    snprintf(buf, size, "Data");
-                return;
-            }
         }
-        return;
     }
 }
 

@@ -120,15 +120,12 @@ int dbg_examine(wd_dbg *s, const char *a, const char *m, dbg_buf *out)
         dbuf_free(&t);
         return rc;
     }
-    wd_memory *mem = dbg_memory(s);
-    if (!mem)
-        return dbg_error(s, "Cannot access memory at address 0x%" PRIx64 " (the program is not running)", addr);
     if (fmt == 's') {
         for (uint64_t i = 0; i < count; i++) {
             dbuf_printf(&t, "0x%" PRIx64 ":\t\"", addr);
             for (unsigned k = 0;; k++) {
                 uint8_t c;
-                if (!wd_memory_read(mem, addr, &c, 1)) {
+                if (!dbg_read(s, addr, &c, 1)) {
                     dbuf_free(&t);
                     return dbg_error(s, "Cannot access memory at address 0x%" PRIx64, addr);
                 }
@@ -157,7 +154,7 @@ int dbg_examine(wd_dbg *s, const char *a, const char *m, dbg_buf *out)
         dbuf_free(&t);
         return dbg_error(s, "Too many items (at most 1 MiB at once).");
     }
-    if (!wd_memory_read(mem, addr, (uint8_t[1]){0}, 1)) {
+    if (!dbg_read(s, addr, (uint8_t[1]){0}, 1)) {
         dbuf_free(&t);
         return dbg_error(s, "Cannot access memory at address 0x%" PRIx64, addr);
     }
@@ -165,7 +162,7 @@ int dbg_examine(wd_dbg *s, const char *a, const char *m, dbg_buf *out)
         uint8_t b[8] = {0};
         if (i % per == 0)
             dbuf_printf(&t, "%s0x%" PRIx64 ":", i ? "\n" : "", addr);
-        if (!wd_memory_read(mem, addr, b, sz)) {
+        if (!dbg_read(s, addr, b, sz)) {
             dbuf_puts(&t, "\n");
             if (t.p)
                 dbuf_puts(out, t.p);

@@ -305,10 +305,16 @@ void dbg_frame_json(wd_dbg *s, const dbg_vframe *f, dbg_buf *b);
 void dbg_source_line(wd_dbg *s, const char *file, uint32_t line, dbg_buf *b);
 /* a target for the DWARF evaluator over engine frame wdepth */
 typedef struct dbg_tctx {
-    wd_dw_frame_reader r;            /* wd_dwarf_frame_reader over s->x and s->inst */
+    wd_dw_frame_reader r;            /* wd_dwarf_frame_reader over s->x and s->inst (first:
+                                        the target's user pointer is &r) */
+    wd_dbg *s;
 } dbg_tctx;
 void dbg_target(wd_dbg *s, uint32_t wdepth, dbg_tctx *ctx, wd_dw_target *t);
 wd_memory *dbg_memory(wd_dbg *s);
+/* Reads linear memory 0: the running program's, or before it runs the image it starts
+ * with (data segments at constant offsets, zeros elsewhere up to the initial size), as
+ * gdb reads a program's data from its file. */
+bool dbg_read(wd_dbg *s, uint64_t addr, void *dst, size_t n);
 /* the length of the instruction at file offset off, 0 if it does not decode */
 uint32_t dbg_insn_len(wd_dbg *s, uint64_t off);
 /* The first offset of the folded instructions (local.get, consts) before off. */

@@ -100,8 +100,7 @@ static double fval(const dbg_value *v)
 
 static bool read_mem(ectx *c, uint64_t addr, void *dst, size_t n)
 {
-    wd_memory *mem = dbg_memory(c->s);
-    if (!mem || !wd_memory_read(mem, addr, dst, n))
+    if (!dbg_read(c->s, addr, dst, n))
         return fail(c, "Cannot access memory at address 0x%" PRIx64, addr);
     return true;
 }

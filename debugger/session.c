@@ -260,6 +260,27 @@ int dbg_need_running(wd_dbg *s)
 
 wd_memory *dbg_memory(wd_dbg *s) { return s->inst ? wd_instance_memory(s->inst, 0) : NULL; }
 
+bool dbg_read(wd_dbg *s, uint64_t addr, void *dst, size_t n)
+{
+    wd_memory *mem = dbg_memory(s);
+    if (mem)
+        return wd_memory_read(mem, addr, dst, n);
+    if (s->inst || !s->m || addr > UINT64_MAX - n || addr + n > wd_module_memory_initial(s->m, 0))
+        return false;
+    memset(dst, 0, n);
+    uint32_t nseg = wd_module_data_count(s->m);
+    for (uint32_t i = 0; i < nseg; i++) {
+        wd_data_segment d;
+        if (!wd_module_data(s->m, i, &d) || !d.active || !d.has_offset || d.memory != 0)
+            continue;
+        uint64_t lo = addr > d.offset ? addr : d.offset;
+        uint64_t hi = addr + n < d.offset + d.size ? addr + n : d.offset + d.size;
+        if (lo < hi)   /* later segments overwrite earlier ones, as instantiation does */
+            memcpy((uint8_t *)dst + (lo - addr), d.bytes + (lo - d.offset), (size_t)(hi - lo));
+    }
+    return true;
+}
+
 uint32_t dbg_func_of_off(wd_dbg *s, uint64_t off)
 {
     /* a function's code entry (size, local declarations, body) runs from the end of the
@@ -421,9 +442,18 @@ uint64_t dbg_func_bp_off(wd_dbg *s, uint32_t funcidx)
 
 /* ------------------------------------------------------------ DWARF target */
 
+static bool image_memory(void *user, uint64_t addr, void *dst, size_t len)
+{
+    const dbg_tctx *ctx = user;   /* &ctx->r, its first member */
+    return dbg_read(ctx->s, addr, dst, len);
+}
+
 void dbg_target(wd_dbg *s, uint32_t wdepth, dbg_tctx *ctx, wd_dw_target *t)
 {
     wd_dwarf_frame_reader(&ctx->r, s->x, s->inst, wdepth, t);
+    ctx->s = s;
+    if (!s->inst)   /* not running: globals are read from the module's data, as gdb does */
+        t->read_memory = image_memory;
 }
 
 /* ------------------------------------------------------------ frames */
