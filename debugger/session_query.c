@@ -600,14 +600,17 @@ bool wd_dbg_bp_at_line(wd_dbg *s, size_t i, const char *file, uint32_t line)
 uint64_t wd_dbg_mem_size(wd_dbg *s)
 {
     wd_memory *m = dbg_memory(s);
-    return m ? wd_memory_size(m) : 0;
+    if (m)
+        return wd_memory_size(m);
+    return s->inst || !s->m ? 0 : wd_module_memory_initial(s->m, 0);
 }
 
 bool wd_dbg_mem_read(wd_dbg *s, uint64_t addr, void *dst, size_t len)
 {
-    wd_memory *m = dbg_memory(s);
-    return m && wd_memory_read(m, addr, dst, len);
+    return dbg_read(s, addr, dst, len);
 }
+
+bool wd_dbg_mem_live(wd_dbg *s) { return dbg_memory(s) != NULL; }
 
 bool wd_dbg_mem_write(wd_dbg *s, uint64_t addr, const void *src, size_t len)
 {

@@ -167,8 +167,12 @@ bool wd_dbg_bp_at_line(wd_dbg *s, size_t i, const char *file, uint32_t line);
 
 /* ------------------------------------------------------------ memory */
 
+/* Before the program runs (or after it is killed), memory reads as the image it starts
+ * with: the module's data segments, zeros elsewhere, over the initial size. */
 uint64_t wd_dbg_mem_size(wd_dbg *s);
 bool wd_dbg_mem_read(wd_dbg *s, uint64_t addr, void *dst, size_t len);
+/* Is it the running program's memory (false: the module's initial image)? */
+bool wd_dbg_mem_live(wd_dbg *s);
 /* Refused while a run is in flight or without a program. */
 bool wd_dbg_mem_write(wd_dbg *s, uint64_t addr, const void *src, size_t len);
 

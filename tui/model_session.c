@@ -494,6 +494,8 @@ char *tm_complete(tm_model *m, const char *before, char **list)
 
 uint64_t tm_mem_size(const tm_model *m) { return wd_dbg_mem_size(m->s); }
 
+bool tm_mem_live(const tm_model *m) { return wd_dbg_mem_live(m->s); }
+
 bool tm_mem_read(const tm_model *m, uint64_t addr, void *dst, size_t len)
 {
     return wd_dbg_mem_read(m->s, addr, dst, len);

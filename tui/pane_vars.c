@@ -545,7 +545,8 @@ static void mem_draw(tui_pane *p, tui_app *a, tui_canvas *c, bool focused)
     mem_st *s = p->st;
     tm_model *m = tui_app_model(a);
     char title[80];
-    snprintf(title, sizeof title, "5 Memory 0x%08" PRIx64 "%s", s->cur, s->edit ? " [edit]" : "");
+    snprintf(title, sizeof title, "5 Memory 0x%08" PRIx64 "%s%s", s->cur,
+             tm_mem_live(m) ? "" : " (module data)", s->edit ? " [edit]" : "");
     tui_box(c, p->rect, title, focused);
     tui_rect r = pu_inner(p);
     uint64_t size = tm_mem_size(m);

@@ -162,6 +162,8 @@ bool tm_bp_at_line(const tm_model *m, size_t i, const char *file, uint32_t line)
 
 /* Linear memory (memory 0). */
 uint64_t tm_mem_size(const tm_model *m);
+/* The running program's memory (false: the module's initial image, before run). */
+bool tm_mem_live(const tm_model *m);
 bool tm_mem_read(const tm_model *m, uint64_t addr, void *dst, size_t len);
 bool tm_mem_write(tm_model *m, uint64_t addr, const void *src, size_t len);
 /* Did the byte at addr change during the last run/step? */
