@@ -562,8 +562,9 @@ bool tm_view_loc(const tm_model *m, tm_loc *out)
 
 char *tm_eval(tm_model *m, const char *expr, char *err, size_t errsize)
 {
-    if (m->state != TM_PAUSED && m->state != TM_TRAPPED) {
-        snprintf(err, errsize, "the program is not paused");
+    /* not while it runs; before it starts, globals read from the module's data */
+    if (m->state == TM_RUNNING) {
+        snprintf(err, errsize, "the program is running (Ctrl-C pauses it)");
         return NULL;
     }
     return wd_dbg_eval_text(m->s, expr, err, errsize);
