@@ -263,6 +263,13 @@ typedef struct wd_side {
                               load a superinstruction fused in */
 } wd_side;
 
+/* A backward branch: the code position of the branch instruction and of the
+ * loop header it jumps to (just after the loop's SAFEPOINT). */
+typedef struct wd_backedge {
+    uint32_t branch;
+    uint32_t header;
+} wd_backedge;
+
 typedef struct wd_cfunc {
     wd_word *code;
     uint32_t ncode;
@@ -285,6 +292,10 @@ typedef struct wd_cfunc {
      * WD_SE_LOCAL by the local's slot, for WD_SE_CONST by two words. */
     uint32_t *snaps;
     uint32_t nsnaps;
+    /* The backward branches (built with the side table), in code order:
+     * for a sample taken at a loop header, where the jump came from. */
+    wd_backedge *edges;
+    uint32_t nedges;
     struct wd_module *module;   /* whose arena holds all of the above */
 } wd_cfunc;
 
@@ -351,6 +362,9 @@ struct wd_exec {
     int interrupt_req;            /* set by wd_exec_interrupt (atomic) */
     int tick_req;                 /* set by wd_exec_request_tick (atomic) */
     bool has_limit;
+    /* interp.c: set while a backward branch's run-out counter has the
+     * safepoint run (the frame stands at the loop header) */
+    bool at_backedge;
     uint64_t limit_at;            /* counted value at which BUDGET stops */
     uint64_t tick_period, next_tick;
     wd_tick_fn tick_fn;

@@ -63,6 +63,7 @@ typedef struct cc {
     wd_word *code; uint32_t ncode, capcode;
     wd_side *side; uint32_t nside, capside;
     uint32_t *snaps; uint32_t nsnaps, capsnaps;
+    wd_backedge *edges; uint32_t nedges, capedges;
     centry *st; uint32_t nst, capst;
     cctl *ctl; uint32_t nctl, capctl;
     cfix *fix; uint32_t nfix, capfix;
@@ -97,12 +98,13 @@ struct wd_cscratch {
     wd_word *code; uint32_t capcode;
     wd_side *side; uint32_t capside;
     uint32_t *snaps; uint32_t capsnaps;
+    wd_backedge *edges; uint32_t capedges;
     centry *st; uint32_t capst;
     cctl *ctl; uint32_t capctl;
     cfix *fix; uint32_t capfix;
 };
 
-#define SCRATCH_FIELDS(X) X(code) X(side) X(snaps) X(st) X(ctl) X(fix)
+#define SCRATCH_FIELDS(X) X(code) X(side) X(snaps) X(edges) X(st) X(ctl) X(fix)
 
 static void scratch_take(cc *c)
 {
@@ -371,13 +373,22 @@ static void bind_fixes(cc *c, uint32_t head, uint32_t target)
     c->last.valid = false;
 }
 
+/* The rel word of a branch instruction at ins_pos back to loop k: back-edges
+ * land after the loop's SAFEPOINT and do its work. The branch goes into the
+ * back-edge table (wd_cfunc.edges). */
+static wd_word loop_rel(cc *c, const cctl *k, uint32_t ins_pos)
+{
+    if (GROW(c, edges, capedges, c->nedges + 1))
+        c->edges[c->nedges++] = (wd_backedge){.branch = ins_pos, .header = k->loop_pos + 2};
+    return (wd_word)(int32_t)((int64_t)k->loop_pos + 2 - (int64_t)ins_pos);
+}
+
 /* Emits the rel word of a branch instruction starting at ins_pos towards
  * the label of ctl k. */
 static void branch_target(cc *c, cctl *k, uint32_t ins_pos)
 {
     if (k->kind == B_LOOP) {
-        /* back-edges land after the loop's SAFEPOINT and do its work */
-        w(c, (wd_word)(int32_t)((int64_t)k->loop_pos + 2 - (int64_t)ins_pos));
+        w(c, loop_rel(c, k, ins_pos));
     } else {
         k->fixes = add_fix(c, c->ncode, ins_pos, k->fixes);
         w(c, 0);
@@ -1424,7 +1435,7 @@ static bool compile_body(cc *c)
                 stub[i] = NONE;
                 if (branch_in_place(c, t)) {
                     if (t->kind == B_LOOP)
-                        c->code[tab + i] = (wd_word)(int32_t)((int64_t)t->loop_pos + 2 - (int64_t)p);
+                        c->code[tab + i] = loop_rel(c, t, p);
                     else
                         t->fixes = add_fix(c, tab + i, p, t->fixes);
                     continue;
@@ -1775,14 +1786,19 @@ static bool compile_one(wd_module *m, uint32_t fi, bool side_only, wd_error *err
         }
         wd_side *side = wd_arena_array(&m->arena, c.nside ? c.nside : 1, sizeof(wd_side));
         uint32_t *snaps = wd_arena_array(&m->arena, c.nsnaps ? c.nsnaps : 1, sizeof(uint32_t));
-        if (!side || !snaps)
+        wd_backedge *edges = wd_arena_array(&m->arena, c.nedges ? c.nedges : 1, sizeof *edges);
+        if (!side || !snaps || !edges)
             goto oom;
         if (c.nside)
             memcpy(side, c.side, c.nside * sizeof(wd_side));
         if (c.nsnaps)
             memcpy(snaps, c.snaps, c.nsnaps * sizeof(uint32_t));
+        if (c.nedges)
+            memcpy(edges, c.edges, c.nedges * sizeof *edges);
         old->snaps = snaps;
         old->nsnaps = c.nsnaps;
+        old->edges = edges;
+        old->nedges = c.nedges;
         old->nside = c.nside;
         old->side = side;
     } else {

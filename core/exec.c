@@ -154,6 +154,30 @@ void wd_exec_request_tick(wd_exec *x)
     wd__interp_tick_soon();
 }
 
+bool wd_exec_tick_backedge(const wd_exec *x, uint64_t *offset)
+{
+    if (!x->at_backedge || x->nframes == 0)
+        return false;
+    const wd_xframe *fr = &x->frames[x->nframes - 1];
+    if (!fr->cf || !fr->ip || !wd__side_ensure(fr->cf))
+        return false;
+    /* The interpreter only says that a back-edge brought it here (no cost on the branch's
+     * path). A loop with several back-edges (a `continue` at -O0, hand-written code) cannot
+     * tell which one ran: the last one in the code, which ends the loop body. Clang's
+     * optimised loops have one. */
+    uint32_t header = (uint32_t)(fr->ip - fr->cf->code), branch = UINT32_MAX;
+    for (uint32_t i = 0; i < fr->cf->nedges; i++)
+        if (fr->cf->edges[i].header == header)
+            branch = fr->cf->edges[i].branch;
+    if (branch == UINT32_MAX)
+        return false;
+    const wd_side *s = wd__side_at(fr->cf, branch);
+    if (!s)
+        return false;
+    *offset = s->work;
+    return true;
+}
+
 void wd__exec_exact_tick(wd_exec *x)
 {
     if (!__atomic_exchange_n(&x->tick_req, 0, __ATOMIC_RELAXED))

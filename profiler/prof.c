@@ -447,11 +447,19 @@ static void sample_exec(wd_prof *p, wd_exec *x, uint32_t host_leaf, uint64_t wei
         p->dropped++;
         return;
     }
+    /* At a loop's back-edge the innermost frame stands at the loop header; the branch that
+     * jumped there ends the body just run, and it lies inside that body (clang often puts a
+     * header's first instructions outside the inlined function the loop belongs to: its
+     * samples went to the caller). */
+    uint64_t edge_offset;
+    bool at_edge = wd_exec_tick_backedge(x, &edge_offset);
     uint32_t n = 0;
     for (uint32_t d = nf; d-- > 0;) {
         wd_frame_info fi;
         if (!wd_exec_frame(x, d, &fi))
             continue;
+        if (d == 0 && at_edge && fi.instance != NULL)
+            fi.offset = edge_offset;
         uint32_t loc;
         if (fi.instance == NULL) {
             if (d == 0 && host_leaf != UINT32_MAX)

@@ -904,6 +904,61 @@ static void test_exact_tick(void **state)
     env_close(&e);
 }
 
+/* A tick where sum's backward branch (br 0, base + 25) ran the counter out
+ * knows that branch, while the frame stands at the loop header (base + 4);
+ * a tick at the function's entry and an exact tick know of no branch. */
+static int edge_ticks, entry_ticks, bad_ticks;
+static uint64_t edge_base;
+static void tick_edge(wd_exec *x, void *user)
+{
+    (void)user;
+    wd_frame_info fi;
+    uint64_t br = 0;
+    assert_true(wd_exec_frame(x, 0, &fi));
+    if (wd_exec_tick_backedge(x, &br)) {
+        if (br == edge_base + 25 && fi.offset == edge_base + 4)
+            edge_ticks++;
+        else
+            bad_ticks++;
+    } else {
+        entry_ticks++;
+    }
+}
+
+static void test_tick_backedge(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    edge_base = body_start(&e, 6);
+    wd_value n = vi32(1000);
+    uint32_t plain = call_i32(&e, "sum", &n, 1);
+    edge_ticks = entry_ticks = bad_ticks = 0;
+    wd_exec_set_tick(e.x, 97, tick_edge, NULL);
+    assert_int_equal(call_i32(&e, "sum", &n, 1), plain);
+    assert_true(edge_ticks > 50);
+    assert_int_equal(bad_ticks, 0);
+    assert_true(entry_ticks <= 1);
+    /* outside a tick, and at a requested tick, there is none */
+    uint64_t br = 0;
+    assert_false(wd_exec_tick_backedge(e.x, &br));
+    int left = 3;
+    wd_error err;
+    wd_error_clear(&err);
+    uint32_t id = wd_probe_add_local(e.m, 6, edge_base + 11, request_probe, &left, &err);
+    assert_true(id > 0);
+    edge_ticks = entry_ticks = bad_ticks = 0;
+    wd_exec_set_tick(e.x, (uint64_t)1 << 40, tick_edge, NULL);
+    assert_int_equal(call_i32(&e, "sum", &n, 1), plain);
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(WD_NO_COMPUTED_GOTO)
+    assert_int_equal(entry_ticks, 1);
+    assert_int_equal(edge_ticks + bad_ticks, 0);
+#endif
+    wd_exec_set_tick(e.x, 0, NULL, NULL);
+    assert_true(wd_probe_remove_local(e.m, id));
+    env_close(&e);
+}
+
 static void test_ticks_and_interrupt(void **state)
 {
     (void)state;
@@ -1187,6 +1242,7 @@ int main(void)
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_ticks_and_interrupt),
         cmocka_unit_test(test_exact_tick),
+        cmocka_unit_test(test_tick_backedge),
         cmocka_unit_test(test_fuzz_bodies),
         cmocka_unit_test(test_superinstructions),
         cmocka_unit_test(test_host_blocked),
