@@ -66,9 +66,10 @@
  * run it starts, good enough for budgets and sampling (a function entry's
  * weight covers its whole prologue even when an early branch skips part).
  * Calls do the callee's entry SAFEPOINT themselves and start at code + 2;
- * back-edges (the only backward branches) jump just past the loop's
- * SAFEPOINT and subtract its weight (the word before their target). So a
- * safepoint costs no dispatch on calls and loop iterations.
+ * back-edges (the only backward branches, and the only branches to
+ * themselves: a loop whose one instruction is its branch) jump just past
+ * the loop's SAFEPOINT and subtract its weight (the word before their
+ * target). So a safepoint costs no dispatch on calls and loop iterations.
  *
  * Frame offsets (exec.c): a trapped frame reports the work offset of its
  * instruction, a frame stopped before an instruction its first offset,

@@ -318,7 +318,7 @@ wd_stop wd__interp_run(wd_exec *x)
 #define JUMP(rel) do { \
         int32_t r_ = (int32_t)(rel); \
         ip += r_; \
-        if (r_ < 0) { \
+        if (r_ <= 0) {   /* 0: a loop whose one instruction is its branch */ \
             int64_t b_ = __atomic_load_n(&x->budget, __ATOMIC_RELAXED) - (int32_t)ip[-1]; \
             __atomic_store_n(&x->budget, b_, __ATOMIC_RELAXED); \
             if (UNLIKELY(b_ <= 0)) { \
