@@ -317,7 +317,8 @@ static uint32_t dwarf_symbolize(void *user, const wd_module *m, uint32_t funcidx
     if (n > max)
         n = max;
     for (size_t i = 0; i < n; i++) {
-        out[i].function = fr[i].function;
+        /* the name people read (main, not clang's symbol __main_argc_argv; C++ demangled) */
+        out[i].function = fr[i].source_name ? fr[i].source_name : fr[i].function;
         out[i].file = fr[i].file && *fr[i].file ? fr[i].file : NULL;
         out[i].line = fr[i].line;
         out[i].column = fr[i].column;

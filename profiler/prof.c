@@ -264,12 +264,21 @@ static bool add_line(wd_prof *p, uint32_t func, uint32_t line, uint32_t col)
     return true;
 }
 
-/* The function name the engine knows for a wasm location. */
+/* The function name the engine knows for a wasm location (the name section's). Where the
+ * DWARF does not name a function (no -g) this is what shows, so of wasi-libc's names around
+ * C's main only the one that is main is shown as main: __main_argc_argv is clang's symbol
+ * for main(int, char **) itself (clang 14 with wasm-ld already writes `main` into the name
+ * section; a module whose name section kept the symbol still shows main). __main_void is
+ * wasi-libc's function that calls it, a frame of its own, and __original_main is the user's
+ * main(void) in one link but wasi-libc's caller of __main_void in another, which the name
+ * alone cannot tell: both stay as they are. */
 static uint32_t engine_func_name(wd_prof *p, const wd_module *m, uint32_t funcidx,
                                  const char *name)
 {
     if (!name && m)
         name = wd_module_func_name(m, funcidx);
+    if (name && strcmp(name, "__main_argc_argv") == 0)
+        name = "main";
     char buf[32];
     if (!name || !*name) {
         snprintf(buf, sizeof buf, "func[%" PRIu32 "]", funcidx);
