@@ -264,11 +264,13 @@ typedef struct wd_side {
                               load a superinstruction fused in */
 } wd_side;
 
-/* A backward branch: the code position of the branch instruction and of the
- * loop header it jumps to (just after the loop's SAFEPOINT). */
+/* A backward branch: the code position of the loop header it jumps to (just
+ * after the loop's SAFEPOINT) and of the branch instruction, and the wasm
+ * file offset of the branch (its side entry's work offset). */
 typedef struct wd_backedge {
-    uint32_t branch;
     uint32_t header;
+    uint32_t branch;
+    uint32_t offset;
 } wd_backedge;
 
 typedef struct wd_cfunc {
@@ -293,8 +295,9 @@ typedef struct wd_cfunc {
      * WD_SE_LOCAL by the local's slot, for WD_SE_CONST by two words. */
     uint32_t *snaps;
     uint32_t nsnaps;
-    /* The backward branches (built with the side table), in code order:
-     * for a sample taken at a loop header, where the jump came from. */
+    /* The backward branches (built with the side table), sorted by header,
+     * then branch: for a sample taken at a loop header, where the jump came
+     * from (wd_exec_tick_backedge). */
     wd_backedge *edges;
     uint32_t nedges;
     struct wd_module *module;   /* whose arena holds all of the above */

@@ -379,7 +379,7 @@ static void bind_fixes(cc *c, uint32_t head, uint32_t target)
 static wd_word loop_rel(cc *c, const cctl *k, uint32_t ins_pos)
 {
     if (GROW(c, edges, capedges, c->nedges + 1))
-        c->edges[c->nedges++] = (wd_backedge){.branch = ins_pos, .header = k->loop_pos + 2};
+        c->edges[c->nedges++] = (wd_backedge){.header = k->loop_pos + 2, .branch = ins_pos};
     return (wd_word)(int32_t)((int64_t)k->loop_pos + 2 - (int64_t)ins_pos);
 }
 
@@ -1717,6 +1717,36 @@ static bool compile_body(cc *c)
 /* Compiles function fi into a fresh wd_cfunc and publishes it over the
  * stub in place only when it is complete: calls already point at that
  * wd_cfunc, and a failure leaves the stub as it was. */
+/* The back-edge table's order: by header, then branch. */
+static int edge_cmp(const void *a, const void *b)
+{
+    const wd_backedge *x = a, *y = b;
+    if (x->header != y->header)
+        return x->header < y->header ? -1 : 1;
+    return x->branch < y->branch ? -1 : x->branch > y->branch;
+}
+
+/* The index of the entry of side[0..n) (n > 0) of the instruction at or before pos. */
+static uint32_t side_index(const wd_side *side, uint32_t n, uint32_t pos)
+{
+    uint32_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (side[mid].pos <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* e with the wasm offset of its branch, from the side table just built. */
+static wd_backedge edge_with_offset(const cc *c, wd_backedge e)
+{
+    e.offset = c->nside ? c->side[side_index(c->side, c->nside, e.branch)].work : 0;
+    return e;
+}
+
 /* Compiles function fi. For a call (side_only false) the code replaces the
  * stub and the side table is left to wd__side_ensure; with side_only the
  * function is already compiled and only its side table and snapshots are
@@ -1793,8 +1823,10 @@ static bool compile_one(wd_module *m, uint32_t fi, bool side_only, wd_error *err
             memcpy(side, c.side, c.nside * sizeof(wd_side));
         if (c.nsnaps)
             memcpy(snaps, c.snaps, c.nsnaps * sizeof(uint32_t));
-        if (c.nedges)
-            memcpy(edges, c.edges, c.nedges * sizeof *edges);
+        for (uint32_t i = 0; i < c.nedges; i++)
+            edges[i] = edge_with_offset(&c, c.edges[i]);
+        if (c.nedges > 1)
+            qsort(edges, c.nedges, sizeof *edges, edge_cmp);
         old->snaps = snaps;
         old->nsnaps = c.nsnaps;
         old->edges = edges;
@@ -1917,15 +1949,7 @@ const wd_side *wd__side_at(const wd_cfunc *cf, uint32_t pos)
 {
     if (!cf || !wd__side_ensure(cf) || cf->nside == 0)
         return NULL;
-    uint32_t lo = 0, hi = cf->nside;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cf->side[mid].pos <= pos)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return &cf->side[lo];
+    return &cf->side[side_index(cf->side, cf->nside, pos)];
 }
 
 /* ------------------------------------------------------------ introspection */

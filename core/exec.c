@@ -164,17 +164,21 @@ bool wd_exec_tick_backedge(const wd_exec *x, uint64_t *offset)
     /* The interpreter only says that a back-edge brought it here (no cost on the branch's
      * path). A loop with several back-edges (a `continue` at -O0, hand-written code) cannot
      * tell which one ran: the last one in the code, which ends the loop body. Clang's
-     * optimised loops have one. */
-    uint32_t header = (uint32_t)(fr->ip - fr->cf->code), branch = UINT32_MAX;
-    for (uint32_t i = 0; i < fr->cf->nedges; i++)
-        if (fr->cf->edges[i].header == header)
-            branch = fr->cf->edges[i].branch;
-    if (branch == UINT32_MAX)
+     * optimised loops have one. The table is sorted by header, then branch: the last entry
+     * whose header is <= this one. */
+    uint32_t header = (uint32_t)(fr->ip - fr->cf->code);
+    const wd_backedge *e = fr->cf->edges;
+    uint32_t lo = 0, hi = fr->cf->nedges;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (e[mid].header <= header)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || e[lo - 1].header != header)
         return false;
-    const wd_side *s = wd__side_at(fr->cf, branch);
-    if (!s)
-        return false;
-    *offset = s->work;
+    *offset = e[lo - 1].offset;
     return true;
 }
 
