@@ -317,12 +317,14 @@ static uint32_t dwarf_symbolize(void *user, const wd_module *m, uint32_t funcidx
     if (n > max)
         n = max;
     for (size_t i = 0; i < n; i++) {
-        out[i].function = fr[i].function;
+        /* the name people read (main, not clang's symbol __main_argc_argv; C++ demangled) */
+        out[i].function = fr[i].source_name ? fr[i].source_name : fr[i].function;
         out[i].file = fr[i].file && *fr[i].file ? fr[i].file : NULL;
         out[i].line = fr[i].line;
         out[i].column = fr[i].column;
     }
-    /* Samples are taken at safepoints, which include loop headers; clang gives a `loop`
+    /* Samples are taken at safepoints, which include loop headers (insns mode: a loop
+     * entered from above; a back-edge's sample goes to its branch); clang gives a `loop`
      * instruction line 0. Attribute such a location to the next line of code in the same
      * file (the first line of the loop body), up to 32 bytes ahead. */
     if (n > 0 && out[0].line == 0) {

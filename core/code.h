@@ -66,9 +66,10 @@
  * run it starts, good enough for budgets and sampling (a function entry's
  * weight covers its whole prologue even when an early branch skips part).
  * Calls do the callee's entry SAFEPOINT themselves and start at code + 2;
- * back-edges (the only backward branches) jump just past the loop's
- * SAFEPOINT and subtract its weight (the word before their target). So a
- * safepoint costs no dispatch on calls and loop iterations.
+ * back-edges (the only backward branches, and the only branches to
+ * themselves: a loop whose one instruction is its branch) jump just past
+ * the loop's SAFEPOINT and subtract its weight (the word before their
+ * target). So a safepoint costs no dispatch on calls and loop iterations.
  *
  * Frame offsets (exec.c): a trapped frame reports the work offset of its
  * instruction, a frame stopped before an instruction its first offset,
@@ -263,6 +264,15 @@ typedef struct wd_side {
                               load a superinstruction fused in */
 } wd_side;
 
+/* A backward branch: the code position of the loop header it jumps to (just
+ * after the loop's SAFEPOINT) and of the branch instruction, and the wasm
+ * file offset of the branch (its side entry's work offset). */
+typedef struct wd_backedge {
+    uint32_t header;
+    uint32_t branch;
+    uint32_t offset;
+} wd_backedge;
+
 typedef struct wd_cfunc {
     wd_word *code;
     uint32_t ncode;
@@ -285,6 +295,11 @@ typedef struct wd_cfunc {
      * WD_SE_LOCAL by the local's slot, for WD_SE_CONST by two words. */
     uint32_t *snaps;
     uint32_t nsnaps;
+    /* The backward branches (built with the side table), sorted by header,
+     * then branch: for a sample taken at a loop header, where the jump came
+     * from (wd_exec_tick_backedge). */
+    wd_backedge *edges;
+    uint32_t nedges;
     struct wd_module *module;   /* whose arena holds all of the above */
 } wd_cfunc;
 
@@ -355,6 +370,9 @@ struct wd_exec {
     int interrupt_req;            /* set by wd_exec_interrupt (atomic) */
     int tick_req;                 /* set by wd_exec_request_tick (atomic) */
     bool has_limit;
+    /* interp.c: set while a backward branch's run-out counter has the
+     * safepoint run (the frame stands at the loop header) */
+    bool at_backedge;
     uint64_t limit_at;            /* counted value at which BUDGET stops */
     uint64_t tick_period, next_tick;
     wd_tick_fn tick_fn;

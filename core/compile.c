@@ -63,6 +63,7 @@ typedef struct cc {
     wd_word *code; uint32_t ncode, capcode;
     wd_side *side; uint32_t nside, capside;
     uint32_t *snaps; uint32_t nsnaps, capsnaps;
+    wd_backedge *edges; uint32_t nedges, capedges;
     centry *st; uint32_t nst, capst;
     cctl *ctl; uint32_t nctl, capctl;
     cfix *fix; uint32_t nfix, capfix;
@@ -97,12 +98,13 @@ struct wd_cscratch {
     wd_word *code; uint32_t capcode;
     wd_side *side; uint32_t capside;
     uint32_t *snaps; uint32_t capsnaps;
+    wd_backedge *edges; uint32_t capedges;
     centry *st; uint32_t capst;
     cctl *ctl; uint32_t capctl;
     cfix *fix; uint32_t capfix;
 };
 
-#define SCRATCH_FIELDS(X) X(code) X(side) X(snaps) X(st) X(ctl) X(fix)
+#define SCRATCH_FIELDS(X) X(code) X(side) X(snaps) X(edges) X(st) X(ctl) X(fix)
 
 static void scratch_take(cc *c)
 {
@@ -371,13 +373,22 @@ static void bind_fixes(cc *c, uint32_t head, uint32_t target)
     c->last.valid = false;
 }
 
+/* The rel word of a branch instruction at ins_pos back to loop k: back-edges
+ * land after the loop's SAFEPOINT and do its work. The branch goes into the
+ * back-edge table (wd_cfunc.edges). */
+static wd_word loop_rel(cc *c, const cctl *k, uint32_t ins_pos)
+{
+    if (GROW(c, edges, capedges, c->nedges + 1))
+        c->edges[c->nedges++] = (wd_backedge){.header = k->loop_pos + 2, .branch = ins_pos};
+    return (wd_word)(int32_t)((int64_t)k->loop_pos + 2 - (int64_t)ins_pos);
+}
+
 /* Emits the rel word of a branch instruction starting at ins_pos towards
  * the label of ctl k. */
 static void branch_target(cc *c, cctl *k, uint32_t ins_pos)
 {
     if (k->kind == B_LOOP) {
-        /* back-edges land after the loop's SAFEPOINT and do its work */
-        w(c, (wd_word)(int32_t)((int64_t)k->loop_pos + 2 - (int64_t)ins_pos));
+        w(c, loop_rel(c, k, ins_pos));
     } else {
         k->fixes = add_fix(c, c->ncode, ins_pos, k->fixes);
         w(c, 0);
@@ -1424,7 +1435,7 @@ static bool compile_body(cc *c)
                 stub[i] = NONE;
                 if (branch_in_place(c, t)) {
                     if (t->kind == B_LOOP)
-                        c->code[tab + i] = (wd_word)(int32_t)((int64_t)t->loop_pos + 2 - (int64_t)p);
+                        c->code[tab + i] = loop_rel(c, t, p);
                     else
                         t->fixes = add_fix(c, tab + i, p, t->fixes);
                     continue;
@@ -1706,6 +1717,36 @@ static bool compile_body(cc *c)
 /* Compiles function fi into a fresh wd_cfunc and publishes it over the
  * stub in place only when it is complete: calls already point at that
  * wd_cfunc, and a failure leaves the stub as it was. */
+/* The back-edge table's order: by header, then branch. */
+static int edge_cmp(const void *a, const void *b)
+{
+    const wd_backedge *x = a, *y = b;
+    if (x->header != y->header)
+        return x->header < y->header ? -1 : 1;
+    return x->branch < y->branch ? -1 : x->branch > y->branch;
+}
+
+/* The index of the entry of side[0..n) (n > 0) of the instruction at or before pos. */
+static uint32_t side_index(const wd_side *side, uint32_t n, uint32_t pos)
+{
+    uint32_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (side[mid].pos <= pos)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* e with the wasm offset of its branch, from the side table just built. */
+static wd_backedge edge_with_offset(const cc *c, wd_backedge e)
+{
+    e.offset = c->nside ? c->side[side_index(c->side, c->nside, e.branch)].work : 0;
+    return e;
+}
+
 /* Compiles function fi. For a call (side_only false) the code replaces the
  * stub and the side table is left to wd__side_ensure; with side_only the
  * function is already compiled and only its side table and snapshots are
@@ -1775,14 +1816,21 @@ static bool compile_one(wd_module *m, uint32_t fi, bool side_only, wd_error *err
         }
         wd_side *side = wd_arena_array(&m->arena, c.nside ? c.nside : 1, sizeof(wd_side));
         uint32_t *snaps = wd_arena_array(&m->arena, c.nsnaps ? c.nsnaps : 1, sizeof(uint32_t));
-        if (!side || !snaps)
+        wd_backedge *edges = wd_arena_array(&m->arena, c.nedges ? c.nedges : 1, sizeof *edges);
+        if (!side || !snaps || !edges)
             goto oom;
         if (c.nside)
             memcpy(side, c.side, c.nside * sizeof(wd_side));
         if (c.nsnaps)
             memcpy(snaps, c.snaps, c.nsnaps * sizeof(uint32_t));
+        for (uint32_t i = 0; i < c.nedges; i++)
+            edges[i] = edge_with_offset(&c, c.edges[i]);
+        if (c.nedges > 1)
+            qsort(edges, c.nedges, sizeof *edges, edge_cmp);
         old->snaps = snaps;
         old->nsnaps = c.nsnaps;
+        old->edges = edges;
+        old->nedges = c.nedges;
         old->nside = c.nside;
         old->side = side;
     } else {
@@ -1901,15 +1949,7 @@ const wd_side *wd__side_at(const wd_cfunc *cf, uint32_t pos)
 {
     if (!cf || !wd__side_ensure(cf) || cf->nside == 0)
         return NULL;
-    uint32_t lo = 0, hi = cf->nside;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (cf->side[mid].pos <= pos)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return &cf->side[lo];
+    return &cf->side[side_index(cf->side, cf->nside, pos)];
 }
 
 /* ------------------------------------------------------------ introspection */

@@ -156,6 +156,34 @@ void wd_exec_request_tick(wd_exec *x)
     wd__interp_tick_soon();
 }
 
+bool wd_exec_tick_backedge(const wd_exec *x, uint64_t *offset)
+{
+    if (!x->at_backedge || x->nframes == 0)
+        return false;
+    const wd_xframe *fr = &x->frames[x->nframes - 1];
+    if (!fr->cf || !fr->ip || !wd__side_ensure(fr->cf))
+        return false;
+    /* The interpreter only says that a back-edge brought it here (no cost on the branch's
+     * path). A loop with several back-edges (a `continue` at -O0, hand-written code) cannot
+     * tell which one ran: the last one in the code, which ends the loop body. Clang's
+     * optimised loops have one. The table is sorted by header, then branch: the last entry
+     * whose header is <= this one. */
+    uint32_t header = (uint32_t)(fr->ip - fr->cf->code);
+    const wd_backedge *e = fr->cf->edges;
+    uint32_t lo = 0, hi = fr->cf->nedges;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (e[mid].header <= header)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo == 0 || e[lo - 1].header != header)
+        return false;
+    *offset = e[lo - 1].offset;
+    return true;
+}
+
 void wd__exec_exact_tick(wd_exec *x)
 {
     if (!__atomic_exchange_n(&x->tick_req, 0, __ATOMIC_RELAXED))

@@ -318,11 +318,13 @@ wd_stop wd__interp_run(wd_exec *x)
 #define JUMP(rel) do { \
         int32_t r_ = (int32_t)(rel); \
         ip += r_; \
-        if (r_ < 0) { \
+        if (r_ <= 0) {   /* 0: a loop whose one instruction is its branch */ \
             int64_t b_ = __atomic_load_n(&x->budget, __ATOMIC_RELAXED) - (int32_t)ip[-1]; \
             __atomic_store_n(&x->budget, b_, __ATOMIC_RELAXED); \
-            if (UNLIKELY(b_ <= 0)) \
+            if (UNLIKELY(b_ <= 0)) { \
+                x->at_backedge = true;   /* for the tick: see backedge_slow */ \
                 goto backedge_slow; \
+            } \
         } \
         NEXT(); \
     } while (0)
@@ -488,7 +490,14 @@ run:
 
     /* ---------------------------------------------------- safepoints */
     /* A backward branch targets a loop header just after its SAFEPOINT
-     * and subtracts that safepoint's weight (ip[-1]) itself. */
+     * and subtracts that safepoint's weight (ip[-1]) itself. On its way
+     * here (only when the counter ran out) it sets x->at_backedge, for
+     * wd_exec_tick_backedge during the tick; the function entry leaves it
+     * false, and the safepoint clears it for the next time. A constant: storing
+     * the branch's position or displacement instead keeps one more value
+     * alive across the budget update, and gcc then spends a register copy
+     * on every taken branch's fast path (the branch is found in the
+     * function's back-edge table instead, wd_cfunc.edges). */
 backedge_slow:
     /* a stub's entry (weight 0) with the counter already run out: compile
      * first, the real entry SAFEPOINT then takes this path again */
@@ -497,6 +506,7 @@ backedge_slow:
     SAVE();
     {
         wd_stop s = wd__exec_safepoint(x);
+        x->at_backedge = false;
         RELOAD_DISP();
         RELOAD_MEM();
         if (s != WD_STOP_DONE) {

@@ -504,6 +504,15 @@ void wd_exec_set_tick(wd_exec *x, uint64_t period, wd_tick_fn fn, void *user);
  * build without computed goto, or another thread's interpreter consumed
  * the request's dispatch detour) the tick comes at the next safepoint. */
 void wd_exec_request_tick(wd_exec *x);
+/* During a tick taken where a loop's backward branch ran the counter out:
+ * the wasm file offset of that branch instruction (in the innermost frame's
+ * function), while wd_exec_frame reports the loop header the branch jumped
+ * to. False during any other tick (a function entry, an exact tick). Of a
+ * loop with several backward branches, the last one in the code. A
+ * sampler attributes such a sample to the branch, which ends the loop body
+ * just run: compilers often put a loop's header outside the inlined
+ * function the loop belongs to (its first instructions are the caller's). */
+bool wd_exec_tick_backedge(const wd_exec *x, uint64_t *offset);
 
 #ifdef __cplusplus
 }

@@ -51,8 +51,8 @@ typedef struct dbg_prof {
 
 /* ------------------------------------------------------------ the symbolizer */
 
-/* DWARF frames for a sampled location, innermost first, with the debugger's display names
- * (wasi-libc's __main_argc_argv is main, as in backtraces). */
+/* DWARF frames for a sampled location, innermost first, with the names people read (C's
+ * main, not clang's symbol __main_argc_argv, as in backtraces), as `wasmdbg profile`. */
 static uint32_t prof_symbolize(void *user, const wd_module *m, uint32_t funcidx,
                                uint64_t offset, wd_prof_srcframe *out, uint32_t max)
 {
@@ -68,7 +68,7 @@ static uint32_t prof_symbolize(void *user, const wd_module *m, uint32_t funcidx,
     if (n > max)
         n = max;
     for (size_t i = 0; i < n; i++) {
-        out[i].function = dbg_display_name(fr[i].function);
+        out[i].function = dbg_display_name(fr[i].source_name ? fr[i].source_name : fr[i].function);
         out[i].file = fr[i].file && fr[i].file[0] ? fr[i].file : NULL;
         out[i].line = fr[i].line;
         out[i].column = fr[i].column;

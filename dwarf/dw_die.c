@@ -296,6 +296,16 @@ static uint32_t add_scope(dw_walk *w, uint8_t kind, uint32_t parent)
     return (uint32_t)w->nscopes++;
 }
 
+/* A C++ (Itanium: _Z, or __Z with the Mach-O underscore) or Rust v0 (_R) mangled name: its
+ * DW_AT_name is only the last component, so when the demangler gives up the mangled name
+ * stays. Any other linkage name is a symbol chosen for the function (an asm label, clang's
+ * __main_argc_argv), and DW_AT_name is what its source calls it. */
+static bool is_mangled(const char *linkage)
+{
+    return strncmp(linkage, "_Z", 2) == 0 || strncmp(linkage, "__Z", 3) == 0 ||
+           strncmp(linkage, "_R", 2) == 0;
+}
+
 static void fill_function_names(dw_walk *w, Dwarf_Die die, dw_scope *s)
 {
     static const Dwarf_Half lk[2] = {DW_AT_linkage_name, DW_AT_MIPS_linkage_name};
@@ -308,8 +318,11 @@ static void fill_function_names(dw_walk *w, Dwarf_Die die, dw_scope *s)
         if (dm) {
             s->name = dw_strdup(&d->arena, dm);
             free(dm);
+        } else if (name && strcmp(name, s->linkage) != 0 && !is_mangled(s->linkage)) {
+            s->name = name;   /* a renamed symbol: main for __main_argc_argv */
+            s->shows_linkage = 1;
         } else {
-            s->name = s->linkage;
+            s->name = s->linkage;   /* a mangled name we cannot demangle says more */
         }
     } else {
         s->name = name;
@@ -661,9 +674,16 @@ static const char *scope_decl_file(const dw_unit *u, const dw_scope *s)
     return f ? f : "";
 }
 
+/* The name llvm-symbolizer prints for a function scope (see dw_scope.shows_linkage). */
+static const char *scope_symbol_name(const dw_scope *s)
+{
+    return s->shows_linkage ? s->linkage : s->name;
+}
+
 static void frame_from_scope(const dw_unit *u, const dw_scope *s, wd_dw_frame *f)
 {
-    f->function = s->name;
+    f->function = scope_symbol_name(s);
+    f->source_name = s->name;
     f->linkage_name = s->linkage;
     f->decl_file = scope_decl_file(u, s);
     f->decl_line = s->decl_line;
@@ -729,7 +749,7 @@ size_t wd_dwarf_symbolize(wd_dwarf *d, uint32_t addr, bool name_fallback, wd_dw_
             return 0;
         if (max > 0) {
             memset(&out[0], 0, sizeof out[0]);
-            out[0].function = nm;
+            out[0].function = out[0].source_name = nm;
             out[0].from_name_section = nm != NULL;
             out[0].file = have_row ? row.file : "";
             out[0].decl_file = "";
@@ -819,7 +839,7 @@ bool wd_dwarf_func_result(wd_dwarf *d, uint32_t addr, const wd_dw_type **type)
 
 static void fill_func(const dw_unit *u, const dw_scope *s, wd_dw_func *f)
 {
-    f->name = s->name;
+    f->name = scope_symbol_name(s);
     f->linkage_name = s->linkage;
     f->low_pc = dw_scope_ranges(s)[0].lo;
     f->high_pc = dw_scope_ranges(s)[0].hi;

@@ -146,7 +146,7 @@ typedef struct dw_scope {       /* 72 bytes: pointers, 32-bit, then 16-bit field
         dw_range *ranges;       /* nranges > 1 (arena) */
         dw_range one;           /* nranges == 1: most scopes, kept inline */
     };
-    const char *name;           /* demangled display name (functions) */
+    const char *name;           /* the function's name for people (see shows_linkage) */
     const char *linkage;
     const uint8_t *frame_base;  /* subprograms */
     uint32_t parent;            /* scope index, UINT32_MAX for top level */
@@ -161,6 +161,12 @@ typedef struct dw_scope {       /* 72 bytes: pointers, 32-bit, then 16-bit field
     uint16_t frame_base_len;    /* a longer frame base is dropped, with a warning */
     uint16_t discr;
     uint8_t kind;
+    /* The linkage name is a plain symbol of another name than DW_AT_name (clang gives C's
+     * main(int, char **) the symbol __main_argc_argv): name is DW_AT_name, while the frame's
+     * `function` stays the linkage name, as llvm-symbolizer prints it. Otherwise name is the
+     * demangled linkage name, the linkage name itself when it does not demangle, or
+     * DW_AT_name when there is no linkage name. (The byte the struct had spare.) */
+    uint8_t shows_linkage;
 } dw_scope;
 
 /* The sizes bench/dwarf's memory figure rests on (64-bit hosts). */

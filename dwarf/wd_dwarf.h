@@ -135,7 +135,11 @@ size_t wd_dwarf_line_addrs(wd_dwarf *d, const char *file, uint32_t line,
 /* ------------------------------------------------------------ functions */
 
 typedef struct wd_dw_frame {
-    const char *function;      /* demangled when possible; NULL when unknown */
+    const char *function;      /* demangled when possible; NULL when unknown (as
+                                  llvm-symbolizer: the linkage name, demangled) */
+    const char *source_name;   /* what the source calls it, for people: function, except
+                                  where the linkage name is another plain symbol, where it
+                                  is DW_AT_name (main for clang's __main_argc_argv) */
     const char *linkage_name;  /* mangled name or NULL */
     const char *file;          /* "" when unknown */
     uint32_t line, column;

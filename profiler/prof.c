@@ -264,12 +264,21 @@ static bool add_line(wd_prof *p, uint32_t func, uint32_t line, uint32_t col)
     return true;
 }
 
-/* The function name the engine knows for a wasm location. */
+/* The function name the engine knows for a wasm location (the name section's). Where the
+ * DWARF does not name a function (no -g) this is what shows, so of wasi-libc's names around
+ * C's main only the one that is main is shown as main: __main_argc_argv is clang's symbol
+ * for main(int, char **) itself (clang 14 with wasm-ld already writes `main` into the name
+ * section; a module whose name section kept the symbol still shows main). __main_void is
+ * wasi-libc's function that calls it, a frame of its own, and __original_main is the user's
+ * main(void) in one link but wasi-libc's caller of __main_void in another, which the name
+ * alone cannot tell: both stay as they are. */
 static uint32_t engine_func_name(wd_prof *p, const wd_module *m, uint32_t funcidx,
                                  const char *name)
 {
     if (!name && m)
         name = wd_module_func_name(m, funcidx);
+    if (name && strcmp(name, "__main_argc_argv") == 0)
+        name = "main";
     char buf[32];
     if (!name || !*name) {
         snprintf(buf, sizeof buf, "func[%" PRIu32 "]", funcidx);
@@ -447,11 +456,19 @@ static void sample_exec(wd_prof *p, wd_exec *x, uint32_t host_leaf, uint64_t wei
         p->dropped++;
         return;
     }
+    /* At a loop's back-edge the innermost frame stands at the loop header; the branch that
+     * jumped there ends the body just run, and it lies inside that body (clang often puts a
+     * header's first instructions outside the inlined function the loop belongs to: its
+     * samples went to the caller). */
+    uint64_t edge_offset;
+    bool at_edge = wd_exec_tick_backedge(x, &edge_offset);
     uint32_t n = 0;
     for (uint32_t d = nf; d-- > 0;) {
         wd_frame_info fi;
         if (!wd_exec_frame(x, d, &fi))
             continue;
+        if (d == 0 && at_edge && fi.instance != NULL)
+            fi.offset = edge_offset;
         uint32_t loc;
         if (fi.instance == NULL) {
             if (d == 0 && host_leaf != UINT32_MAX)

@@ -134,6 +134,17 @@ static const uint8_t body_sel[] = {
     0x0B,
 };
 
+/* spin(n): a loop whose only internal instruction is its branch (an add fused into a
+ * compare-and-branch that jumps to itself, displacement 0) */
+static const uint8_t body_spin[] = {
+    1, 1, I32,
+    0x03, 0x40,                               /*  0 loop */
+    0x20, 1, 0x41, 1, 0x6A, 0x21, 1,          /*  2 i = i + 1 */
+    0x20, 1, 0x20, 0, 0x49, 0x0D, 0,          /*  9 br_if 0 (i < n), at 14 */
+    0x0B,
+    0x20, 1, 0x0B,
+};
+
 typedef struct fdef {
     uint8_t type;
     const uint8_t *body;
@@ -146,7 +157,7 @@ static const fdef funcs[] = {
     F(0, body_add, "add"), F(1, body_fac, "fac"), F(0, body_div, "div"),
     F(0, body_divs, NULL), F(2, body_runaway, "runaway"), F(3, body_sum, "sum"),
     F(2, body_oob, "oob"), F(3, body_callhost, "callhost"), F(3, body_fib, "fib"),
-    F(4, body_sel, "sel"),
+    F(4, body_sel, "sel"), F(3, body_spin, "spin"),
 };
 #define NFUNCS (sizeof funcs / sizeof funcs[0])
 
@@ -836,6 +847,42 @@ static void test_budget(void **state)
     env_close(&e);
 }
 
+/* A loop of one internal instruction (it branches to itself) is a back-edge like any other:
+ * its iterations are counted, a budget stops it, and ticks know its branch. It went
+ * uncounted, and nothing (budget, interrupt, Ctrl-C) could stop such a loop. */
+static int spin_edges;
+static void tick_spin(wd_exec *x, void *user)
+{
+    uint64_t br = 0, *want = user;
+    wd_frame_info fi;
+    if (wd_exec_tick_backedge(x, &br) && wd_exec_frame(x, 0, &fi) && br == *want)
+        spin_edges++;
+}
+
+static void test_spin_loop(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    wd_value n = vi32(100000), r;
+    uint64_t c0 = wd_exec_insn_count(e.x);
+    assert_int_equal(call_i32(&e, "spin", &n, 1), 100000);
+    assert_true(wd_exec_insn_count(e.x) - c0 >= 100000);
+    wd_exec_set_budget(e.x, 1000);
+    assert_int_equal(wd_exec_call(e.x, fn(&e, "spin"), &n, 1, &r, 1), WD_STOP_BUDGET);
+    wd_exec_set_budget(e.x, 0);
+    assert_int_equal(wd_exec_resume(e.x, &r, 1), WD_STOP_DONE);
+    assert_int_equal(r.of.i32, 100000);
+    uint64_t br = body_start(&e, 11) + 14;   /* the br_if the add and compare fold into */
+    assert_int_equal(e.bytes.b[br], 0x0D);
+    spin_edges = 0;
+    wd_exec_set_tick(e.x, 1000, tick_spin, &br);
+    assert_int_equal(call_i32(&e, "spin", &n, 1), 100000);
+    wd_exec_set_tick(e.x, 0, NULL, NULL);
+    assert_true(spin_edges > 50);
+    env_close(&e);
+}
+
 static int ticks;
 static void tick_fn(wd_exec *x, void *user)
 {
@@ -898,6 +945,61 @@ static void test_exact_tick(void **state)
     assert_true(tick_offset == base + 11);
 #else
     assert_true(tick_offset == base + 4);   /* switch dispatch: the safepoint */
+#endif
+    wd_exec_set_tick(e.x, 0, NULL, NULL);
+    assert_true(wd_probe_remove_local(e.m, id));
+    env_close(&e);
+}
+
+/* A tick where sum's backward branch (br 0, base + 25) ran the counter out
+ * knows that branch, while the frame stands at the loop header (base + 4);
+ * a tick at the function's entry and an exact tick know of no branch. */
+static int edge_ticks, entry_ticks, bad_ticks;
+static uint64_t edge_base;
+static void tick_edge(wd_exec *x, void *user)
+{
+    (void)user;
+    wd_frame_info fi;
+    uint64_t br = 0;
+    assert_true(wd_exec_frame(x, 0, &fi));
+    if (wd_exec_tick_backedge(x, &br)) {
+        if (br == edge_base + 25 && fi.offset == edge_base + 4)
+            edge_ticks++;
+        else
+            bad_ticks++;
+    } else {
+        entry_ticks++;
+    }
+}
+
+static void test_tick_backedge(void **state)
+{
+    (void)state;
+    env e;
+    env_open(&e);
+    edge_base = body_start(&e, 6);
+    wd_value n = vi32(1000);
+    uint32_t plain = call_i32(&e, "sum", &n, 1);
+    edge_ticks = entry_ticks = bad_ticks = 0;
+    wd_exec_set_tick(e.x, 97, tick_edge, NULL);
+    assert_int_equal(call_i32(&e, "sum", &n, 1), plain);
+    assert_true(edge_ticks > 50);
+    assert_int_equal(bad_ticks, 0);
+    assert_true(entry_ticks <= 1);
+    /* outside a tick, and at a requested tick, there is none */
+    uint64_t br = 0;
+    assert_false(wd_exec_tick_backedge(e.x, &br));
+    int left = 3;
+    wd_error err;
+    wd_error_clear(&err);
+    uint32_t id = wd_probe_add_local(e.m, 6, edge_base + 11, request_probe, &left, &err);
+    assert_true(id > 0);
+    edge_ticks = entry_ticks = bad_ticks = 0;
+    wd_exec_set_tick(e.x, (uint64_t)1 << 40, tick_edge, NULL);
+    assert_int_equal(call_i32(&e, "sum", &n, 1), plain);
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(WD_NO_COMPUTED_GOTO)
+    assert_int_equal(entry_ticks, 1);
+    assert_int_equal(edge_ticks + bad_ticks, 0);
 #endif
     wd_exec_set_tick(e.x, 0, NULL, NULL);
     assert_true(wd_probe_remove_local(e.m, id));
@@ -1187,6 +1289,8 @@ int main(void)
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_ticks_and_interrupt),
         cmocka_unit_test(test_exact_tick),
+        cmocka_unit_test(test_tick_backedge),
+        cmocka_unit_test(test_spin_loop),
         cmocka_unit_test(test_fuzz_bodies),
         cmocka_unit_test(test_superinstructions),
         cmocka_unit_test(test_host_blocked),
