@@ -317,7 +317,9 @@ int wd_trace_run(const wd_trace_options *o, char *err, size_t errsize)
     wd_error e;
     wd_error_clear(&e);
     wd_load_options lo = { .features = WD_FEATURE_TAIL_CALL | WD_FEATURE_EXTENDED_CONST, .name = o->path };
-    t.m = wd_module_load(t.bytes, t.nbytes, &lo, &e);
+    /* the bytes are kept (offsets in the trace): a text module is replaced by its encoding */
+    if (wd_wat_binary_in_place(&t.bytes, &t.nbytes, &lo, &e))
+        t.m = wd_module_load(t.bytes, t.nbytes, &lo, &e);
     if (!t.m) {
         wd_error_format(&e, err, errsize);
         goto out;

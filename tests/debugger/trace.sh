@@ -46,5 +46,19 @@ if [ "$rc" = 134 ] && grep -q '^-- trap: integer divide by zero --' trap.txt && 
 else
     bad "trap trace (status $rc)"
 fi
+# a module in the text format traces like a binary one, its $names naming the functions
+cat > spin.wat <<'WAT'
+(module
+  (func $spin (param i32) (result i32)
+    (loop local.get 0 i32.const 1 i32.sub local.set 0 local.get 0 br_if 0)
+    local.get 0)
+  (func $_start (export "_start") (drop (call $spin (i32.const 3)))))
+WAT
+"$WASMDBG" trace --calls spin.wat > wat.txt 2>&1
+if grep -q '^ *> spin(i32:3)$' wat.txt && grep -q '^ *< spin = i32:0$' wat.txt; then
+    ok "a .wat module traces, with its \$names"
+else
+    bad "a .wat module: $(cat wat.txt)"
+fi
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
