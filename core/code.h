@@ -237,6 +237,33 @@ typedef struct wd_memdesc {
                            offset is the side entry's trap offset, not work */
 } wd_memdesc;
 bool wd__memdesc(wd_word op, wd_memdesc *d);
+/* wd__memdesc for every opcode below WD_C__COUNT, as a table built once (an opcode
+ * without a description reads as WD_MD_NONE); wd__memdesc_tab is that table, filled
+ * from the first wd__memdesc_table() call on (wd_probe_add_memory makes it). */
+const wd_memdesc *wd__memdesc_table(void);
+extern wd_memdesc wd__memdesc_tab[];
+
+/* The one access of a plain or indexed load/store (modes ADDR and INDEXED) whose
+ * operand words start at ip, in the frame fp: its address and memory index (its size is
+ * d->size). False for the other modes. Shared by the probe event and the interpreter's
+ * inline watch filter, so both see the same address. */
+static inline bool wd__mem_addr(const wd_memdesc *d, const wd_word *ip, const uint64_t *fp,
+                                uint64_t *addr, uint32_t *mem)
+{
+    if (d->mode == WD_MD_ADDR) {
+        uint32_t base = (uint32_t)fp[ip[d->a]] + (d->add ? ip[d->add] : 0);
+        *addr = (uint64_t)base + (d->off ? ip[d->off] : 0);
+        *mem = d->mem ? ip[d->mem] : 0;
+        return true;
+    }
+    if (d->mode == WD_MD_INDEXED) {
+        uint32_t base = (uint32_t)fp[ip[d->a]] + ((uint32_t)fp[ip[d->b]] << (ip[d->k] & 31));
+        *addr = (uint64_t)base + ip[d->off];
+        *mem = 0;
+        return true;
+    }
+    return false;
+}
 
 /* Compiler switches (for debugging the optimisations): all on by default.
  * Set with wd__compile_flags before loading a module. */
@@ -381,6 +408,12 @@ struct wd_exec {
     wd_gprobe *gprobes;
     uint32_t ngprobes, gcap, next_gid;
     uint32_t nmemprobes;          /* of which memory probes */
+    /* The memory probes' filters folded for the interpreter (probe.c, filter_fold): while
+     * mf_on, an access to memory 0 outside [mf_lo, mf_hi) made with at least
+     * mf_min_frames frames live fires no probe, and is passed over inline. */
+    bool mf_on;
+    uint32_t mf_min_frames;
+    uint64_t mf_lo, mf_hi;
     /* global probes look up the side entry of every instruction they see:
      * a direct-mapped cache in front of the binary search (probe.c) */
     struct { const wd_cfunc *cf; const wd_side *s; } sidecache[256];

@@ -286,7 +286,7 @@ wd_stop wd__interp_run(wd_exec *x)
         for (wd_word op = 0; op < WD_C__COUNT; op++) {
             wd_memdesc d;
             bool mem = op == WD_C_PROBE || (wd__memdesc(op, &d) && d.mode != WD_MD_NONE);
-            mdisp[op] = mem ? &&L_GPROBE : ndisp[op];
+            mdisp[op] = op == WD_C_PROBE ? &&L_GPROBE : mem ? &&L_MEMCHECK : ndisp[op];
         }
         __atomic_store_n(&mdisp_ready, 1, __ATOMIC_RELEASE);
     }
@@ -873,6 +873,20 @@ L_GPROBE:
     DISPATCH_NORMAL(*ip);
 
 #if WD_GOTO
+L_MEMCHECK: {
+    /* memory probes only, narrowed to addresses (wd_probe_filter_memory): an access
+     * outside them runs at once, without leaving the loop; anything else (a hit, a
+     * bulk operation, a frame bound reached) takes the probe path, which decides */
+    const wd_memdesc *d = &wd__memdesc_tab[*ip];   /* filled: a memory probe exists */
+    uint64_t ad;
+    uint32_t mi;
+    if (x->mf_on && (uint32_t)(fr - fbase) + 1 >= x->mf_min_frames &&
+        wd__mem_addr(d, ip, fp, &ad, &mi) && mi == 0 &&
+        (ad + d->size <= x->mf_lo || ad >= x->mf_hi))
+        DISPATCH_NORMAL(*ip);
+    goto L_GPROBE;
+}
+
 L_TICK:
     live_restore();
     if (__atomic_load_n(&x->tick_req, __ATOMIC_RELAXED)) {

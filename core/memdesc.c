@@ -131,11 +131,12 @@ bool wd__memdesc(wd_word op, wd_memdesc *d)
     }
 }
 
-/* wd__memdesc as a table (a watchpoint asks at every access); opcodes without a
- * description read as WD_MD_NONE. Concurrent first fills store the same values. */
-static const wd_memdesc *md_table(void)
+/* Concurrent first fills store the same values. */
+wd_memdesc wd__memdesc_tab[WD_C__COUNT];
+
+const wd_memdesc *wd__memdesc_table(void)
 {
-    static wd_memdesc table[WD_C__COUNT];
+    wd_memdesc *table = wd__memdesc_tab;
     static int ready;
     if (!__atomic_load_n(&ready, __ATOMIC_ACQUIRE)) {
         for (wd_word op = 0; op < WD_C__COUNT; op++)
@@ -154,22 +155,18 @@ void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
     wd_word op = *ip == WD_C_PROBE ? wd__probe_orig(inst->module, cf, pos) : *ip;
     if (op >= WD_C__COUNT)
         return;
-    const wd_memdesc d = md_table()[op];
+    const wd_memdesc d = wd__memdesc_table()[op];
     if (d.mode == WD_MD_NONE)
         return;
     uint64_t off = s ? (d.at_trap ? s->trap : s->work) : 0;
     wd_mem_access *m = &ev->mem[0];
     switch (d.mode) {
-    case WD_MD_ADDR: {
-        uint32_t base = (uint32_t)fp[ip[d.a]] + (d.add ? ip[d.add] : 0);
-        *m = (wd_mem_access){ off, (uint64_t)base + (d.off ? ip[d.off] : 0), d.size,
-                              d.mem ? ip[d.mem] : 0, d.kind };
-        ev->nmem = 1;
-        return;
-    }
+    case WD_MD_ADDR:
     case WD_MD_INDEXED: {
-        uint32_t base = (uint32_t)fp[ip[d.a]] + ((uint32_t)fp[ip[d.b]] << (ip[d.k] & 31));
-        *m = (wd_mem_access){ off, (uint64_t)base + ip[d.off], d.size, 0, d.kind };
+        uint64_t addr;
+        uint32_t mem;
+        wd__mem_addr(&d, ip, fp, &addr, &mem);
+        *m = (wd_mem_access){ off, addr, d.size, mem, d.kind };
         ev->nmem = 1;
         return;
     }

@@ -333,10 +333,40 @@ int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uin
     return WD_PROBE_CONTINUE;
 }
 
+/* Folds the memory probes' filters into the interpreter's inline check (wd_exec.mf_*):
+ * on only while every global probe is a filtered memory probe on memory 0; the ranges
+ * become their hull, and the frame bound the largest. */
+static void filter_fold(wd_exec *x)
+{
+    x->mf_on = x->ngprobes > 0 && x->ngprobes == x->nmemprobes;
+    x->mf_lo = UINT64_MAX;
+    x->mf_hi = 0;
+    x->mf_min_frames = 0;
+    for (uint32_t i = 0; i < x->ngprobes && x->mf_on; i++) {
+        const wd_gprobe *g = &x->gprobes[i];
+        x->mf_on = g->filtered;
+        if (g->min_frames > x->mf_min_frames)
+            x->mf_min_frames = g->min_frames;
+        for (uint32_t k = 0; k < g->nranges; k++) {
+            const wd_mem_range *r = &g->ranges[k];
+            if (r->mem != 0 || r->addr > UINT64_MAX - r->size)
+                x->mf_on = false;
+            else if (r->size) {
+                if (r->addr < x->mf_lo)
+                    x->mf_lo = r->addr;
+                if (r->addr + r->size > x->mf_hi)
+                    x->mf_hi = r->addr + r->size;
+            }
+        }
+    }
+}
+
 static uint32_t add_global(wd_exec *x, wd_probe_fn fn, void *user, bool mem_only)
 {
     if (!x || !fn)
         return 0;
+    if (mem_only)
+        wd__memdesc_table();   /* the interpreter's inline filter reads wd__memdesc_tab */
     if (x->ngprobes == x->gcap) {
         uint32_t nc = x->gcap ? x->gcap * 2 : 4;
         wd_gprobe *g = wd__realloc(x->gprobes, nc * sizeof *g);
@@ -355,6 +385,7 @@ static uint32_t add_global(wd_exec *x, wd_probe_fn fn, void *user, bool mem_only
     g->nranges = 0;
     g->ranges = NULL;
     x->nmemprobes += mem_only;
+    filter_fold(x);
     return g->id;
 }
 
@@ -389,6 +420,7 @@ bool wd_probe_filter_memory(wd_exec *x, uint32_t id, const wd_mem_range *ranges,
     g->nranges = copy ? n : 0;
     g->filtered = ranges != NULL;
     g->min_frames = ranges ? min_frames : 0;
+    filter_fold(x);
     return true;
 }
 
@@ -401,6 +433,7 @@ bool wd_probe_remove_global(wd_exec *x, uint32_t id)
         wd__free(x->gprobes[i].ranges);
         memmove(&x->gprobes[i], &x->gprobes[i + 1], (x->ngprobes - i - 1) * sizeof *x->gprobes);
         x->ngprobes--;
+        filter_fold(x);
         return true;
     }
     return false;
