@@ -172,6 +172,7 @@ static struct {
     bool on;
     const wd_mem_range *r;
     uint32_t n, min_frames;
+    bool inline_check;   /* out: the interpreter's inline check was on (wd_exec.mf_on) */
 } filter;
 
 /* Runs f(64, 5, 1.5) under a global or a memory probe; returns the accesses seen. */
@@ -210,6 +211,7 @@ static void run(uint32_t flags, bool memprobe, seen *out, buf *o)
         /* a filter set twice replaces the first */
         assert_true(wd_probe_filter_memory(x, id, filter.r, filter.n, filter.min_frames) ==
                     memprobe);
+        filter.inline_check = x->mf_on;
     }
     wd_externkind k;
     wd_extern e;
@@ -315,6 +317,7 @@ static void test_memory_filter(void **state)
     filter.n = 3;
     filter.min_frames = 0;
     run(WD_OPT_ALL, true, &s, &o);
+    assert_false(filter.inline_check);  /* a range of memory 1: the probe path decides */
     assert_int_equal(s.calls, 2);
     expect(&o, &s.acc[0], 36, 80, 8, WD_MEM_READ | WD_MEM_WRITE);
     expect_in(&o, &s.acc[1], 87, 64, 2, WD_MEM_READ, 1);
@@ -329,13 +332,26 @@ static void test_memory_filter(void **state)
     filter.r = last;
     filter.n = 1;
     run(WD_OPT_ALL, true, &s, &o);
+    assert_true(filter.inline_check);   /* memory 0 only: checked inside the interpreter */
     assert_int_equal(s.calls, 1);
     assert_int_equal(s.n, 2);   /* the event still carries both accesses of memory.copy */
     expect(&o, &s.acc[1], 73, 264, 16, WD_MEM_WRITE);
     /* no range: never */
     filter.n = 0;
     run(WD_OPT_ALL, true, &s, &o);
+    assert_true(filter.inline_check);
     assert_int_equal(s.calls, 0);
+    /* ranges beside every access of memory 0 but one: the hull holds them all, the
+     * exact check outside the loop lets only the one through */
+    static const wd_mem_range apart[] = { { 0, 60, 1 }, { 0, 170, 1 }, { 0, 400, 1 } };
+    filter.r = apart;
+    filter.n = 3;
+    run(WD_OPT_ALL, true, &s, &o);
+    assert_true(filter.inline_check);
+    assert_int_equal(s.calls, 1);
+    expect(&o, &s.acc[0], 60, 164, 8, WD_MEM_WRITE);   /* memory.fill */
+    filter.r = last;
+    filter.n = 0;
     /* fewer frames than min_frames (f runs in one): every access */
     filter.min_frames = 2;
     run(WD_OPT_ALL, true, &s, &o);
