@@ -62,9 +62,13 @@
  * ----------
  * Every function starts with SAFEPOINT and every loop header is one. Its
  * weight is the number of (live) wasm instructions compiled between it and
- * the next safepoint in code order: an approximation of the straight-line
- * run it starts, good enough for budgets and sampling (a function entry's
- * weight covers its whole prologue even when an early branch skips part).
+ * the next safepoint in code order or the end of its loop, whichever comes
+ * first: one iteration of a loop without nested loops exactly, when its body
+ * runs straight through (both arms of a branch in it count). Code after a
+ * loop, before the next safepoint, is counted by none: once per call
+ * uncounted rather than once per iteration of the loop before it. (A
+ * function entry's weight covers its whole prologue even when an early
+ * branch skips part.)
  * Calls do the callee's entry SAFEPOINT themselves and start at code + 2;
  * back-edges (the only backward branches, and the only branches to
  * themselves: a loop whose one instruction is its branch) jump just past

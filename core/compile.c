@@ -1378,6 +1378,14 @@ static bool compile_body(cc *c)
                 bind_fixes(c, k->else_fix, c->ncode);
             bind_fixes(c, k->fixes, c->ncode);
             bool was_unreach = k->unreach;
+            if (k->kind == B_LOOP && c->weight_pos != NONE) {
+                /* the loop's count ends with its body (its end runs once, on the way out);
+                 * the code after it is counted by no safepoint, rather than once per
+                 * iteration of this one */
+                c->weight--;
+                weight_flush(c);
+                c->weight_pos = NONE;
+            }
             while (c->nst > k->height)
                 pop(c);
             for (uint32_t i = 0; i < k->nresults; i++)
