@@ -283,11 +283,10 @@ wd_stop wd__interp_run(wd_exec *x)
     static const void *mdisp[WD_C__COUNT];
     static int mdisp_ready;
     if (!__atomic_load_n(&mdisp_ready, __ATOMIC_ACQUIRE)) {
-        for (wd_word op = 0; op < WD_C__COUNT; op++) {
-            wd_memdesc d;
-            bool mem = op == WD_C_PROBE || (wd__memdesc(op, &d) && d.mode != WD_MD_NONE);
-            mdisp[op] = op == WD_C_PROBE ? &&L_GPROBE : mem ? &&L_MEMCHECK : ndisp[op];
-        }
+        const wd_memdesc *md = wd__memdesc_table();
+        for (wd_word op = 0; op < WD_C__COUNT; op++)
+            mdisp[op] = op == WD_C_PROBE ? &&L_GPROBE
+                        : md[op].mode != WD_MD_NONE ? &&L_MEMCHECK : ndisp[op];
         __atomic_store_n(&mdisp_ready, 1, __ATOMIC_RELEASE);
     }
     const void *const *disp;

@@ -4,6 +4,7 @@
  * Loading is decode -> validate -> compile; a module that fails any step is
  * freed and NULL is returned with the error of that step.
  */
+#include "insn.h"
 #include "module.h"
 #include "reader.h"
 
@@ -357,20 +358,16 @@ bool wd_module_data(const wd_module *m, uint32_t i, wd_data_segment *out)
     out->size = d->len;
     out->name = d->name;
     if (out->active) {
-        /* the offset expression is validated: a constant is the opcode, its LEB and end */
+        /* a constant and end; anything else (global.get, extended-const arithmetic) is
+         * known only to an instance */
         wd_reader r = { d->offset.code, d->offset.code + d->offset.len, m->bytes, NULL, 0 };
-        uint8_t op = 0;
-        int32_t v32;
-        int64_t v64;
-        if (wd_rd_u8(&r, &op) && op == 0x41 && wd_rd_s32(&r, &v32)) {
-            out->offset = (uint32_t)v32;   /* an i32 address: unsigned */
-            out->has_offset = true;
-        } else if (op == 0x42 && wd_rd_s64(&r, &v64)) {
-            out->offset = (uint64_t)v64;
+        wd_insn c, end;
+        if (wd_insn_read(&r, m->features, &c) && wd_insn_read(&r, m->features, &end) &&
+            end.op == WD_OP_END && (c.op == WD_OP_I32_CONST || c.op == WD_OP_I64_CONST)) {
+            /* an i32 address is unsigned */
+            out->offset = c.op == WD_OP_I32_CONST ? (uint32_t)c.imm.i32 : (uint64_t)c.imm.i64;
             out->has_offset = true;
         }
-        if (out->has_offset && (!wd_rd_u8(&r, &op) || op != 0x0b))
-            out->has_offset = false;   /* extended-const: an expression, not a constant */
     }
     return true;
 }

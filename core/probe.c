@@ -260,6 +260,15 @@ static const wd_side *side_cached(wd_exec *x, const wd_cfunc *cf, uint32_t pos)
     return s;
 }
 
+/* The global probe with this id (NULL: none, or removed by a callback). */
+static wd_gprobe *find_gprobe(const wd_exec *x, uint32_t id)
+{
+    for (uint32_t i = 0; x && i < x->ngprobes; i++)
+        if (x->gprobes[i].id == id)
+            return &x->gprobes[i];
+    return NULL;
+}
+
 /* Does memory probe g want the instruction whose accesses ev holds? */
 static bool wants(const wd_exec *x, const wd_gprobe *g, const wd_probe_event *ev)
 {
@@ -316,12 +325,7 @@ int wd__probe_fire_global(wd_exec *x, wd_instance *inst, const wd_cfunc *cf, uin
         if (!x->gprobes[i].mem_only || wants(x, &x->gprobes[i], &ev))
             ids[n++] = x->gprobes[i].id;
     for (uint32_t k = 0; k < n; k++) {
-        wd_gprobe *g = NULL;
-        for (uint32_t i = 0; i < x->ngprobes; i++)
-            if (x->gprobes[i].id == ids[k]) {
-                g = &x->gprobes[i];
-                break;
-            }
+        const wd_gprobe *g = find_gprobe(x, ids[k]);
         if (!g)
             continue;
         wd_probe_fn fn = g->fn;
@@ -402,10 +406,7 @@ uint32_t wd_probe_add_memory(wd_exec *x, wd_probe_fn fn, void *user)
 bool wd_probe_filter_memory(wd_exec *x, uint32_t id, const wd_mem_range *ranges, uint32_t n,
                             uint32_t min_frames)
 {
-    wd_gprobe *g = NULL;
-    for (uint32_t i = 0; x && i < x->ngprobes; i++)
-        if (x->gprobes[i].id == id)
-            g = &x->gprobes[i];
+    wd_gprobe *g = find_gprobe(x, id);
     if (!g || !g->mem_only)
         return false;
     wd_mem_range *copy = NULL;

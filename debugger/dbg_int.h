@@ -315,6 +315,8 @@ wd_memory *dbg_memory(wd_dbg *s);
  * with (data segments at constant offsets, zeros elsewhere up to the initial size), as
  * gdb reads a program's data from its file. */
 bool dbg_read(wd_dbg *s, uint64_t addr, void *dst, size_t n);
+/* The size of what dbg_read reads: the running memory's, or the initial one's. */
+uint64_t dbg_mem_size(wd_dbg *s);
 /* the length of the instruction at file offset off, 0 if it does not decode */
 uint32_t dbg_insn_len(wd_dbg *s, uint64_t off);
 /* The first offset of the folded instructions (local.get, consts) before off. */

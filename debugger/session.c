@@ -260,12 +260,20 @@ int dbg_need_running(wd_dbg *s)
 
 wd_memory *dbg_memory(wd_dbg *s) { return s->inst ? wd_instance_memory(s->inst, 0) : NULL; }
 
+uint64_t dbg_mem_size(wd_dbg *s)
+{
+    wd_memory *mem = dbg_memory(s);
+    if (mem)
+        return wd_memory_size(mem);
+    return s->inst || !s->m ? 0 : wd_module_memory_initial(s->m, 0);
+}
+
 bool dbg_read(wd_dbg *s, uint64_t addr, void *dst, size_t n)
 {
     wd_memory *mem = dbg_memory(s);
     if (mem)
         return wd_memory_read(mem, addr, dst, n);
-    if (s->inst || !s->m || addr > UINT64_MAX - n || addr + n > wd_module_memory_initial(s->m, 0))
+    if (addr > UINT64_MAX - n || addr + n > dbg_mem_size(s))
         return false;
     memset(dst, 0, n);
     uint32_t nseg = wd_module_data_count(s->m);

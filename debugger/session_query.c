@@ -597,13 +597,7 @@ bool wd_dbg_bp_at_line(wd_dbg *s, size_t i, const char *file, uint32_t line)
 
 /* ------------------------------------------------------------ memory */
 
-uint64_t wd_dbg_mem_size(wd_dbg *s)
-{
-    wd_memory *m = dbg_memory(s);
-    if (m)
-        return wd_memory_size(m);
-    return s->inst || !s->m ? 0 : wd_module_memory_initial(s->m, 0);
-}
+uint64_t wd_dbg_mem_size(wd_dbg *s) { return dbg_mem_size(s); }
 
 bool wd_dbg_mem_read(wd_dbg *s, uint64_t addr, void *dst, size_t len)
 {
