@@ -520,6 +520,7 @@ typedef struct print_env {
 
 typedef struct runner {
     uint32_t features;
+    wd_tier tier;             /* --jit */
     bool verbose;
     unsigned long passed, failed, skipped;
     bool check_wat;
@@ -851,7 +852,7 @@ static wd_module *load_module(runner *r, const char *filename, wd_error *err)
         r->modules = a;
         r->cap_modules = c;
     }
-    wd_load_options opts = { .features = r->features, .name = filename };
+    wd_load_options opts = { .features = r->features, .name = filename, .tier = r->tier };
     wd_module *m = wd_module_load_file(path, &opts, err);
     free(path);
     terminate_error(err);
@@ -1388,7 +1389,7 @@ static void assert_text_malformed(runner *r, const char *filename, const char *e
     uint8_t *bin = NULL;
     size_t size = 0;
     wd_error err;
-    wd_load_options opts = { .features = r->features, .name = filename };
+    wd_load_options opts = { .features = r->features, .name = filename, .tier = r->tier };
     char buf[512];
     if (wd_wat_to_wasm(text, len, &opts, &bin, &size, &err)) {
         failure(r, "%s: expected \"%s\", but the text parser accepted it", filename, expect);
@@ -1520,7 +1521,7 @@ static void check_invalid_either_way(runner *r, const char *filename, const uint
         d++;
     if (strcmp(r->cmd_type, "assert_invalid") == 0) {
         wd_error err;
-        wd_load_options opts = { .features = r->features, .name = filename };
+        wd_load_options opts = { .features = r->features, .name = filename, .tier = r->tier };
         wd_module *mod = wd_module_load(bin, size, &opts, &err);
         if (mod == NULL && err.status == WD_ERR_INVALID) {
             char buf[512];
@@ -1577,7 +1578,7 @@ static void check_module_text(runner *r, const wd_json *cmd)
     uint8_t *bin = NULL;
     size_t size = 0;
     wd_error err;
-    wd_load_options opts = { .features = r->features, .name = r->wast, .no_name_section = true };
+    wd_load_options opts = { .features = r->features, .name = r->wast, .no_name_section = true, .tier = r->tier };
     char buf[512];
     if (want == NULL) {
         failure(r, "%s: cannot read", filename);
@@ -1770,7 +1771,7 @@ static void usage(FILE *out)
 {
     fprintf(out,
             "usage: wasmdbg spectest [--enable-tail-call] [--enable-extended-const]\n"
-            "                        [--enable-multi-memory] [--check-wat] [-v] FILE.json...\n"
+            "                        [--enable-multi-memory] [--check-wat] [--jit] [-v] FILE.json...\n"
             "Runs spec test scripts made by wast2json (module paths are relative to the\n"
             "JSON file). Prints one line per failure, then \"N passed, M failed, K skipped\".\n"
             "Text modules of assert_malformed are parsed with wasmdbg's own text parser.\n"
@@ -1797,6 +1798,8 @@ int wd_cli_spectest(int argc, char **argv)
                 r.features |= WD_FEATURE_MULTI_MEMORY;
             else if (strcmp(a, "--check-wat") == 0)
                 r.check_wat = true;
+            else if (strcmp(a, "--jit") == 0)
+                r.tier = WD_TIER_JIT;
             else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
                 r.verbose = true;
             else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

@@ -214,6 +214,7 @@ typedef enum wd_cop {
     WD_C_RET, WD_C_SAFEPOINT, WD_C_PROBE,
     WD_C_CALL_IMPORT, WD_C_SELECT2, WD_C_GLOBAL_GET2, WD_C_GLOBAL_SET2,
     WD_C_LAZY,
+    WD_C_JIT,      /* a JIT-compiled function's entry or loop header (jit.h) */
     WD_C__COUNT
 } wd_cop;
 
@@ -332,6 +333,10 @@ typedef struct wd_cfunc {
     wd_backedge *edges;
     uint32_t nedges;
     struct wd_module *module;   /* whose arena holds all of the above */
+    /* JIT tier (jit.c): the native call entry, NULL while the function runs
+     * only in the interpreter, and its native code with the patched words. */
+    void *jit_call;
+    struct wd_jitfn *jit;
 } wd_cfunc;
 
 /* Lazy compilation: wd__compile() gives every defined function a stub

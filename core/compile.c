@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "jit.h"
 
 uint32_t wd__compile_flags = WD_OPT_ALL;
 
@@ -1849,6 +1850,8 @@ static bool compile_one(wd_module *m, uint32_t fi, bool side_only, wd_error *err
         if (c.ncode)
             memcpy(cf->code, c.code, c.ncode * sizeof(wd_word));
         *mf->code = ncf;
+        if (m->tier == WD_TIER_JIT)
+            wd__jit_compile(m, mf->code);   /* false: it stays interpreted */
     }
     scratch_give(&c);
     return true;
@@ -1872,6 +1875,8 @@ static void dump_code(const wd_module *m)
                 cf->param_slots, cf->local_slots, cf->frame_slots);
         for (uint32_t pos = 0; pos < cf->ncode;) {
             wd_word op = cf->code[pos];
+            if (op == WD_C_JIT)
+                op = wd__jit_orig(cf, pos);
             uint32_t len = wd__code_len(cf->code + pos, op);
             const wd_side *sd = wd__side_at(cf, pos);
             fprintf(stderr, "  %5u  %-22s", pos, wd__code_name(op));
@@ -1950,6 +1955,7 @@ void wd__compile_free(wd_module *m)
     /* code lives in the module's arena; only the probe tables and the
      * compiler's working arrays are separate */
     wd__probes_free(m);
+    wd__jit_free(m);
     scratch_free(m);
 }
 
@@ -2014,7 +2020,7 @@ uint32_t wd__code_len(const wd_word *ip, wd_word op)
         return 3;
     case WD_C_CONST64: return 4;
     case WD_C_JMP: case WD_C_SAFEPOINT: return 2;
-    case WD_C_RET: case WD_C_PROBE: case WD_C_LAZY: return 1;
+    case WD_C_RET: case WD_C_PROBE: case WD_C_LAZY: case WD_C_JIT: return 1;
     case WD_C_SELECT2: return 5;
     case WD_C_I32_ADD2_I: return 7;
 #define X(ID, T, LD, ST, N) case WD_C_##ID##_LB: case WD_C_##ID##_LA: return 6; \
@@ -2087,7 +2093,7 @@ const char *wd__code_name(wd_word op)
         [WD_C_BR_IF64] = "BR_IF64", [WD_C_BR_IF_EQZ64] = "BR_IF_EQZ64", [WD_C_RET] = "RET",
         [WD_C_SAFEPOINT] = "SAFEPOINT", [WD_C_PROBE] = "PROBE", [WD_C_CALL_IMPORT] = "CALL_IMPORT",
         [WD_C_SELECT2] = "SELECT2", [WD_C_GLOBAL_GET2] = "GLOBAL_GET2",
-        [WD_C_GLOBAL_SET2] = "GLOBAL_SET2", [WD_C_LAZY] = "LAZY",
+        [WD_C_GLOBAL_SET2] = "GLOBAL_SET2", [WD_C_LAZY] = "LAZY", [WD_C_JIT] = "JIT",
     };
     if (op >= WD_C__COUNT)
         return "?";

@@ -125,6 +125,7 @@ bool wd__memdesc(wd_word op, wd_memdesc *d)
     WD_STOREK_OPS(X)
 #undef X
     case WD_C_PROBE:   /* wd__mem_accesses looks through it */
+    case WD_C_JIT:
         return none(d);
     default:
         return false;
@@ -152,7 +153,7 @@ void wd__mem_accesses(const wd_instance *inst, const wd_cfunc *cf, uint32_t pos,
 {
     ev->nmem = 0;
     const wd_word *ip = cf->code + pos;
-    wd_word op = *ip == WD_C_PROBE ? wd__probe_orig(inst->module, cf, pos) : *ip;
+    wd_word op = *ip == WD_C_PROBE || *ip == WD_C_JIT ? wd__probe_orig(inst->module, cf, pos) : *ip;
     if (op >= WD_C__COUNT)
         return;
     const wd_memdesc d = wd__memdesc_table()[op];

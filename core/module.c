@@ -48,6 +48,7 @@ static wd_module *load_owned(uint8_t *buf, size_t size, bool mapped,
     wd_arena_init(&m->arena);
     set_name(m, name);
     m->features = opts ? opts->features : 0;
+    m->tier = opts && opts->tier == WD_TIER_JIT ? WD_TIER_JIT : WD_TIER_INTERP;
     m->bytes = buf;
     m->size = size;
     m->bytes_mapped = mapped;

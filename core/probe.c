@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "jit.h"
 
 typedef struct wd_lprobe {
     uint32_t id, funcidx, pos;
@@ -157,6 +158,7 @@ uint32_t wd_probe_add_local(wd_module *m, uint32_t funcidx, uint64_t offset,
         pt = &ps->p[ps->np++];
         pt->funcidx = funcidx;
         pt->pos = pos;
+        wd__jit_drop(cf);   /* a probed function runs in the interpreter */
         pt->orig = cf->code[pos];
         pt->refs = 0;
         cf->code[pos] = WD_C_PROBE;
@@ -185,8 +187,15 @@ bool wd_probe_remove_local(wd_module *m, uint32_t id)
             continue;
         wd_patch *pt = find_patch(ps, ps->v[i].funcidx, ps->v[i].pos);
         if (pt && --pt->refs == 0) {
-            m->funcs[pt->funcidx].code->code[pt->pos] = pt->orig;
+            wd_cfunc *cf = m->funcs[pt->funcidx].code;
+            uint32_t fi = pt->funcidx;
+            cf->code[pt->pos] = pt->orig;
             *pt = ps->p[--ps->np];
+            bool probed = false;
+            for (uint32_t k = 0; k < ps->np; k++)
+                probed |= ps->p[k].funcidx == fi;
+            if (!probed)
+                wd__jit_restore(cf);
         }
         memmove(&ps->v[i], &ps->v[i + 1], (ps->n - i - 1) * sizeof *ps->v);
         ps->n--;
@@ -202,6 +211,8 @@ wd_word wd__probe_orig(const wd_module *m, const wd_cfunc *cf, uint32_t pos)
         if (pt)
             return pt->orig;
     }
+    if (cf->code[pos] == WD_C_JIT)
+        return wd__jit_orig(cf, pos);
     return cf->code[pos] == WD_C_PROBE ? WD_C_UNREACHABLE : cf->code[pos];
 }
 

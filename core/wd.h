@@ -103,8 +103,17 @@ enum {
     /* room: memory64, exceptions */
 };
 
+/* Execution tiers. The interpreter runs everything by default; with
+ * WD_TIER_JIT each function is also compiled to x86-64 code when it is
+ * first called, and runs natively except where instrumentation needs the
+ * interpreter: a function with a local probe, and everything while a global
+ * probe is set. Results, traps, frames and budgets are the same in both. On
+ * other machines WD_TIER_JIT runs the interpreter. */
+typedef enum wd_tier { WD_TIER_INTERP = 0, WD_TIER_JIT = 1 } wd_tier;
+
 typedef struct wd_load_options {
     uint32_t features;    /* WD_FEATURE_* beyond WebAssembly 2.0 */
+    wd_tier tier;         /* WD_TIER_INTERP unless set */
     const char *name;     /* file name used in error messages (copied) */
     bool no_name_section; /* text input: write no "name" section for the $ids
                            * (wast2json's output has none: spectest --check-wat) */
