@@ -64,6 +64,8 @@ static void profile_usage(FILE *out)
             "  --dir HOST[::GUEST]  WASI: preopen a directory (repeatable)\n"
             "  --env KEY=VALUE      WASI: set an environment variable (repeatable)\n"
             "  --inherit-env        WASI: start from wasmdbg's environment\n"
+            "  --jit                run in the JIT tier (x86-64); cycles-mode samples then land\n"
+            "                       at the next safepoint, not the exact instruction\n"
             "  --enable-tail-call, --enable-extended-const, --enable-multi-memory\n",
             wd_prof_format_list(), WD_PROF_DEFAULT_USEC, WD_PROF_DEFAULT_INSNS);
 }
@@ -78,6 +80,7 @@ typedef struct popts {
     bool top;
     size_t top_rows;
     bool no_dwarf;
+    bool jit;               /* --jit: the JIT tier, samples at safepoints */
     uint32_t features;
     const char *module;
     const char *invoke;
@@ -185,6 +188,8 @@ static int parse_opts(int argc, char **argv, popts *o)
                 return WD_EXIT_USAGE;
             }
             o->env[o->nenv++] = v;
+        } else if (strcmp(a, "--jit") == 0) {
+            o->jit = true;
         } else if (strcmp(a, "--enable-tail-call") == 0) {
             o->features |= WD_FEATURE_TAIL_CALL;
         } else if (strcmp(a, "--enable-extended-const") == 0) {
@@ -468,7 +473,8 @@ int wd_cli_profile(int argc, char **argv)
     /* 2. The module and its debug information. */
     wd_error e;
     wd_error_clear(&e);
-    wd_load_options lo = {.features = o.features, .name = o.module};
+    wd_load_options lo = {.features = o.features, .name = o.module,
+                          .tier = o.jit ? WD_TIER_JIT : WD_TIER_INTERP};
     m = wd_module_load_file(o.module, &lo, &e);
     if (!m) {
         fprintf(stderr, "wasmdbg: %s\n", wd_error_format(&e, err, sizeof err));

@@ -88,6 +88,64 @@ void wd__jit_free(wd_module *m)
     m->jit_all = NULL;
 }
 
+void wd_native_code_free(wd_native_code *nc)
+{
+    if (!nc)
+        return;
+    free(nc->lines);
+    memset(nc, 0, sizeof *nc);
+}
+
+bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, wd_error *err)
+{
+    memset(out, 0, sizeof *out);
+    if (!m || funcidx >= m->nfuncs || funcidx < m->nfunc_imports) {
+        wd__error_set(err, WD_ERR_ARG, m ? m->name : "", WD_NO_OFFSET,
+                      "function %u has no code of its own", funcidx);
+        return false;
+    }
+    if (m->tier != WD_TIER_JIT) {
+        wd__error_set(err, WD_ERR_ARG, m->name, WD_NO_OFFSET,
+                      "the module was loaded for the interpreter, not the JIT tier");
+        return false;
+    }
+    if (!wd__compile_func(m, funcidx, err))
+        return false;
+    wd_cfunc *cf = m->funcs[funcidx].code;
+    const wd_jitfn *j = cf->jit;
+    if (!j || !j->live) {
+        wd__error_set(err, WD_ERR_ARG, m->name, m->funcs[funcidx].body_offset,
+                      WD_JIT_X64 ? "function %u runs in the interpreter (it has a breakpoint or probe)"
+                                 : "function %u: no JIT tier on this machine", funcidx);
+        return false;
+    }
+    if (!wd__side_ensure(cf)) {
+        wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory");
+        return false;
+    }
+    uint32_t n = 0;
+    for (uint32_t pos = 0; pos < cf->ncode; pos++)
+        n += j->noff[pos] != UINT32_MAX;
+    out->lines = malloc((n ? n : 1) * sizeof *out->lines);
+    if (!out->lines) {
+        wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory");
+        return false;
+    }
+    for (uint32_t pos = 0; pos < cf->ncode; pos++) {
+        if (j->noff[pos] == UINT32_MAX)
+            continue;
+        const wd_side *sd = wd__side_at(cf, pos);
+        wd_native_line *l = &out->lines[out->nlines++];
+        l->native_off = j->noff[pos];
+        l->wasm_offset = sd ? sd->work : m->funcs[funcidx].body_offset;
+    }
+    out->code = j->code;
+    out->size = j->size;
+    out->body_off = out->nlines ? out->lines[0].native_off : 0;
+    out->body_end = j->body_end;
+    return true;
+}
+
 #if WD_JIT_X64
 
 /* ------------------------------------------------------------ run context */
@@ -1224,6 +1282,7 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
     /* a body ends in RET or a branch: nothing falls off its end */
     b1(b, 0x0F);
     b1(b, 0x0B);   /* ud2 */
+    j->body_end = (uint32_t)b->n;
 
     /* forward branches */
     for (uint32_t i = 0; i < b->nfix; i++) {

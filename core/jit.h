@@ -35,6 +35,7 @@ typedef struct wd_jitfn {
     const wd_cfunc *cf;
     uint8_t *code;          /* native code (read-only, executable) */
     uint32_t size;
+    uint32_t body_end;      /* where the cold exits start */
     uint32_t *noff;         /* native offset of each instruction's first word
                                (UINT32_MAX inside an instruction), cf->ncode long */
     uint32_t npatch;

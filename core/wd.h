@@ -135,6 +135,29 @@ wd_module *wd_module_load_file(const char *path, const wd_load_options *opts,
                                wd_error *err);
 void wd_module_free(wd_module *m);
 
+/* The JIT tier's machine code of a defined function of a WD_TIER_JIT module
+ * (compiled first if it never ran). False, with err set, when the function
+ * has none: an import, a module loaded for the interpreter, a function with a
+ * local probe (it runs in the interpreter), a machine without the JIT.
+ * code/size stay valid while the module lives and the function is not
+ * probed; lines is allocated: free it with wd_native_code_free. */
+typedef struct wd_native_line {
+    uint32_t native_off;    /* from code: where the instruction's code starts */
+    uint64_t wasm_offset;   /* file offset of the wasm instruction doing the work */
+} wd_native_line;
+typedef struct wd_native_code {
+    const uint8_t *code;    /* at the address it runs from */
+    size_t size;
+    uint32_t body_off;      /* code before it: the call entry (stack checks, frame
+                               record, locals zeroed, entry safepoint); after the
+                               body: the exits back to the interpreter */
+    uint32_t body_end;
+    wd_native_line *lines;  /* sorted by native_off, one per internal instruction */
+    uint32_t nlines;
+} wd_native_code;
+bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, wd_error *err);
+void wd_native_code_free(wd_native_code *nc);
+
 /* The WebAssembly 2.0 text format (core/wat.c). Parses a module written as
  * `(module $id? field*)` or as bare fields, and encodes it in the binary
  * format: on success *out is a malloc'ed buffer of *out_size bytes that the
