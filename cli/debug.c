@@ -45,7 +45,7 @@ static void sink_write(void *user, wd_dbg_stream st, const char *text, size_t le
 }
 
 typedef struct dbg_args {
-    bool batch, cli, json, quiet;
+    bool batch, cli, json, quiet, jit;
     const char **cmds;      /* "-ex" text, or "\x01FILE" for -x */
     int ncmds;
     char **dirs, **envs, **srcdirs;
@@ -62,6 +62,7 @@ static void usage(FILE *f)
             "       wasmdbg trace [--calls] [--lines] [--insns [--limit N]] [--wasi] [--json]\n"
             "                     [-o FILE] [OPTIONS] MODULE [ARGS...]\n"
             "OPTIONS: --dir HOST[::GUEST]  --env KEY=VALUE  --source-dir DIR\n"
+            "         --jit (-batch, --cli: functions without breakpoints run as x86-64 code)\n"
             "batch exit status: the program's own; 134 trap; 126 a command failed; 125 debugger error\n");
 }
 
@@ -182,6 +183,8 @@ static int debug_main(int argc, char **argv)
             a.cli = true;
         else if (!strcmp(s, "--json") || !strcmp(s, "-json"))
             a.json = true;
+        else if (!strcmp(s, "--jit"))
+            a.jit = true;
         else if (!strcmp(s, "-q") || !strcmp(s, "-quiet") || !strcmp(s, "--quiet") || !strcmp(s, "-nx"))
             a.quiet = true;
         else if (!strcmp(s, "-ex") || !strcmp(s, "--ex") || !strcmp(s, "-x") || !strcmp(s, "--command")) {
@@ -238,6 +241,7 @@ static int debug_main(int argc, char **argv)
     o.ndirs = a.ndirs;
     o.dirs = a.dirs;
     o.json = a.json;
+    o.jit = a.jit;
     o.guest_stdout_fd = a.json ? 2 : 1;
     o.guest_stderr_fd = 2;
     o.sink.write = sink_write;

@@ -4,6 +4,7 @@
  * Options before the guest's arguments:
  *   --dir HOST[::GUEST]   preopen a directory (repeatable)
  *   --invoke NAME         call export NAME (with ARGS as numbers) instead of _start
+ *   --jit                 the JIT tier for functions without breakpoints
  *   --                    ends the options
  */
 #include <stdio.h>
@@ -17,11 +18,13 @@
 /* No full-screen debugger possible: `wasmdbg --cli [--dir D]... MODULE ARGS` instead. */
 static int line_mode(const tm_options *o)
 {
-    char **av = calloc((size_t)(2 * o->ndirs + o->argc) + 3, sizeof *av);
+    char **av = calloc((size_t)(2 * o->ndirs + o->argc) + 4, sizeof *av);
     if (!av)
         return WD_EXIT_ERROR;
     int n = 0;
     av[n++] = "--cli";
+    if (o->jit)
+        av[n++] = "--jit";
     for (int k = 0; k < o->ndirs; k++) {
         av[n++] = "--dir";
         av[n++] = o->dirs[k];
@@ -58,6 +61,8 @@ int wd_cli_tui(int argc, char **argv)
             o.invoke = argv[++i];
         } else if (strncmp(argv[i], "--invoke=", 9) == 0) {
             o.invoke = argv[i] + 9;
+        } else if (strcmp(argv[i], "--jit") == 0) {
+            o.jit = true;
         } else {
             break;
         }

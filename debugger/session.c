@@ -1566,7 +1566,7 @@ wd_dbg *wd_dbg_new(const wd_dbg_options *opts, char *err, size_t errsize)
     wd_error e;
     wd_error_clear(&e);
     wd_load_options lo = { .features = WD_FEATURE_TAIL_CALL | WD_FEATURE_EXTENDED_CONST,
-                           .name = opts->path };
+                           .name = opts->path, .tier = opts->jit ? WD_TIER_JIT : WD_TIER_INTERP };
     /* a .wat is debugged as its binary encoding: offsets are in that */
     if (wd_wat_binary_in_place(&s->bytes, &s->nbytes, &lo, &e))
         s->m = wd_module_load(s->bytes, s->nbytes, &lo, &e);

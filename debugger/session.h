@@ -45,6 +45,7 @@ typedef struct wd_dbg_options {
     int ndirs;                   /* preopens: "HOST[::GUEST]" */
     char **dirs;
     bool json;                   /* results and events as JSON lines */
+    bool jit;                    /* load for the JIT tier: unprobed functions run natively */
     int guest_stdout_fd;         /* host fds for the guest's 1 and 2 (defaults 1, 2) */
     int guest_stderr_fd;
     wd_dbg_sink sink;

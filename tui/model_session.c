@@ -407,6 +407,7 @@ tm_model *tm_open(const tm_options *o, char *err, size_t errsize)
     dopt.argv = o->argv;
     dopt.ndirs = o->ndirs;
     dopt.dirs = o->dirs;
+    dopt.jit = o->jit;
     dopt.guest_stdout_fd = m->out_pipe[1];
     dopt.guest_stderr_fd = m->err_pipe[1];
     dopt.sink.write = sink_write;

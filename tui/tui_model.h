@@ -35,6 +35,7 @@ typedef struct tm_options {
     int ndirs;            /* preopens "HOST[::GUEST]" */
     char **dirs;
     const char *invoke;   /* export to call instead of _start (non-WASI modules) */
+    bool jit;             /* the JIT tier for functions without breakpoints */
 } tm_options;
 
 typedef struct tm_loc {

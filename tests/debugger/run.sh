@@ -9,7 +9,8 @@
 # and compares the transcript, followed by a line "[exit STATUS]", with
 # cases/NAME.O$OPT.expect. A .cmds file may start with "# args: ..." (guest arguments),
 # "# json" (JSON mode) and "# prog: NAME" (debug NAME.c, built the same way, not prog.c). Source paths are shown as @SRC@ in the expectations.
-# WD_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing.
+# WD_UPDATE_GOLDEN=1 rewrites the expectations instead of comparing. WD_GOLDEN_JIT=1 debugs
+# with --jit (the JIT tier): the transcripts must be the very same.
 # Exits 77 (ctest SKIP) when clang cannot build for wasm32-wasi.
 set -u
 WASMDBG=$1 SRC=$2 WORK=$3 OPT=$4
@@ -34,6 +35,7 @@ for name in "${cases[@]}"; do
     args=$(sed -n 's/^# args: *//p' "$cmds" | head -1)
     json=()
     grep -q '^# json' "$cmds" && json=(--json)
+    [ "${WD_GOLDEN_JIT:-0}" = 1 ] && json+=(--jit)
     prog=$(sed -n 's/^# prog: *//p' "$cmds" | head -1)
     prog=${prog:-prog}
     if [ ! -f "$WORK/$prog.wasm" ] &&
