@@ -349,7 +349,12 @@ static void stub(jc *c, uint32_t at, uint32_t pos, int reason, int backedge)
 }
 /* leave for the interpreter at pos when cc holds */
 static void exit_if(jc *c, int cc, uint32_t pos) { stub(c, jcc32(&c->b, cc), pos, WD_JIT_RESUME, 0); }
-static void exit_now(jc *c, uint32_t pos) { stub(c, jmp32(&c->b), pos, WD_JIT_RESUME, 0); }
+static void jit_log(const jc *c, uint32_t pos, const char *how);
+static void exit_now(jc *c, uint32_t pos)
+{
+    jit_log(c, pos, "interpreter");
+    stub(c, jmp32(&c->b), pos, WD_JIT_RESUME, 0);
+}
 
 static void budget(jc *c, uint32_t weight, uint32_t stop_pos, int backedge)
 {
@@ -770,9 +775,24 @@ static void native_call(jc *c, uint32_t pos, uint32_t base, uint32_t len)
     RM(b, 0, 0, 1, R15, XO(nframes), 0xFF);        /* dec dword [r15+nframes] */
 }
 
+/* WD_JIT_LOG=1 (debugging aid): every instruction left to jit_step or the
+ * interpreter, on stderr */
+static void jit_log(const jc *c, uint32_t pos, const char *how)
+{
+    static int on = -1;
+    if (on < 0) {
+        const char *e = getenv("WD_JIT_LOG");
+        on = e && *e && *e != '0';
+    }
+    if (on)
+        fprintf(stderr, "jit: func %u pos %u %s: %s\n", c->cf->funcidx, pos, how,
+                wd__code_name(c->code[pos]));
+}
+
 static void step_call(jc *c, uint32_t pos)
 {
     jb *b = &c->b;
+    jit_log(c, pos, "step");
     movr(b, 1, RDI, RBX);
     movi(b, RSI, (uint64_t)(uintptr_t)(c->code + pos));
     movr(b, 1, RDX, R12);
@@ -835,6 +855,50 @@ static void insn(jc *c, uint32_t pos, wd_word op)
         ld32(b, RAX, ip[2]);
         st64(b, ip[1], RAX);
         return;
+    /* the slot already holds the bits (an f32 or i32 zero-extended) */
+    case WD_C_I64_REINTERPRET_F64: case WD_C_F64_REINTERPRET_I64:
+    case WD_C_I32_REINTERPRET_F32: case WD_C_F32_REINTERPRET_I32:
+        lda(c, 1, ip[2]);
+        st64(b, ip[1], RAX);
+        c->out_rax = ip[1];
+        return;
+    case WD_C_I32_DIV_U: case WD_C_I32_REM_U: case WD_C_I64_DIV_U: case WD_C_I64_REM_U:
+    case WD_C_I32_DIV_S: case WD_C_I32_REM_S: case WD_C_I64_DIV_S: case WD_C_I64_REM_S: {
+        w = op == WD_C_I64_DIV_U || op == WD_C_I64_REM_U || op == WD_C_I64_DIV_S || op == WD_C_I64_REM_S;
+        bool sgn = op == WD_C_I32_DIV_S || op == WD_C_I32_REM_S || op == WD_C_I64_DIV_S ||
+                   op == WD_C_I64_REM_S;
+        bool rem = op == WD_C_I32_REM_U || op == WD_C_I64_REM_U || op == WD_C_I32_REM_S ||
+                   op == WD_C_I64_REM_S;
+        ldr(b, w, RAX, ip[2]);
+        ldr(b, w, RCX, ip[3]);
+        RR(b, 0, w, RCX, RCX, 0x85);
+        exit_if(c, CC_E, pos);                 /* division by zero: the interpreter traps */
+        uint32_t skip = UINT32_MAX, done = UINT32_MAX;
+        if (sgn) {
+            /* b == -1: div_s traps on the one overflow (interpreter), rem_s is 0 */
+            RR(b, 0, w, 7, RCX, 0x83);
+            b1(b, 0xFF);                       /* cmp rcx, -1 */
+            skip = jcc32(b, CC_NE);
+            if (rem) {
+                RR(b, 0, 0, RDX, RDX, 0x31);   /* xor edx, edx: the remainder */
+                done = jmp32(b);
+            } else {
+                exit_now(c, pos);
+            }
+            patch_here(b, skip);
+            if (w)
+                b1(b, 0x48);
+            b1(b, 0x99);                       /* cdq / cqo */
+            RR(b, 0, w, 7, RCX, 0xF7);         /* idiv rcx */
+        } else {
+            RR(b, 0, 0, RDX, RDX, 0x31);
+            RR(b, 0, w, 6, RCX, 0xF7);         /* div rcx */
+        }
+        if (done != UINT32_MAX)
+            patch_here(b, done);
+        st64(b, ip[1], rem ? RDX : RAX);
+        return;
+    }
     case WD_C_I64_EXTEND_I32_S:
         RM(b, 0, 1, RAX, RBX, sd(ip[2]), 0x63);   /* movsxd */
         st64(b, ip[1], RAX);
