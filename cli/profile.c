@@ -64,8 +64,7 @@ static void profile_usage(FILE *out)
             "  --dir HOST[::GUEST]  WASI: preopen a directory (repeatable)\n"
             "  --env KEY=VALUE      WASI: set an environment variable (repeatable)\n"
             "  --inherit-env        WASI: start from wasmdbg's environment\n"
-            "  --jit                run in the JIT tier (x86-64); cycles-mode samples then land\n"
-            "                       at the next safepoint, not the exact instruction\n"
+            "  --jit                run in the JIT tier (x86-64 machine code)\n"
             "  --enable-tail-call, --enable-extended-const, --enable-multi-memory\n",
             wd_prof_format_list(), WD_PROF_DEFAULT_USEC, WD_PROF_DEFAULT_INSNS);
 }

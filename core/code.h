@@ -411,6 +411,13 @@ struct wd_exec {
     bool at_backedge;
     uint64_t limit_at;            /* counted value at which BUDGET stops */
     uint64_t tick_period, next_tick;
+    /* JIT tier (jit.c): the running native code's context while it runs, and
+     * where a tick's signal hit it (wd_exec_request_tick_pc) */
+    void *jit_ctx;
+    const wd_cfunc *tick_cf;
+    const uint64_t *tick_fp;
+    uint32_t tick_pos, tick_depth;
+    int tick_native;
     wd_tick_fn tick_fn;
     void *tick_user;
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "jit.h"
 
 #define WD_ARM_MAX ((int64_t)1 << 24)
 
@@ -108,6 +109,7 @@ wd_stop wd__exec_safepoint(wd_exec *x)
     }
     if (tick && x->tick_fn)
         x->tick_fn(x, x->tick_user);
+    x->tick_native = 0;
     if (x->has_limit && x->counted >= x->limit_at) {
         x->has_limit = false;
         wd__exec_rearm(x);
@@ -146,6 +148,30 @@ void wd_exec_set_tick(wd_exec *x, uint64_t period, wd_tick_fn fn, void *user)
         x->next_tick = now_count(x) + period;
     }
     wd__exec_rearm(x);
+}
+
+void wd_exec_request_tick_pc(wd_exec *x, uintptr_t pc)
+{
+    if (pc)
+        wd__jit_note_pc(x, pc);
+    wd_exec_request_tick(x);
+}
+
+bool wd_exec_tick_native(const wd_exec *x, uint32_t *nframes, uint64_t *offset)
+{
+    uint32_t d = __atomic_load_n(&x->tick_native, __ATOMIC_RELAXED) ? x->tick_depth : 0;
+    if (d == 0 || d > x->nframes)
+        return false;
+    const wd_xframe *fr = &x->frames[d - 1];
+    /* the same activation as when the signal hit: not returned from since */
+    if (fr->cf != x->tick_cf || fr->fp != x->tick_fp)
+        return false;
+    const wd_side *s = wd__side_at(fr->cf, x->tick_pos);
+    if (!s)
+        return false;
+    *nframes = d;
+    *offset = s->work;
+    return true;
 }
 
 void wd_exec_request_tick(wd_exec *x)
@@ -190,6 +216,7 @@ void wd__exec_exact_tick(wd_exec *x)
         return;
     if (x->tick_fn)
         x->tick_fn(x, x->tick_user);
+    x->tick_native = 0;
 }
 
 /* ------------------------------------------------------------ traps */

@@ -81,6 +81,7 @@ void wd__jit_free(wd_module *m)
             munmap(j->code, (j->size + 4095) & ~(size_t)4095);
 #endif
         free(j->noff);
+        free(j->start);
         free(j->patch);
         free(j);
         j = n;
@@ -1305,12 +1306,14 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
     RM(b, 0, 1, RCX, RAX, (int32_t)sizeof(wd_xframe), 0x8D);
     RM(b, 0, 1, RCX, R14, CX(flimit), 0x3B);
     PUSHV(b->failfix, b->nfail, b->capfail, jcc32(b, CC_AE));
-    RM(b, 0, 1, RCX, R14, CX(fr), 0x89);
+    /* the record is filled before ctx->fr points at it: a profiling signal
+     * may read it (wd__jit_note_pc) */
     RM(b, 0, 1, RBX, RCX, FO(fp), 0x89);
     RM(b, 0, 1, RDX, RAX, FO(inst), 0x8B);
     RM(b, 0, 1, RDX, RCX, FO(inst), 0x89);
     movi(b, RDX, (uint64_t)(uintptr_t)cf);
     RM(b, 0, 1, RDX, RCX, FO(cf), 0x89);
+    RM(b, 0, 1, RCX, R14, CX(fr), 0x89);
     RM(b, 0, 0, 0, R15, XO(nframes), 0xFF);                /* inc dword [r15+nframes] */
     uint32_t nz = cf->local_slots - cf->param_slots;
     if (nz) {
@@ -1399,6 +1402,16 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
         return false;
     }
     j->noff = c->noff;
+    uint32_t n = 0;
+    for (uint32_t pos = 0; pos < cf->ncode; pos++)
+        n += c->noff[pos] != UINT32_MAX;
+    j->start = malloc((n ? n : 1) * sizeof *j->start);
+    if (j->start)
+        for (uint32_t pos = 0; pos < cf->ncode; pos++)
+            if (c->noff[pos] != UINT32_MAX) {
+                j->start[j->nstart].noff = c->noff[pos];
+                j->start[j->nstart++].pos = pos;
+            }
     (void)m;
     return true;
 }
@@ -1467,10 +1480,43 @@ int wd__jit_run(wd_exec *x, const wd_cfunc *cf, uint32_t pos, uint64_t *fp, wd_m
     wd_xframe *fr = x->frames + x->nframes - 1;
     jctx c = { x, fr, x->frames + x->max_frames, x->stack + x->nstack, mem0, 0, NULL, 0,
                fr->inst, 0 };
+    __atomic_store_n(&x->jit_ctx, &c, __ATOMIC_RELEASE);
     int r = tramp(&c, fp, j->code + j->noff[pos]);
+    __atomic_store_n(&x->jit_ctx, NULL, __ATOMIC_RELEASE);
     *ip = c.exit_ip;
     *backedge = c.backedge != 0;
     return r;
+}
+
+void wd__jit_note_pc(wd_exec *x, uintptr_t pc)
+{
+    jctx *c = __atomic_load_n(&x->jit_ctx, __ATOMIC_ACQUIRE);
+    __atomic_store_n(&x->tick_native, 0, __ATOMIC_RELAXED);
+    if (!c)
+        return;
+    /* the innermost frame record is complete (the call entry fills it first) */
+    const wd_xframe *fr = __atomic_load_n(&c->fr, __ATOMIC_RELAXED);
+    const wd_cfunc *cf = fr->cf;
+    const wd_jitfn *j = cf ? cf->jit : NULL;
+    if (!j || !j->live || !j->start || j->nstart == 0 || pc < (uintptr_t)j->code ||
+        pc >= (uintptr_t)j->code + j->body_end)
+        return;
+    uint32_t off = (uint32_t)(pc - (uintptr_t)j->code);
+    if (off < j->start[0].noff)
+        return;   /* the call entry: the frame is not the callee's yet */
+    uint32_t lo = 0, hi = j->nstart;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (j->start[mid].noff <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    x->tick_cf = cf;
+    x->tick_fp = fr->fp;
+    x->tick_pos = j->start[lo].pos;
+    x->tick_depth = (uint32_t)(fr - x->frames) + 1;
+    __atomic_store_n(&x->tick_native, 1, __ATOMIC_RELAXED);
 }
 
 #else /* no x86-64: every function stays in the interpreter */
@@ -1480,6 +1526,12 @@ bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
     (void)m;
     (void)cf;
     return false;
+}
+
+void wd__jit_note_pc(wd_exec *x, uintptr_t pc)
+{
+    (void)x;
+    (void)pc;
 }
 
 int wd__jit_run(wd_exec *x, const wd_cfunc *cf, uint32_t pos, uint64_t *fp, wd_memory *mem0,

@@ -36,6 +36,8 @@ typedef struct wd_jitfn {
     uint8_t *code;          /* native code (read-only, executable) */
     uint32_t size;
     uint32_t body_end;      /* where the cold exits start */
+    uint32_t nstart;        /* instruction starts in code order (for a pc) */
+    struct { uint32_t noff, pos; } *start;
     uint32_t *noff;         /* native offset of each instruction's first word
                                (UINT32_MAX inside an instruction), cf->ncode long */
     uint32_t npatch;
@@ -60,6 +62,9 @@ void wd__jit_drop(wd_cfunc *cf);
 void wd__jit_restore(wd_cfunc *cf);
 /* The original opcode at a WD_C_JIT word. */
 wd_word wd__jit_orig(const wd_cfunc *cf, uint32_t pos);
+/* Async-signal-safe: if pc lies in the body of the native code x is running,
+ * notes the frame and instruction (x->tick_*) for wd_exec_tick_native. */
+void wd__jit_note_pc(wd_exec *x, uintptr_t pc);
 /* Frees every native block of m. */
 void wd__jit_free(wd_module *m);
 

@@ -536,6 +536,18 @@ void wd_exec_set_tick(wd_exec *x, uint64_t period, wd_tick_fn fn, void *user);
  * build without computed goto, or another thread's interpreter consumed
  * the request's dispatch detour) the tick comes at the next safepoint. */
 void wd_exec_request_tick(wd_exec *x);
+/* The same from a signal handler that knows the interrupted program counter
+ * (the ucontext's): if it lies in the JIT tier's code of x's running
+ * function, the tick, which then comes at the next safepoint, can still say
+ * where the signal hit (wd_exec_tick_native). pc 0: wd_exec_request_tick. */
+void wd_exec_request_tick_pc(wd_exec *x, uintptr_t pc);
+/* During a tick requested by wd_exec_request_tick_pc whose signal hit native
+ * code: the sample stands for the outermost *nframes frames of the stack
+ * (wd_exec_frame depths frame_count - *nframes .. frame_count - 1; the
+ * deeper ones were entered after the signal) with the innermost of them at
+ * wasm file offset *offset. False otherwise (the interpreter's exact tick,
+ * a signal outside native code, or that frame has returned since). */
+bool wd_exec_tick_native(const wd_exec *x, uint32_t *nframes, uint64_t *offset);
 /* During a tick taken where a loop's backward branch ran the counter out:
  * the wasm file offset of that branch instruction (in the innermost frame's
  * function), while wd_exec_frame reports the loop header the branch jumped

@@ -462,11 +462,22 @@ static void sample_exec(wd_prof *p, wd_exec *x, uint32_t host_leaf, uint64_t wei
      * samples went to the caller). */
     uint64_t edge_offset;
     bool at_edge = wd_exec_tick_backedge(x, &edge_offset);
+    /* A timer signal that hit JIT code (taken at the next safepoint): the stack as it was
+     * then, its innermost frame at the instruction the signal hit. */
+    uint32_t keep = nf, top = 0;
+    uint64_t native_offset = 0;
+    bool native = wd_exec_tick_native(x, &keep, &native_offset);
+    if (native) {
+        top = nf - keep;
+        at_edge = false;
+    }
     uint32_t n = 0;
-    for (uint32_t d = nf; d-- > 0;) {
+    for (uint32_t d = nf; d-- > top;) {
         wd_frame_info fi;
         if (!wd_exec_frame(x, d, &fi))
             continue;
+        if (d == top && native && fi.instance != NULL)
+            fi.offset = native_offset;
         if (d == 0 && at_edge && fi.instance != NULL)
             fi.offset = edge_offset;
         uint32_t loc;

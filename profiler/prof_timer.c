@@ -31,6 +31,7 @@
 #include <sys/ioctl.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <ucontext.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -59,9 +60,19 @@ static wd_prof *g_owner;
 static bool g_handler_installed;
 static volatile uint64_t g_handler_ticks;
 
+/* The interrupted program counter, for a sample that hit JIT code. */
+static uintptr_t signal_pc(void *uc)
+{
+#if defined(__linux__) && defined(__x86_64__)
+    return uc ? (uintptr_t)((ucontext_t *)uc)->uc_mcontext.gregs[REG_RIP] : 0;
+#else
+    (void)uc;
+    return 0;
+#endif
+}
+
 static void on_sigprof(int sig, siginfo_t *si, void *uc)
 {
-    (void)uc;
     if (sig == SIGTRAP && (!si || si->si_code != TRAP_PERF_CODE)) {
         /* not our perf event: what SIGTRAP does by default */
         signal(SIGTRAP, SIG_DFL);
@@ -73,7 +84,7 @@ static void on_sigprof(int sig, siginfo_t *si, void *uc)
     wd_exec *x = g_exec;
     if (x) {
         g_pending = 1;
-        wd_exec_request_tick(x);
+        wd_exec_request_tick_pc(x, signal_pc(uc));
         g_handler_ticks += wdp_now_ticks() - t0;
     }
     errno = saved;

@@ -36,7 +36,8 @@
 #                 temporary files; a FIFO given as the output is written, not replaced
 #   host-frames   a WASI program's fd_write time shows as [wasi:fd_write] frames (cycles)
 #   exact-lines   cycles mode attributes time to the instruction that was executing, not to
-#                 the next safepoint: progs/bias.c's expensive line gets most line samples
+#                 the next safepoint: progs/bias.c's expensive line gets most line samples,
+#                 in the interpreter and with --jit
 #   inlined       progs/inlined.c (wasm32-wasi, -O1 and -O2): hot(), inlined into main(), tops
 #                 the table in insns mode (its loop header is main()'s code: a sample at the
 #                 back-edge goes to the branch, inside hot()) and in cycles mode
@@ -528,21 +529,24 @@ exact-lines)
         -o bias.wasm "$SRC/progs/bias.c" 2>clang.err ||
     skip "clang cannot build wasm32 here: $(head -c 300 clang.err)"
   line=$(grep -n 'EXPENSIVE \*/' "$SRC/progs/bias.c" | cut -d: -f1)
+  # both tiers: in the JIT's code the signal's program counter names the instruction
+  for tier in "" --jit; do
   # ~0.25 s of CPU at 5 kHz of CPU time: ~1000 samples with the perf task-clock, however
   # loaded the machine is; a tick-bound fallback timer (4 ms) gets a 4x longer run
   for n in 2000000 8000000; do
-    "$WASMDBG" profile --mode cycles --interval 200 --format callgrind -o bias.cg \
+    "$WASMDBG" profile $tier --mode cycles --interval 200 --format callgrind -o bias.cg \
       bias.wasm --invoke spin $n >/dev/null 2>err.txt || fail "profile: $(cat err.txt)"
     # callgrind cost lines of spin(): "0xOFFSET LINE CYCLES SAMPLES"
     read -r hot all < <(awk -v L="$line" '/^fn=/ { f = ($0 ~ / spin$/) }
         f && /^0x/ { all += $4; if ($2 == L) hot += $4 } END { print hot + 0, all + 0 }' bias.cg)
-    echo "line $line: $hot of $all samples in spin() ($(grep -o 'timer: [^)]*' err.txt))"
+    echo "${tier:-interpreter}: line $line: $hot of $all samples in spin() ($(grep -o 'timer: [^)]*' err.txt))"
     [ "$all" -ge 200 ] && break
   done
   [ "$all" -ge 40 ] || fail "too few samples in spin(): $all"
   # the safepoint-biased sampler gave this line 0%; exact attribution gives ~80%
   [ $((hot * 100)) -ge $((all * 55)) ] ||
-    fail "the expensive line has only $hot of $all samples: $(grep -A40 '^fn=.* spin$' bias.cg)"
+    fail "${tier:-interpreter}: the expensive line has only $hot of $all samples: $(grep -A40 '^fn=.* spin$' bias.cg)"
+  done
   echo "PASS: time attributed to the executing instruction"
   ;;
 
