@@ -199,8 +199,10 @@ char *dbg_strdup(const char *s)
 
 const char *dbg_display_name(const char *name)
 {
-    /* wasi-libc renames C's main; DWARF's linkage name is what the layer reports */
-    if (name && (strcmp(name, "__main_argc_argv") == 0 || strcmp(name, "__main_void") == 0))
+    /* clang's symbol for main(argc, argv); DWARF's linkage name is what the layer reports.
+     * __main_void is wasi-libc's caller of main, a frame of its own (as the profiler
+     * names it): shown as it is, not as a second main. */
+    if (name && strcmp(name, "__main_argc_argv") == 0)
         return "main";
     return name;
 }
