@@ -1799,7 +1799,7 @@ int wd_cli_spectest(int argc, char **argv)
             else if (strcmp(a, "--check-wat") == 0)
                 r.check_wat = true;
             else if (strcmp(a, "--jit") == 0)
-                r.tier = WD_TIER_JIT;
+                r.tier = WD_TIER_JIT_EAGER;   /* every function runs natively */
             else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0)
                 r.verbose = true;
             else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {

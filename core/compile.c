@@ -1850,7 +1850,7 @@ static bool compile_one(wd_module *m, uint32_t fi, bool side_only, wd_error *err
         if (c.ncode)
             memcpy(cf->code, c.code, c.ncode * sizeof(wd_word));
         *mf->code = ncf;
-        if (m->tier == WD_TIER_JIT)
+        if (m->tier != WD_TIER_INTERP)
             wd__jit_compile(m, mf->code);   /* false: it stays interpreted */
     }
     scratch_give(&c);

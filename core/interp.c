@@ -588,7 +588,8 @@ backedge_slow:
      * code from here, unless a global probe wants every instruction seen. */
     CASE(JIT) {
         uint32_t pos_ = (uint32_t)(ip - cf->code);
-        if (UNLIKELY(x->ngprobes || !cf->jit_call))
+        /* not compiled yet: it may be now, if hot (the native code is made on demand) */
+        if (UNLIKELY(x->ngprobes || (!cf->jit_call && !wd__jit_hot((wd_cfunc *)(uintptr_t)cf, pos_))))
             DISPATCH_NORMAL(wd__jit_orig(cf, pos_));
         SAVE();
         bool bk_;

@@ -21,6 +21,7 @@
  * exit point) stores the slot-code position to go on from and restores the
  * trampoline's rsp, which drops every native frame at once.
  */
+#define _GNU_SOURCE 1   /* memfd_create */
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 
 #if defined(__x86_64__) && defined(__linux__)
 #include <sys/mman.h>
+#include <unistd.h>
 #define WD_JIT_X64 1
 #else
 #define WD_JIT_X64 0
@@ -62,7 +64,7 @@ void wd__jit_drop(wd_cfunc *cf)
 void wd__jit_restore(wd_cfunc *cf)
 {
     wd_jitfn *j = cf->jit;
-    if (!j || j->live)
+    if (!j || j->live || j->failed)
         return;
     for (uint32_t i = 0; i < j->npatch; i++)
         if (cf->code[j->patch[i].pos] == j->patch[i].orig)
@@ -71,22 +73,39 @@ void wd__jit_restore(wd_cfunc *cf)
     cf->jit_call = j->code;
 }
 
+/* Native code of a module's functions is packed into pools: a memfd mapped twice, once
+ * writable (where the JIT writes) and once executable (where it runs), so no page is
+ * ever both and no function costs a page and two system calls of its own. */
+typedef struct wd_jitpool {
+    uint8_t *rw, *rx;
+    size_t size, used;
+    struct wd_jitpool *next;
+} wd_jitpool;
+
 void wd__jit_free(wd_module *m)
 {
     wd_jitfn *j = m->jit_all;
     while (j) {
         wd_jitfn *n = j->next;
-#if WD_JIT_X64
-        if (j->code)
-            munmap(j->code, (j->size + 4095) & ~(size_t)4095);
-#endif
         free(j->noff);
         free(j->start);
+        free(j->exits);
         free(j->patch);
         free(j);
         j = n;
     }
     m->jit_all = NULL;
+    wd_jitpool *p = m->jit_pool;
+    while (p) {
+        wd_jitpool *n = p->next;
+#if WD_JIT_X64
+        munmap(p->rw, p->size);
+        munmap(p->rx, p->size);
+#endif
+        free(p);
+        p = n;
+    }
+    m->jit_pool = NULL;
 }
 
 void wd_native_code_free(wd_native_code *nc)
@@ -97,6 +116,8 @@ void wd_native_code_free(wd_native_code *nc)
     memset(nc, 0, sizeof *nc);
 }
 
+static bool make_native(wd_cfunc *cf);
+
 bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, wd_error *err)
 {
     memset(out, 0, sizeof *out);
@@ -105,7 +126,7 @@ bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, 
                       "function %u has no code of its own", funcidx);
         return false;
     }
-    if (m->tier != WD_TIER_JIT) {
+    if (m->tier == WD_TIER_INTERP) {
         wd__error_set(err, WD_ERR_ARG, m->name, WD_NO_OFFSET,
                       "the module was loaded for the interpreter, not the JIT tier");
         return false;
@@ -114,7 +135,9 @@ bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, 
         return false;
     wd_cfunc *cf = m->funcs[funcidx].code;
     const wd_jitfn *j = cf->jit;
-    if (!j || !j->live) {
+    if (j && j->live && !j->code)
+        make_native(cf);
+    if (!j || !j->live || !j->code) {
         wd__error_set(err, WD_ERR_ARG, m->name, m->funcs[funcidx].body_offset,
                       WD_JIT_X64 ? "function %u runs in the interpreter (it has a breakpoint or probe)"
                                  : "function %u: no JIT tier on this machine", funcidx);
@@ -158,10 +181,9 @@ typedef struct jctx {
     uint64_t *stack_end;
     wd_memory *mem0;
     uint64_t saved_rsp;       /* the trampoline's, for leaving */
-    const wd_word *exit_ip;
     uint64_t rsp_limit;       /* native recursion stops here (then the interpreter) */
     wd_instance *inst;
-    uint32_t backedge;
+    uint32_t exit_k;          /* which exit of the innermost function's (its exits[]) */
 } jctx;
 
 #define CX(f) ((int32_t)offsetof(jctx, f))
@@ -341,6 +363,14 @@ typedef struct jc {
     uint32_t in_rax, out_rax, in_x0, out_x0;
 } jc;
 #define NOSLOT UINT32_MAX
+
+/* The opcode at pos, through the function's own WD_C_JIT patches. */
+static wd_word op_at(const wd_cfunc *cf, uint32_t pos)
+{
+    wd_word op = cf->code[pos];
+    return op == WD_C_JIT ? wd__jit_orig(cf, pos) : op;
+}
+
 
 static void stub(jc *c, uint32_t at, uint32_t pos, int reason, int backedge)
 {
@@ -717,12 +747,13 @@ static uint32_t mem_bytes(uint32_t op) { return wd_opinfo_table[op].membytes; }
 /* The out-of-line step: one fixed-signature instruction, run with the
  * interpreter's templates. 0, or the trap it would raise (then native code
  * leaves and the interpreter runs it again, trapping with its message). */
-static int jit_step(uint64_t *fp, const wd_word *ip, uint8_t *mb, uint64_t ms, wd_instance *inst)
+static int jit_step(uint64_t *fp, const wd_word *ip, uint8_t *mb, uint64_t ms, wd_instance *inst,
+                    wd_word op)
 {
 #define CASE(L) case WD_C_##L:
 #define NEXT() return 0
 #define TRAP(code) return (int)(code)
-    switch (*ip) {
+    switch (op) {   /* not *ip: a loop header's opcode word is patched */
 #define OP(ID, name, prefix, code, imm, sig, kind, mbytes) H_##kind(ID, sig, imm, mbytes)
 #include "opcodes.def"
     default:
@@ -787,7 +818,7 @@ static void jit_log(const jc *c, uint32_t pos, const char *how)
     }
     if (on)
         fprintf(stderr, "jit: func %u pos %u %s: %s\n", c->cf->funcidx, pos, how,
-                wd__code_name(c->code[pos]));
+                wd__code_name(op_at(c->cf, pos)));
 }
 
 static void step_call(jc *c, uint32_t pos)
@@ -799,6 +830,7 @@ static void step_call(jc *c, uint32_t pos)
     movr(b, 1, RDX, R12);
     movr(b, 1, RCX, R13);
     RM(b, 0, 1, R8, R14, CX(inst), 0x8B);
+    movi(b, R9, op_at(c->cf, pos));
     call_abs(b, (const void *)jit_step);
     RR(b, 0, 0, RAX, RAX, 0x85);
     exit_if(c, CC_NE, pos);
@@ -1196,6 +1228,46 @@ static uint8_t *place(jb *b, uint32_t *size)
     return m;
 }
 
+#define POOL_SIZE ((size_t)1 << 20)
+
+/* Copies the finished code into m's pool; its run address, or NULL. */
+static uint8_t *pool_place(wd_module *m, const jb *b, uint32_t *size)
+{
+    size_t n = (b->n + 15) & ~(size_t)15;
+    wd_jitpool *p = m->jit_pool;
+    if (!p || p->used + n > p->size) {
+        size_t sz = n > POOL_SIZE ? (n + 4095) & ~(size_t)4095 : POOL_SIZE;
+        int fd = memfd_create("wasmdbg-jit", MFD_CLOEXEC);
+        if (fd < 0)
+            return NULL;
+        p = calloc(1, sizeof *p);
+        void *rw = MAP_FAILED, *rx = MAP_FAILED;
+        if (p && ftruncate(fd, (off_t)sz) == 0) {
+            rw = mmap(NULL, sz, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+            rx = mmap(NULL, sz, PROT_READ | PROT_EXEC, MAP_SHARED, fd, 0);
+        }
+        close(fd);
+        if (!p || rw == MAP_FAILED || rx == MAP_FAILED) {
+            if (rw != MAP_FAILED)
+                munmap(rw, sz);
+            if (rx != MAP_FAILED)
+                munmap(rx, sz);
+            free(p);
+            return NULL;
+        }
+        p->rw = rw;
+        p->rx = rx;
+        p->size = sz;
+        p->next = m->jit_pool;
+        m->jit_pool = p;
+    }
+    memcpy(p->rw + p->used, b->p, b->n);
+    uint8_t *at = p->rx + p->used;
+    p->used += n;
+    *size = (uint32_t)b->n;
+    return at;
+}
+
 static bool make_tramp(void)
 {
     int st = __atomic_load_n(&tramp_state, __ATOMIC_ACQUIRE);
@@ -1236,6 +1308,7 @@ static bool make_tramp(void)
 
 /* ------------------------------------------------------------ a function */
 
+
 /* Where control arrives other than from the instruction before: branch
  * targets and the places the interpreter enters (entry, loop headers). */
 static uint8_t *mark_targets(const wd_cfunc *cf)
@@ -1246,7 +1319,7 @@ static uint8_t *mark_targets(const wd_cfunc *cf)
     t[2 < cf->ncode ? 2 : 0] = 1;
     for (uint32_t pos = 0; pos < cf->ncode;) {
         const wd_word *ip = cf->code + pos;
-        wd_word op = *ip;
+        wd_word op = op_at(cf, pos);
         int64_t rel[1] = { INT64_MIN };
         if (op == WD_C_SAFEPOINT && pos + 2 < cf->ncode)
             t[pos + 2] = 1;
@@ -1331,7 +1404,7 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
 
     /* the body */
     for (uint32_t pos = 2; pos < cf->ncode && !b->oom;) {
-        wd_word op = cf->code[pos];
+        wd_word op = op_at(cf, pos);
         if (op == WD_C_PROBE || op == WD_C_JIT || op == WD_C_LAZY) {
             free(c->noff);
             free(c->tgt);
@@ -1364,41 +1437,61 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
         else
             put4(b, f->at, to - f->base);
     }
-    /* cold stubs, the "not called" return, and the way out */
+    /* cold stubs (one per distinct exit: `mov eax, k; jmp out`), the "not called"
+     * return, and the way out */
     uint32_t nstub = b->nstub;
-    uint32_t *exits = malloc((nstub ? nstub : 1) * sizeof *exits);
-    if (!exits)
+    uint32_t *jumps = malloc((nstub ? nstub : 1) * sizeof *jumps);
+    uint32_t *stubat = malloc((nstub ? nstub : 1) * sizeof *stubat);
+    j->exits = malloc((nstub ? nstub : 1) * sizeof *j->exits);
+    if (!jumps || !stubat || !j->exits)
         b->oom = true;
+    j->nexits = 0;
     for (uint32_t i = 0; i < nstub && !b->oom; i++) {
         jstub s = b->stub[i];
+        uint32_t k = 0;
+        /* the same exit as the last few: share its stub (one instruction's checks) */
+        for (k = j->nexits > 8 ? j->nexits - 8 : 0; k < j->nexits; k++)
+            if (j->exits[k].pos == s.pos && j->exits[k].reason == s.reason &&
+                j->exits[k].backedge == s.backedge)
+                break;
+        if (k < j->nexits) {
+            patch_to(b, s.at, stubat[k]);
+            continue;
+        }
+        j->exits[k].pos = s.pos;
+        j->exits[k].reason = s.reason;
+        j->exits[k].backedge = s.backedge;
+        j->nexits++;
         patch_here(b, s.at);
-        movi(b, RAX, (uint64_t)(uintptr_t)(cf->code + s.pos));
-        RM(b, 0, 1, RAX, R14, CX(exit_ip), 0x89);
-        movi(b, RAX, s.backedge);
-        RM(b, 0, 0, RAX, R14, CX(backedge), 0x89);
-        movi(b, RAX, s.reason);
-        exits[i] = jmp32(b);
+        stubat[k] = (uint32_t)b->n;
+        movi(b, RAX, k);
+        jumps[k] = jmp32(b);
     }
     for (uint32_t i = 0; i < b->nfail; i++)
         patch_here(b, b->failfix[i]);
     movi(b, RAX, 1);
     b1(b, 0xC3);
     uint32_t out = (uint32_t)b->n;
-    for (uint32_t i = 0; i < nstub && !b->oom; i++)
-        patch_to(b, exits[i], out);
+    for (uint32_t k = 0; k < j->nexits && !b->oom; k++)
+        patch_to(b, jumps[k], out);
+    RM(b, 0, 0, RAX, R14, CX(exit_k), 0x89);                /* mov [r14+exit_k], eax */
+    movi(b, RAX, WD_JIT_EXIT);
     RM(b, 0, 1, RSP, R14, CX(saved_rsp), 0x8B);             /* mov rsp, [r14+saved] */
     pops(b);
-    free(exits);
+    free(jumps);
+    free(stubat);
 
     bool ok = !b->oom;
     if (ok) {
-        j->code = place(b, &j->size);
+        j->code = pool_place(m, b, &j->size);
         ok = j->code != NULL;
     }
     free(b->p); free(b->fix); free(b->stub); free(b->failfix);
     free(c->tgt);
     if (!ok) {
         free(c->noff);
+        free(j->exits);
+        j->exits = NULL;
         return false;
     }
     j->noff = c->noff;
@@ -1412,13 +1505,12 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
                 j->start[j->nstart].noff = c->noff[pos];
                 j->start[j->nstart++].pos = pos;
             }
-    (void)m;
     return true;
 }
 
 bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
 {
-    if (m->tier != WD_TIER_JIT || !wd__cfunc_ready(cf) || cf->jit || cf->ncode < 3)
+    if (m->tier == WD_TIER_INTERP || !wd__cfunc_ready(cf) || cf->jit || cf->ncode < 3)
         return false;
     if (!make_tramp())
         return false;
@@ -1436,12 +1528,10 @@ bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
         pos += len ? len : 1;
     }
     j->patch = malloc(np * sizeof *j->patch);
-    if (!j->patch || !compile(m, cf, j)) {
-        free(j->patch);
+    if (!j->patch) {
         free(j);
         return false;
     }
-    j->npatch = 0;
     j->patch[j->npatch].pos = 2;
     j->patch[j->npatch++].orig = cf->code[2];
     for (uint32_t pos = 0; pos < cf->ncode;) {
@@ -1457,9 +1547,25 @@ bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
         cf->code[j->patch[i].pos] = WD_C_JIT;
     j->live = true;
     cf->jit = j;
-    cf->jit_call = j->code;
+    cf->jit_call = NULL;   /* native code comes when the function is hot */
     j->next = m->jit_all;
     m->jit_all = j;
+    return true;
+}
+
+/* Native code for cf now (a prepared, live function). */
+static bool make_native(wd_cfunc *cf)
+{
+    wd_jitfn *j = cf->jit;
+    if (j->code)
+        return true;
+    if (j->failed || !compile(cf->module, cf, j)) {
+        /* stays interpreted, at no cost: the patched words go */
+        j->failed = true;
+        wd__jit_drop(cf);
+        return false;
+    }
+    cf->jit_call = j->code;
     const char *dump = getenv("WD_JIT_DUMP");   /* debugging aid: raw code per function */
     if (dump && *dump) {
         char path[512];
@@ -1473,19 +1579,35 @@ bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
     return true;
 }
 
+bool wd__jit_hot(wd_cfunc *cf, uint32_t pos)
+{
+    wd_jitfn *j = cf->jit;
+    if (!j || !j->live || j->failed)
+        return false;
+    /* a function run once (most of a program's start-up) is not worth compiling; one
+     * that loops or is called again is */
+    if (!j->code && pos == 2 && cf->module->tier != WD_TIER_JIT_EAGER && ++j->hits < 2)
+        return false;
+    return make_native(cf);
+}
+
 int wd__jit_run(wd_exec *x, const wd_cfunc *cf, uint32_t pos, uint64_t *fp, wd_memory *mem0,
                 const wd_word **ip, bool *backedge)
 {
     const wd_jitfn *j = cf->jit;
     wd_xframe *fr = x->frames + x->nframes - 1;
-    jctx c = { x, fr, x->frames + x->max_frames, x->stack + x->nstack, mem0, 0, NULL, 0,
-               fr->inst, 0 };
+    jctx c = { x, fr, x->frames + x->max_frames, x->stack + x->nstack, mem0, 0, 0, fr->inst, 0 };
     __atomic_store_n(&x->jit_ctx, &c, __ATOMIC_RELEASE);
     int r = tramp(&c, fp, j->code + j->noff[pos]);
     __atomic_store_n(&x->jit_ctx, NULL, __ATOMIC_RELEASE);
-    *ip = c.exit_ip;
-    *backedge = c.backedge != 0;
-    return r;
+    if (r == WD_JIT_RET)
+        return r;
+    /* a cold stub of the innermost native frame's function left */
+    const wd_cfunc *top = x->frames[x->nframes - 1].cf;
+    const struct wd_jitexit *e = &top->jit->exits[c.exit_k];
+    *ip = top->code + e->pos;
+    *backedge = e->backedge != 0;
+    return e->reason;
 }
 
 void wd__jit_note_pc(wd_exec *x, uintptr_t pc)
@@ -1520,6 +1642,19 @@ void wd__jit_note_pc(wd_exec *x, uintptr_t pc)
 }
 
 #else /* no x86-64: every function stays in the interpreter */
+
+static bool make_native(wd_cfunc *cf)
+{
+    (void)cf;
+    return false;
+}
+
+bool wd__jit_hot(wd_cfunc *cf, uint32_t pos)
+{
+    (void)cf;
+    (void)pos;
+    return false;
+}
 
 bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
 {

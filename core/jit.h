@@ -38,6 +38,11 @@ typedef struct wd_jitfn {
     uint32_t body_end;      /* where the cold exits start */
     uint32_t nstart;        /* instruction starts in code order (for a pc) */
     struct { uint32_t noff, pos; } *start;
+    /* the exits back to the interpreter: the cold stub of exit k loads k */
+    uint32_t nexits;
+    struct wd_jitexit { uint32_t pos; uint8_t reason, backedge; } *exits;
+    uint32_t hits;          /* entries while not compiled yet (wd__jit_hot) */
+    bool failed;            /* native compilation failed: stays interpreted */
     uint32_t *noff;         /* native offset of each instruction's first word
                                (UINT32_MAX inside an instruction), cf->ncode long */
     uint32_t npatch;
@@ -51,11 +56,18 @@ enum {
     WD_JIT_RET = 1,      /* the entered frame returned: pop it (do_return) */
     WD_JIT_SLOW = 2,     /* a safepoint's counter ran out at *ip */
     WD_JIT_RESUME = 3,   /* interpret the instruction at *ip */
+    WD_JIT_EXIT = 4,     /* (inside jit.c: a cold stub left; wd__jit_run decodes it) */
 };
 
-/* JIT-compiles cf (already slot-compiled) and patches it, if the machine and
- * the module want it; false when it stays interpreted (not an error). */
+/* Readies cf (just slot-compiled) for the JIT tier, if the machine and the
+ * module want it: patches its entry and loop headers with WD_C_JIT, while the
+ * native code waits until the function proves hot (wd__jit_hot). false when
+ * it stays interpreted (not an error). */
 bool wd__jit_compile(wd_module *m, wd_cfunc *cf);
+/* The interpreter reached a WD_C_JIT word of cf at pos without native code:
+ * compiles it now if it is hot (a loop header, or the function's second
+ * entry). True when cf->jit_call is then ready to enter at pos. */
+bool wd__jit_hot(wd_cfunc *cf, uint32_t pos);
 /* Puts cf back in the interpreter's hands (restores the patched words). */
 void wd__jit_drop(wd_cfunc *cf);
 /* Re-JIT cf once it has no local probe left (probe.c). */

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdint.h>
 #include <sys/mman.h>
@@ -48,7 +49,13 @@ static wd_module *load_owned(uint8_t *buf, size_t size, bool mapped,
     wd_arena_init(&m->arena);
     set_name(m, name);
     m->features = opts ? opts->features : 0;
-    m->tier = opts && opts->tier == WD_TIER_JIT ? WD_TIER_JIT : WD_TIER_INTERP;
+    m->tier = opts && (opts->tier == WD_TIER_JIT || opts->tier == WD_TIER_JIT_EAGER)
+                  ? (uint8_t)opts->tier : WD_TIER_INTERP;
+    /* testing aid: WD_JIT_EAGER=1 makes every JIT-tier module compile every function at
+     * its first call, so a test run through a front end exercises only native code */
+    const char *eager = getenv("WD_JIT_EAGER");
+    if (m->tier == WD_TIER_JIT && eager && *eager && *eager != '0')
+        m->tier = WD_TIER_JIT_EAGER;
     m->bytes = buf;
     m->size = size;
     m->bytes_mapped = mapped;

@@ -145,7 +145,8 @@ struct wd_module {
     struct wd_probes *probes;       /* local probes (probe.c), NULL if none */
     uint32_t compile_flags;         /* wd__compile_flags when loaded (code.h) */
     uint8_t tier;                   /* WD_TIER_*: JIT-compile functions as they compile */
-    struct wd_jitfn *jit_all;       /* every native code block made, freed with the module */
+    struct wd_jitfn *jit_all;       /* every JIT-prepared function, freed with the module */
+    struct wd_jitpool *jit_pool;    /* the pages their native code lives in (jit.c) */
     /* The compiler's working buffers, kept from one (lazy) compilation to the next:
      * grown afresh for each function they cost new pages every time. Owned by
      * compile.c, freed by wd__compile_free; NULL until the first compilation. */

@@ -109,7 +109,12 @@ enum {
  * interpreter: a function with a local probe, and everything while a global
  * probe is set. Results, traps, frames and budgets are the same in both. On
  * other machines WD_TIER_JIT runs the interpreter. */
-typedef enum wd_tier { WD_TIER_INTERP = 0, WD_TIER_JIT = 1 } wd_tier;
+typedef enum wd_tier {
+    WD_TIER_INTERP = 0,
+    WD_TIER_JIT = 1,        /* native code for a function once it loops or runs twice */
+    WD_TIER_JIT_EAGER = 2,  /* native code for every function at its first call (what
+                             * tests of the JIT want: nothing is left to the interpreter) */
+} wd_tier;
 
 typedef struct wd_load_options {
     uint32_t features;    /* WD_FEATURE_* beyond WebAssembly 2.0 */
