@@ -24,6 +24,12 @@ enum wd_exit_status {
  * are indented. m's DWARF is opened here, only once a trap happened. Returns WD_EXIT_TRAP. */
 int wd_cli_report_trap(wd_exec *x, const wd_module *m);
 
+/* --perf-map (run, profile): writes /tmp/perf-PID.map, "START SIZE wasm:NAME" for each
+ * function of m (a WD_TIER_JIT module) that has JIT code now, so that `perf report` names
+ * it (cli/perf_map.c). Call when the run is over, before m is freed. False, with the
+ * reason printed, if the file cannot be written. */
+bool wd_cli_perf_map_write(wd_module *m);
+
 /* wasmdbg spectest [--enable-FEATURE...] FILE.json   (cli/spectest.c); argv[0] == "spectest" */
 int wd_cli_spectest(int argc, char **argv);
 

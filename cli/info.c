@@ -156,7 +156,7 @@ int wd_cli_info(int argc, char **argv)
         return WD_EXIT_USAGE;
     }
     wd_cli_debug dbg;
-    if (!wd_cli_debug_open(&dbg, path, false, true))
+    if (!wd_cli_debug_open(&dbg, path, false, true, WD_TIER_INTERP))
         return WD_EXIT_ERROR;
     const wd_module *m = dbg.m;
     printf("module: %s (%zu bytes)\n", path, dbg.size);

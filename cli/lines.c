@@ -76,7 +76,7 @@ int wd_cli_lines(int argc, char **argv)
         return WD_EXIT_USAGE;
     }
     wd_cli_debug dbg;
-    if (!wd_cli_debug_open(&dbg, path, true, false))
+    if (!wd_cli_debug_open(&dbg, path, true, false, WD_TIER_INTERP))
         return WD_EXIT_ERROR;
     int rc = WD_EXIT_OK;
     if (!dbg.dw) {

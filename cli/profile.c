@@ -65,6 +65,8 @@ static void profile_usage(FILE *out)
             "  --env KEY=VALUE      WASI: set an environment variable (repeatable)\n"
             "  --inherit-env        WASI: start from wasmdbg's environment\n"
             "  --jit                run in the JIT tier (x86-64 machine code)\n"
+            "  --perf-map           with --jit: write /tmp/perf-PID.map at the end, naming\n"
+            "                       the JIT code for Linux perf\n"
             "  --enable-tail-call, --enable-extended-const, --enable-multi-memory\n",
             wd_prof_format_list(), WD_PROF_DEFAULT_USEC, WD_PROF_DEFAULT_INSNS);
 }
@@ -80,6 +82,7 @@ typedef struct popts {
     size_t top_rows;
     bool no_dwarf;
     bool jit;               /* --jit: the JIT tier, samples at safepoints */
+    bool perf_map;          /* --perf-map: /tmp/perf-PID.map for the JIT code */
     uint32_t features;
     const char *module;
     const char *invoke;
@@ -189,6 +192,8 @@ static int parse_opts(int argc, char **argv, popts *o)
             o->env[o->nenv++] = v;
         } else if (strcmp(a, "--jit") == 0) {
             o->jit = true;
+        } else if (strcmp(a, "--perf-map") == 0) {
+            o->perf_map = true;
         } else if (strcmp(a, "--enable-tail-call") == 0) {
             o->features |= WD_FEATURE_TAIL_CALL;
         } else if (strcmp(a, "--enable-extended-const") == 0) {
@@ -208,6 +213,10 @@ static int parse_opts(int argc, char **argv, popts *o)
     }
     if (i >= argc) {
         fprintf(stderr, "wasmdbg profile: no module given\n");
+        return WD_EXIT_USAGE;
+    }
+    if (o->perf_map && !o->jit) {
+        fprintf(stderr, "wasmdbg profile: --perf-map names the JIT's code: it needs --jit\n");
         return WD_EXIT_USAGE;
     }
     o->module = argv[i++];
@@ -743,6 +752,8 @@ done:
     if (sym.dw)
         wd_dwarf_close(sym.dw);
 #endif
+    if (m && o.perf_map)
+        wd_cli_perf_map_write(m);   /* a failure is reported; the run's status stands */
     if (m)
         wd_module_free(m);
     free(o.args);

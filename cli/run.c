@@ -31,13 +31,14 @@ static void run_usage(FILE *out)
     fprintf(out,
             "usage: wasmdbg run FILE.wasm [--invoke EXPORT [ARG...]]\n"
             "                   [--enable-tail-call] [--enable-extended-const]\n"
-            "                   [--enable-multi-memory] [--jit]\n"
+            "                   [--enable-multi-memory] [--jit [--perf-map]]\n"
             "\n"
             "Runs EXPORT with ARGs (or _start if exported, else only the start function)\n"
             "and prints each result as TYPE:VALUE, one per line. ARGs are read by the\n"
             "parameter types: 42, -1, 0xff, 1.5, inf, nan, nan:0x1, i32:7,\n"
             "v128:i32x4:1,2,3,4, null. --jit runs functions as x86-64 code (the JIT\n"
-            "tier) where the machine allows, the interpreter elsewhere.\n"
+            "tier) where the machine allows, the interpreter elsewhere. --perf-map then\n"
+            "writes /tmp/perf-PID.map at the end, naming that code for `perf report`.\n"
             "\n"
             "A module importing wasi_snapshot_preview1 runs as a WASI command instead:\n"
             "  wasmdbg run [WASI-OPTION...] FILE.wasm [WASI-OPTION...] [--] [GUEST-ARG...]\n"
@@ -46,14 +47,18 @@ static void run_usage(FILE *out)
             "              --listen HOST:PORT (a listening TCP socket as a guest fd)\n");
 }
 
-/* --jit travels with the feature flags (anywhere before a "--"), as this bit */
+/* --jit and --perf-map travel with the feature flags (anywhere before a "--"), as these bits */
 #define RUN_JIT 0x80000000u
+#define RUN_PERF_MAP 0x40000000u
 
-/* Returns the feature bit for an --enable-* flag (RUN_JIT for --jit), 0 if not one. */
+/* Returns the feature bit for an --enable-* flag (RUN_JIT for --jit, RUN_PERF_MAP for
+ * --perf-map), 0 if not one. */
 static uint32_t feature_flag(const char *arg)
 {
     if (strcmp(arg, "--jit") == 0)
         return RUN_JIT;
+    if (strcmp(arg, "--perf-map") == 0)
+        return RUN_PERF_MAP;
     if (strcmp(arg, "--enable-tail-call") == 0)
         return WD_FEATURE_TAIL_CALL;
     if (strcmp(arg, "--enable-extended-const") == 0)
@@ -505,10 +510,14 @@ int wd_cli_run(int argc, char **argv)
         return WD_EXIT_USAGE;
     }
 
+    if ((features & RUN_PERF_MAP) && !(features & RUN_JIT)) {
+        fprintf(stderr, "wasmdbg run: --perf-map names the JIT's code: it needs --jit\n");
+        return WD_EXIT_USAGE;
+    }
     char ebuf[512];
     wd_error err;
     wd_error_clear(&err);
-    wd_load_options lo = { .features = features & ~RUN_JIT, .name = path,
+    wd_load_options lo = { .features = features & ~(RUN_JIT | RUN_PERF_MAP), .name = path,
                            .tier = (features & RUN_JIT) ? WD_TIER_JIT : WD_TIER_INTERP };
     wd_module *m = wd_module_load_file(path, &lo, &err);
     if (!m) {
@@ -547,6 +556,8 @@ int wd_cli_run(int argc, char **argv)
     } else {
         rc = run_plain(m, path, nrest, rest);
     }
+    if (features & RUN_PERF_MAP)
+        wd_cli_perf_map_write(m);   /* a failure is reported; the run's status stands */
     wd_module_free(m);
     fflush(stdout);
     return rc;

@@ -162,7 +162,7 @@ int wd_cli_symbolize(int argc, char **argv)
         return usage();
     const char *path = argv[i++];
     wd_cli_debug dbg;
-    if (!wd_cli_debug_open(&dbg, path, false, false))
+    if (!wd_cli_debug_open(&dbg, path, false, false, WD_TIER_INTERP))
         return WD_EXIT_ERROR;
     o.module_name = path;
     if (i < argc) {

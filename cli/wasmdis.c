@@ -47,7 +47,8 @@ static bool read_file(const char *path, uint8_t **out, size_t *size)
     return true;
 }
 
-bool wd_cli_debug_open(wd_cli_debug *dbg, const char *path, bool need_dwarf, bool keep_bytes)
+bool wd_cli_debug_open(wd_cli_debug *dbg, const char *path, bool need_dwarf, bool keep_bytes,
+                       wd_tier tier)
 {
     memset(dbg, 0, sizeof *dbg);
     dbg->path = path;
@@ -56,6 +57,7 @@ bool wd_cli_debug_open(wd_cli_debug *dbg, const char *path, bool need_dwarf, boo
     wd_load_options opts;
     memset(&opts, 0, sizeof opts);
     opts.name = path;
+    opts.tier = tier;
     /* Debug tools read modules that may use proposals beyond 2.0 */
     opts.features = WD_FEATURE_TAIL_CALL | WD_FEATURE_EXTENDED_CONST | WD_FEATURE_MULTI_MEMORY;
     if (keep_bytes) {

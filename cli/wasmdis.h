@@ -21,8 +21,10 @@ typedef struct wd_cli_debug {
 
 /* Loads path (printing "wasmdbg: ..." on failure, returning false) and opens its DWARF;
  * a module without DWARF is not an error (dw stays NULL, a note is printed when
- * need_dwarf). keep_bytes reads the file's bytes into bytes/size as well. */
-bool wd_cli_debug_open(wd_cli_debug *dbg, const char *path, bool need_dwarf, bool keep_bytes);
+ * need_dwarf). keep_bytes reads the file's bytes into bytes/size as well. tier is the
+ * module's wd_load_options.tier (WD_TIER_JIT to look at its machine code). */
+bool wd_cli_debug_open(wd_cli_debug *dbg, const char *path, bool need_dwarf, bool keep_bytes,
+                       wd_tier tier);
 void wd_cli_debug_close(wd_cli_debug *dbg);
 
 /* Parses "0x1f" / "31" (strtoull base 0); false if it is not a whole number. */

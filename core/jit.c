@@ -91,6 +91,7 @@ void wd__jit_free(wd_module *m)
         free(j->start);
         free(j->exits);
         free(j->patch);
+        free(j->tables);
         free(j);
         j = n;
     }
@@ -113,10 +114,19 @@ void wd_native_code_free(wd_native_code *nc)
     if (!nc)
         return;
     free(nc->lines);
+    free(nc->data);
     memset(nc, 0, sizeof *nc);
 }
 
 static bool make_native(wd_cfunc *cf);
+
+bool wd_module_has_native_code(const wd_module *m, uint32_t funcidx)
+{
+    if (!m || funcidx >= m->nfuncs || funcidx < m->nfunc_imports)
+        return false;
+    const wd_cfunc *cf = m->funcs[funcidx].code;
+    return cf && cf->jit && cf->jit->live && cf->jit->code;
+}
 
 bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, wd_error *err)
 {
@@ -151,7 +161,9 @@ bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, 
     for (uint32_t pos = 0; pos < cf->ncode; pos++)
         n += j->noff[pos] != UINT32_MAX;
     out->lines = malloc((n ? n : 1) * sizeof *out->lines);
-    if (!out->lines) {
+    out->data = malloc((j->ntables ? j->ntables : 1) * sizeof *out->data);
+    if (!out->lines || !out->data) {
+        wd_native_code_free(out);
         wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory");
         return false;
     }
@@ -163,6 +175,9 @@ bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, 
         l->native_off = j->noff[pos];
         l->wasm_offset = sd ? sd->work : m->funcs[funcidx].body_offset;
     }
+    if (j->ntables)
+        memcpy(out->data, j->tables, j->ntables * sizeof *out->data);
+    out->ndata = j->ntables;
     out->code = j->code;
     out->size = j->size;
     out->body_off = out->nlines ? out->lines[0].native_off : 0;
@@ -213,6 +228,8 @@ typedef struct jb {
     uint32_t nstub, capstub;
     uint32_t *failfix;        /* jumps to the call entry's "cannot call" return */
     uint32_t nfail, capfail;
+    wd_native_range *tab;     /* jump tables written (wd_jitfn.tables) */
+    uint32_t ntab, captab;
 } jb;
 
 static void grow(jb *b, size_t k)
@@ -975,6 +992,8 @@ static void insn(jc *c, uint32_t pos, wd_word op)
         patch_to(b, lea_at, table);
         for (uint32_t i = 0; i <= n; i++)
             b4(b, 0);
+        wd_native_range tr = { table, 4 * (n + 1) };
+        PUSHV(b->tab, b->ntab, b->captab, tr);
         /* backward targets get a stub that counts the back-edge */
         for (uint32_t i = 0; i <= n; i++) {
             uint32_t t = pos + ip[3 + i];
@@ -1408,7 +1427,7 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
         if (op == WD_C_PROBE || op == WD_C_JIT || op == WD_C_LAZY) {
             free(c->noff);
             free(c->tgt);
-            free(b->p); free(b->fix); free(b->stub); free(b->failfix);
+            free(b->p); free(b->fix); free(b->stub); free(b->failfix); free(b->tab);
             return false;   /* probed: stays interpreted */
         }
         c->noff[pos] = (uint32_t)b->n;
@@ -1492,9 +1511,12 @@ static bool compile(wd_module *m, wd_cfunc *cf, wd_jitfn *j)
         free(c->noff);
         free(j->exits);
         j->exits = NULL;
+        free(b->tab);
         return false;
     }
     j->noff = c->noff;
+    j->tables = b->tab;   /* in code order: tables are written as the body is */
+    j->ntables = b->ntab;
     uint32_t n = 0;
     for (uint32_t pos = 0; pos < cf->ncode; pos++)
         n += c->noff[pos] != UINT32_MAX;

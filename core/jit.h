@@ -47,6 +47,8 @@ typedef struct wd_jitfn {
                                (UINT32_MAX inside an instruction), cf->ncode long */
     uint32_t npatch;
     struct { uint32_t pos; wd_word orig; } *patch;
+    wd_native_range *tables;  /* br_table jump tables inside the body (data) */
+    uint32_t ntables;
     bool live;              /* patched into cf (not dropped) */
     struct wd_jitfn *next;  /* wd_module.jit_all */
 } wd_jitfn;

@@ -150,6 +150,9 @@ typedef struct wd_native_line {
     uint32_t native_off;    /* from code: where the instruction's code starts */
     uint64_t wasm_offset;   /* file offset of the wasm instruction doing the work */
 } wd_native_line;
+typedef struct wd_native_range {
+    uint32_t off, size;     /* bytes [off, off + size) from code */
+} wd_native_range;
 typedef struct wd_native_code {
     const uint8_t *code;    /* at the address it runs from */
     size_t size;
@@ -159,9 +162,20 @@ typedef struct wd_native_code {
     uint32_t body_end;
     wd_native_line *lines;  /* sorted by native_off, one per internal instruction */
     uint32_t nlines;
+    wd_native_range *data;  /* bytes of the body that are data, not instructions: the
+                               jump tables of br_table, each entry an int32, the offset
+                               of its target from the table's start. A disassembler
+                               skips them. Sorted; allocated, freed by
+                               wd_native_code_free */
+    uint32_t ndata;
 } wd_native_code;
 bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, wd_error *err);
 void wd_native_code_free(wd_native_code *nc);
+/* Whether function funcidx has JIT code right now (it was called, or passed to
+ * wd_module_native_code, and has no local probe). Compiles nothing, so a tool
+ * that lists the code a run made (a perf map written at exit) asks this before
+ * wd_module_native_code. False for an import or an index out of range. */
+bool wd_module_has_native_code(const wd_module *m, uint32_t funcidx);
 
 /* The WebAssembly 2.0 text format (core/wat.c). Parses a module written as
  * `(module $id? field*)` or as bare fields, and encodes it in the binary

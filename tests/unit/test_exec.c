@@ -1228,6 +1228,110 @@ static void test_superinstructions(void **state)
     wd__compile_flags = saved;
 }
 
+#if defined(__x86_64__) && defined(__linux__)
+static int nop_host(wd_exec *x, void *env, uint64_t *args_results)
+{
+    (void)x;
+    (void)env;
+    (void)args_results;
+    return 0;
+}
+
+static bool resolve_to(void *user, const wd_import_desc *imp, wd_extern *out)
+{
+    (void)imp;
+    out->func = user;
+    return true;
+}
+#endif
+
+/* wd_module_has_native_code tells which functions the JIT compiled, compiling nothing;
+ * wd_native_code.data marks a br_table's jump table: inside the body, one int32 per
+ * target, each aimed at the code of an instruction. */
+static void test_native_code(void **state)
+{
+    (void)state;
+#if defined(__x86_64__) && defined(__linux__)
+    static const char wat[] =
+        "(module (import \"m\" \"h\" (func $h))"
+        " (func $pick (export \"pick\") (param i32) (result i32)"
+        "  (block (block (block (br_table 0 1 2 (local.get 0))) (return (i32.const 10)))"
+        "   (return (i32.const 20))) (i32.const 30))"
+        " (func $twice (export \"twice\") (param i32) (result i32)"
+        "  (i32.add (call $pick (local.get 0)) (call $pick (local.get 0))))"
+        " (func $never (export \"never\") (result i32) (i32.const 1)))";
+    wd_error err;
+    wd_error_clear(&err);
+    uint8_t *bin;
+    size_t nbin;
+    assert_true(wd_wat_to_wasm(wat, sizeof wat - 1, NULL, &bin, &nbin, &err));
+    /* eager: native code at the first call (WD_TIER_JIT waits for a second one) */
+    wd_load_options lo = { .tier = WD_TIER_JIT_EAGER };
+    wd_module *m = wd_module_load(bin, nbin, &lo, &err);
+    assert_non_null(m);
+    wd_module *mi = wd_module_load(bin, nbin, NULL, &err);   /* the interpreter's */
+    assert_non_null(mi);
+    free(bin);
+    for (uint32_t i = 0; i < 5; i++)
+        assert_false(wd_module_has_native_code(m, i));   /* 0 import, 4 out of range */
+
+    /* a call compiles twice and pick, not never */
+    wd_store *s = wd_store_new(NULL);
+    wd_func *host = wd_func_new_host(s, &(wd_functype){ 0, 0, NULL, NULL }, nop_host, NULL, "h");
+    wd_instance *inst = wd_instance_new(s, m, resolve_to, host, &err);
+    assert_non_null(inst);
+    wd_externkind k;
+    wd_extern ex;
+    assert_true(wd_instance_export(inst, "twice", &k, &ex));
+    wd_value arg = vi32(1), r;
+    assert_int_equal(wd_exec_call(wd_store_exec(s), ex.func, &arg, 1, &r, 1), WD_STOP_DONE);
+    assert_int_equal(r.of.i32, 40);
+    assert_true(wd_module_has_native_code(m, 1));
+    assert_true(wd_module_has_native_code(m, 2));
+    assert_false(wd_module_has_native_code(m, 3));
+    wd_native_code nc;
+    assert_true(wd_module_native_code(m, 1, &nc, &err));
+    assert_int_equal(nc.ndata, 1);
+    const wd_native_range *t = &nc.data[0];
+    assert_int_equal(t->size, 3 * 4);
+    assert_true(t->off >= nc.body_off && t->off + t->size <= nc.body_end);
+    for (uint32_t k = 0; k < 3; k++) {
+        int32_t rel;
+        memcpy(&rel, nc.code + t->off + 4 * k, 4);
+        uint32_t to = t->off + (uint32_t)rel;
+        bool at_insn = false;
+        for (uint32_t l = 0; l < nc.nlines; l++)
+            at_insn |= nc.lines[l].native_off == to;
+        assert_true(at_insn);
+        assert_true(to >= t->off + t->size && to < nc.body_end);
+    }
+    wd_native_code_free(&nc);
+    assert_null(nc.data);
+    /* no tables, no data; never compiled by being asked */
+    assert_true(wd_module_native_code(m, 3, &nc, &err));
+    assert_int_equal(nc.ndata, 0);
+    wd_native_code_free(&nc);
+    assert_true(wd_module_has_native_code(m, 3));
+
+    /* a local probe puts its function back in the interpreter */
+    uint64_t bs, be;
+    wd_module_func_range(m, 1, &bs, &be);
+    uint32_t id = wd_probe_add_local(m, 1, bs, log_probe, &(probe_log){ 0 }, &err);
+    assert_true(id > 0);
+    assert_false(wd_module_has_native_code(m, 1));
+    assert_true(wd_probe_remove_local(m, id));
+
+    /* the interpreter's module has none, even once compiled */
+    wd_module_func_range(mi, 1, &bs, &be);
+    id = wd_probe_add_local(mi, 1, bs, log_probe, &(probe_log){ 0 }, &err);
+    assert_true(id > 0 && wd_probe_remove_local(mi, id));
+    assert_false(wd_module_has_native_code(mi, 1));
+    wd_store_free(s);
+    wd_module_free(mi);
+    wd_module_free(m);
+#endif
+}
+
 /* A host call that would wait: the exec stops at the call and makes it again on resume. */
 static void test_host_blocked(void **state)
 {
@@ -1294,6 +1398,7 @@ int main(void)
         cmocka_unit_test(test_fuzz_bodies),
         cmocka_unit_test(test_superinstructions),
         cmocka_unit_test(test_host_blocked),
+        cmocka_unit_test(test_native_code),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
