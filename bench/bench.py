@@ -2,17 +2,20 @@
 """bench.py: builds the benchmark programs and times them under each runner.
 
 Called by bench/run.sh (which first builds wasmdbg and installs node); see that file for
-the options. Each program bench/<name>.c is built four ways into build/bench/:
+the options and the columns. Each program bench/<name>.c is built four ways into
+build/bench/:
   native/<name>          clang -O2 with bench/main_native.c (prints the checksum)
   wasm/<name>.wasm       clang --target=wasm32 -O2, no libc, no imports, exports
-                         bench_<name>(n): what wasmdbg and node run
+                         bench_<name>(n): what wasmdbg (both tiers) and node run
   interp/<name>-<n>.wasm the same code plus bench/main_interp.c, exporting bench_run()
                          with n built in: wabt's wasm-interp can only call exports
                          without arguments
   wasi/<name>.wasm       clang --target=wasm32-wasi -O2 with main_native.c: a WASI command
                          (not timed yet: for runners with WASI support)
 Every run is a whole process (start-up, loading and compiling included), timed by wall
-clock; a cell is the median of the runs and its ratio is against native.
+clock; a cell is the median of the runs and its ratio is against native. Each run goes
+through obj/maxrss (bench/maxrss.c), which also gives the process's peak RSS: a second
+table shows the median per cell as a ratio to wasmdbg's (the interpreter's).
 """
 import argparse
 import math
@@ -22,6 +25,8 @@ import shutil
 import statistics
 import subprocess
 import sys
+import signal
+import tempfile
 import time
 
 # name, default n (native run of about 0.1-0.3 s on the reference machine), --quick n
@@ -36,9 +41,10 @@ PROGRAMS = [
     ("strings", 60, 6),
 ]
 
-COLUMNS = ["native", "wasmdbg", "v8", "liftoff", "turbofan", "wasm-interp"]
-HEADERS = {"native": "native s", "wasmdbg": "wasmdbg s", "v8": "v8 s",
-           "liftoff": "liftoff", "turbofan": "turbofan", "wasm-interp": "wasm-interp"}
+COLUMNS = ["native", "wasmdbg", "wasmdbg-jit", "v8", "liftoff", "turbofan", "wasm-interp"]
+HEADERS = {"native": "native s", "wasmdbg": "wasmdbg s", "wasmdbg-jit": "wasmdbg-jit",
+           "v8": "v8 s", "liftoff": "liftoff", "turbofan": "turbofan",
+           "wasm-interp": "wasm-interp"}
 
 
 def sh(cmd):
@@ -60,6 +66,7 @@ def build(src, out, programs, quick):
     wlink = w32 + ["-nostdlib", "-Wl,--no-entry"]
     rt = os.path.join(out, "obj", "wasm_rt.o")
     sh(w32 + ["-fno-builtin", "-c", os.path.join(src, "wasm_rt.c"), "-o", rt])
+    sh([clang, "-O2", os.path.join(src, "maxrss.c"), "-o", os.path.join(out, "obj", "maxrss")])
     driver = os.path.join(src, "main_native.c")
     for name, n_default, n_quick in programs:
         n = n_quick if quick else n_default
@@ -86,8 +93,11 @@ def runners(root, src, out):
     wasmdbg = os.path.join(root, "build", "wasmdbg")
     if os.access(wasmdbg, os.X_OK):
         r["wasmdbg"] = lambda name, n: [wasmdbg, "run", wasm(name), "--invoke", "bench_" + name, str(n)]
+        # The JIT tier: the same run with --jit (functions become x86-64 code on first call).
+        r["wasmdbg-jit"] = lambda name, n: [wasmdbg, "run", "--jit", wasm(name),
+                                            "--invoke", "bench_" + name, str(n)]
     else:
-        r["wasmdbg"] = "build/wasmdbg not built"
+        r["wasmdbg"] = r["wasmdbg-jit"] = "build/wasmdbg not built"
 
     node = shutil.which("node")
     if node:
@@ -125,27 +135,67 @@ def checksum(text):
     return int(m.group(1)) % (1 << 64)
 
 
-def measure(cmd, runs, timeout):
-    """Median wall time and checksum of `runs` runs, or (None, reason)."""
-    times, value = [], None
-    for _ in range(runs):
+def run_once(cmd, timeout, maxrss):
+    """One run: (wall seconds, exit status, stdout, stderr, peak RSS in KiB), or raises
+    subprocess.TimeoutExpired. The command runs under the maxrss helper (bench/maxrss.c):
+    a child of python would count python's own RSS as its peak."""
+    with tempfile.NamedTemporaryFile(mode="r") as rssf:
         t0 = time.perf_counter()
+        p = subprocess.Popen([maxrss, rssf.name] + cmd, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, stdin=subprocess.DEVNULL, text=True,
+                             start_new_session=True)
         try:
-            p = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                               timeout=timeout, stdin=subprocess.DEVNULL)
+            out, err = p.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
-            return None, "timeout (%d s)" % timeout, None
-        except OSError as e:
-            return None, str(e), None
+            os.killpg(p.pid, signal.SIGKILL)   # the helper and the command under it
+            p.communicate()
+            raise
         t = time.perf_counter() - t0
-        if p.returncode != 0:
-            err = (p.stderr.strip() or p.stdout.strip()).splitlines()
-            return None, "exit %d%s" % (p.returncode, (": " + err[0][:100]) if err else ""), None
-        value = checksum(p.stdout)
+        text = rssf.read().strip()
+        return t, p.returncode, out, err, int(text) if text else None
+
+
+def measure(cmd, runs, timeout, maxrss):
+    """Median wall time, reason for a failure (or None), checksum and median peak RSS (KiB)
+    of `runs` runs."""
+    times, rss, value = [], [], None
+    for _ in range(runs):
+        try:
+            t, rc, out, err, kib = run_once(cmd, timeout, maxrss)
+        except subprocess.TimeoutExpired:
+            return None, "timeout (%d s)" % timeout, None, None
+        except OSError as e:
+            return None, str(e), None, None
+        if rc != 0:
+            lines = (err.strip() or out.strip()).splitlines()
+            return None, "exit %d%s" % (rc, (": " + lines[0][:100]) if lines else ""), None, None
+        value = checksum(out)
         if value is None:
-            return None, "printed no result: %r" % p.stdout[:80], None
+            return None, "printed no result: %r" % out[:80], None, None
         times.append(t)
-    return statistics.median(times), None, value
+        rss.append(kib)
+    return statistics.median(times), None, value, statistics.median(rss)
+
+
+def geomean(values, total, fmt):
+    """The geometric mean of a ratio column, "-" if empty, with how many cells it covers
+    when some of the `total` failed."""
+    if not values:
+        return "-"
+    g = fmt % math.exp(sum(math.log(x) for x in values) / len(values))
+    return g if len(values) == total else "%s (%d/%d)" % (g, len(values), total)
+
+
+def render(table):
+    """Aligned text: a rule under the header and above the last (geomean) row."""
+    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
+    lines = []
+    for i, r in enumerate(table):
+        lines.append(" | ".join(c.ljust(w) if j == 0 else c.rjust(w)
+                                for j, (c, w) in enumerate(zip(r, widths))))
+        if i == 0 or i == len(table) - 2:
+            lines.append("-+-".join("-" * w for w in widths))
+    return "\n".join(lines)
 
 
 def main():
@@ -154,6 +204,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3, help="runs per cell; the median is shown")
     ap.add_argument("--only", help="comma-separated program names")
     ap.add_argument("--timeout", type=int, default=120, help="seconds per run")
+    ap.add_argument("--skip", default="", help="comma-separated columns not to run "
+                    "(e.g. wasm-interp, the slowest); native always runs")
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     args = ap.parse_args()
     if args.runs < 1:
@@ -167,10 +219,16 @@ def main():
             ap.error("unknown program(s): %s" % ", ".join(sorted(unknown)))
         programs = [p for p in PROGRAMS if p[0] in wanted]
 
+    skip = set(args.skip.split(",")) - {""}
+    if skip - set(COLUMNS[1:]):
+        ap.error("--skip: unknown column(s): %s (one of %s)"
+                 % (", ".join(sorted(skip - set(COLUMNS[1:]))), ", ".join(COLUMNS[1:])))
+
     src = os.path.join(args.root, "bench")
     out = os.path.join(args.root, "build", "bench")
     print("bench: building %d programs into %s" % (len(programs), out), flush=True)
     build(src, out, programs, args.quick)
+    maxrss = os.path.join(out, "obj", "maxrss")
     run = runners(args.root, src, out)
     for col in COLUMNS:
         if isinstance(run[col], str):
@@ -183,11 +241,14 @@ def main():
         n = n_quick if args.quick else n_default
         row = {}
         for col in COLUMNS:
-            if isinstance(run[col], str):
-                row[col] = (None, "not run", None)
+            if col in skip:
+                row[col] = (None, "skipped", None, None)
                 continue
-            t, why, value = measure(run[col](name, n), args.runs, args.timeout)
-            row[col] = (t, why, value)
+            if isinstance(run[col], str):
+                row[col] = (None, "not run", None, None)
+                continue
+            t, why, value, rss = measure(run[col](name, n), args.runs, args.timeout, maxrss)
+            row[col] = (t, why, value, rss)
             expected = row["native"][2]
             if t is not None and col != "native" and expected is not None and value != expected:
                 mismatches.append("%s under %s: checksum %d, native printed %d"
@@ -198,16 +259,16 @@ def main():
                   flush=True)
         rows.append((name, row))
 
-    # The table: time and ratio to native per cell, then the geometric mean of each ratio.
+    # The time table: time and ratio to native per cell, then the geometric mean of each ratio.
     ratios = {col: [] for col in COLUMNS}
     table = [["program"] + [HEADERS[c] for c in COLUMNS]]
     for name, row in rows:
         native = row["native"][0]
         cells = [name]
         for col in COLUMNS:
-            t, why, value = row[col]
+            t, why, value, _ = row[col]
             if t is None:
-                cells.append("fail")
+                cells.append("skip" if why == "skipped" else "fail")
             elif col != "native" and value != row["native"][2]:
                 cells.append("MISMATCH")
             elif col == "native":
@@ -218,29 +279,40 @@ def main():
             else:
                 cells.append("%.3f" % t)
         table.append(cells)
-    geo = ["geomean", "1.0x"]
-    for col in COLUMNS[1:]:
-        rs = ratios[col]
-        if not rs:
-            geo.append("-")
-        else:
-            g = "%.1fx" % math.exp(sum(math.log(x) for x in rs) / len(rs))
-            geo.append(g if len(rs) == len(rows) else "%s (%d/%d)" % (g, len(rs), len(rows)))
-    table.append(geo)
+    table.append(["geomean", "1.0x"] + [geomean(ratios[c], len(rows), "%.1fx")
+                                         for c in COLUMNS[1:]])
 
-    widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
-    lines = []
-    for i, r in enumerate(table):
-        lines.append(" | ".join(c.ljust(w) if j == 0 else c.rjust(w)
-                                for j, (c, w) in enumerate(zip(r, widths))))
-        if i == 0 or i == len(table) - 2:
-            lines.append("-+-".join("-" * w for w in widths))
-    report = "\n".join(lines)
+    # The memory table: each process's peak RSS, as a ratio to wasmdbg's (the interpreter)
+    # on the same program; native's is the floor (a C program and its libc).
+    mratios = {col: [] for col in COLUMNS}
+    mtable = [["program"] + [HEADERS[c].replace(" s", "") + " MiB" for c in COLUMNS]]
+    for name, row in rows:
+        base = row["wasmdbg"][3]
+        cells = [name]
+        for col in COLUMNS:
+            rss = row[col][3]
+            if rss is None:
+                cells.append("skip" if row[col][1] == "skipped" else "fail")
+            elif col == "wasmdbg" or not base:
+                cells.append("%.1f" % (rss / 1024))
+            else:
+                mratios[col].append(rss / base)
+                cells.append("%.1f (%.2fx)" % (rss / 1024, rss / base))
+        mtable.append(cells)
+    mtable.append(["geomean"] + [("1.00x" if c == "wasmdbg" else
+                                  geomean(mratios[c], len(rows), "%.2fx")) for c in COLUMNS])
+
+    report = render(table)
+    mreport = render(mtable)
     print()
     print(report)
     print("(wall time per whole process, median of %d; ratio = time / native time)" % args.runs)
+    print()
+    print(mreport)
+    print("(peak RSS per whole process (wait4), median of %d; ratio = RSS / wasmdbg's RSS)"
+          % args.runs)
     with open(os.path.join(out, "results.txt"), "w") as f:
-        f.write(report + "\n")
+        f.write(report + "\n\n" + mreport + "\n")
     if mismatches:
         print("\nbench: CHECKSUM MISMATCHES:\n  " + "\n  ".join(mismatches), file=sys.stderr)
         return 1

@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# run.sh: benchmarks: wasmdbg against native code, node (V8) and wabt's wasm-interp.
+# run.sh: benchmarks: wasmdbg (interpreter and JIT tier) against native code, node (V8)
+# and wabt's wasm-interp.
 #
-#   bench/run.sh [--quick] [--runs N] [--only fib,sieve,...] [--timeout SECONDS]
+#   bench/run.sh [--quick] [--runs N] [--only fib,sieve,...] [--skip COLUMN,...]
+#                [--timeout SECONDS]
 #
 #   --quick     small inputs (native runs of a few milliseconds), for a smoke run
 #   --runs N    runs per cell, the median is shown (default 3)
 #   --only      a subset of: fib sieve nbody matmul hash mandelbrot sort strings
+#   --skip      columns not to run (shown as "skip"), e.g. wasm-interp, by far the slowest
 #   --timeout   seconds per run before it counts as failed (default 120)
 #
-# Builds wasmdbg (scripts/build.sh; if that fails, its column shows "fail"), installs nodejs
-# if it is missing, builds the programs of bench/*.c into build/bench/ and prints one table:
-# the median wall time of each program under each runner and its ratio to native, then the
-# geometric mean of each ratio column. Every runner's checksum is compared with native's;
-# a mismatch is reported loudly and makes the exit status 1. Table also in
-# build/bench/results.txt.
+# Columns: native (clang -O2), wasmdbg (`wasmdbg run`, the interpreter), wasmdbg-jit
+# (`wasmdbg run --jit`, the x86-64 JIT tier), v8 (node's default tiering), liftoff
+# (--liftoff-only), turbofan (--no-liftoff), wasm-interp (wabt's interpreter).
+#
+# Builds wasmdbg (scripts/build.sh; if that fails, its columns show "fail"), installs nodejs
+# if it is missing, builds the programs of bench/*.c into build/bench/ and prints two
+# tables: the median wall time of each program under each runner and its ratio to native,
+# then the geometric mean of each ratio column; and the median peak RSS of each process as
+# a ratio to wasmdbg's (the interpreter's). Every runner's checksum is compared with
+# native's; a mismatch is reported loudly and makes the exit status 1. Tables also in
+# build/bench/results.txt; bench/README.md has the last recorded run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -3,7 +3,7 @@
 
     python3 bench/profile/bench_profile.py [--wasmdbg PATH] [--runs N] [--only fib,sieve]
                                            [--scale F] [--out DIR] [--interval US[,US...]]
-                                           [--insns-interval N]
+                                           [--insns-interval N] [--jit]
 
 Builds the benchmark cores bench/<name>.c for wasm32 (clang -O2, no libc; the same build as
 bench/bench.py's wasm/ folder) into DIR (default build/bench/profile/), then runs each one
@@ -19,6 +19,9 @@ the profiler adds), shown as the ratio profiled / plain; wall time is shown for 
 cycles columns also give the samples per CPU second actually taken (from the profile's
 summary line), which can fall short of the asked rate when the timer is coarser.
 Targets: cycles at 1 kHz <= 1.03, insns <= 1.05.
+--jit adds --jit to every command: the JIT tier, plain `run --jit` against `profile --jit`
+(insns mode then costs a budget decrement per safepoint of the native code plus the
+samples; cycles-mode samples are taken at the next safepoint).
 The results table is printed and written to DIR/results.txt.
 
 --paired N (cycles mode, the first --interval) instead runs N alternating pairs (plain,
@@ -104,6 +107,8 @@ def main():
                          "measures several")
     ap.add_argument("--insns-interval", type=int, default=100000,
                     help="insns mode: instructions per sample")
+    ap.add_argument("--jit", action="store_true",
+                    help="run every configuration in the JIT tier (run/profile --jit)")
     ap.add_argument("--paired", type=int, default=0,
                     help="N alternating plain/cycles pairs per program, median ratio and "
                          "the per-sample cost breakdown")
@@ -126,11 +131,12 @@ def main():
     progs = [(n, scaled(n, v)) for n, v in PROGRAMS if not a.only or n in a.only.split(",")]
     build(a.out, [n for n, _ in progs])
     W = a.wasmdbg
+    tier = ["--jit"] if a.jit else []
     def cycles_cfg(us):
-        return lambda w, f, n: [W, "profile", "--mode", "cycles", "--interval", str(us),
+        return lambda w, f, n: [W, "profile"] + tier + ["--mode", "cycles", "--interval", str(us),
                                 "-o", w[:-5] + ".cycles%d.folded" % us, w, "--invoke", f, str(n)]
-    configs = [("plain", lambda w, f, n: [W, "run", w, "--invoke", f, str(n)]),
-               ("insns", lambda w, f, n: [W, "profile", "--mode", "insns", "--interval",
+    configs = [("plain", lambda w, f, n: [W, "run"] + tier + [w, "--invoke", f, str(n)]),
+               ("insns", lambda w, f, n: [W, "profile"] + tier + ["--mode", "insns", "--interval",
                                           str(a.insns_interval), "-o",
                                           w[:-5] + ".insns.folded", w, "--invoke", f, str(n)])]
     for us in cyc:
@@ -140,7 +146,9 @@ def main():
         return paired(a, progs, configs[0][1], cycles_cfg(cyc[0]), cyc[0])
     lines = ["best of %d interleaved runs, user+sys CPU seconds; ratio = profiled / plain; "
              "insns: 1 sample / %d instructions; cyc@US: a sample every US of CPU time, "
-             "smp/s = samples taken per CPU second" % (a.runs, a.insns_interval)]
+             "smp/s = samples taken per CPU second; %s" % (
+                 a.runs, a.insns_interval,
+                 "JIT tier (--jit everywhere)" if a.jit else "interpreter")]
     head = "%-11s %8s %8s" % ("program", "plain s", "wall s")
     for c in prof:
         head += " %10s" % c
@@ -203,7 +211,7 @@ def paired(a, progs, plain_cmd, prof_cmd, us):
     lines = ["%d alternating rounds (plain, then cycles --interval %d per timer), user+sys "
              "CPU; ratio = profiled / plain of the round; per sample: extra CPU = (profiled - "
              "plain) / samples, wasmdbg = its own handler and sampling (TSC), kernel = the "
-             "rest" % (a.paired, us),
+             "rest%s" % (a.paired, us, "; JIT tier (--jit everywhere)" if a.jit else ""),
              "%-11s %-16s %8s %7s %7s %7s %7s %10s %9s %9s" % (
                  "program", "timer", "plain s", "q1", "median", "q3", "smp/s", "extra us",
                  "wasmdbg", "kernel")]

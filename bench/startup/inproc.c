@@ -1,6 +1,6 @@
 /* inproc.c: the engine's own start-up time, without the process around it.
  *
- *   inproc N MODULE
+ *   inproc N MODULE [jit]
  *
  * Runs N times, each in a fresh child process (so every run is cold: new heap pages, the
  * engine's code not yet touched): load (map, decode, validate), instantiate with the WASI
@@ -8,7 +8,9 @@
  * those steps with CLOCK_MONOTONIC and reports them to the parent through a pipe; the
  * parent prints one line per run: "load_ms inst_ms run_ms free_ms total_ms" (wall), then
  * the page faults taken in each of those steps and in all (each costs ~10 us in this VM),
- * then the CPU ms (user + system) of all the steps.
+ * then the CPU ms (user + system) of all the steps. With "jit" the module is loaded for
+ * the JIT tier (WD_TIER_JIT): the functions that run are compiled to x86-64 code on their
+ * first call, inside the "run" step.
  * What this leaves out is what any process pays (fork/exec, the dynamic loader, exit):
  * on this kind of VM `/bin/true` alone takes 2.5-5 ms of wall time.
  */
@@ -50,14 +52,14 @@ static double cpu_ms(void)
 /* One cold run in this (child) process; fills t[0..4] with the times, t[5..9] with the
  * page faults of each step and in all, t[10] with the CPU time of all; false on any
  * failure. */
-static bool run_once(const char *path, double t[11])
+static bool run_once(const char *path, const wd_load_options *opts, double t[11])
 {
     long f0 = faults();
     double c0 = cpu_ms();
     double t0 = now_ms();
     wd_error e;
     wd_error_clear(&e);
-    wd_module *m = wd_module_load_file(path, NULL, &e);
+    wd_module *m = wd_module_load_file(path, opts, &e);
     if (!m)
         return false;
     double t1 = now_ms();
@@ -104,10 +106,11 @@ static bool run_once(const char *path, double t[11])
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: inproc N MODULE\n");
+    if (argc < 3 || argc > 4 || (argc == 4 && strcmp(argv[3], "jit") != 0)) {
+        fprintf(stderr, "usage: inproc N MODULE [jit]\n");
         return 2;
     }
+    wd_load_options opts = { .tier = argc == 4 ? WD_TIER_JIT : WD_TIER_INTERP };
     int n = atoi(argv[1]);
     for (int i = 0; i < n; i++) {
         int p[2];
@@ -126,7 +129,7 @@ int main(int argc, char **argv)
             if (null >= 0)
                 dup2(null, 1);
             double t[11];
-            bool ok = run_once(argv[2], t);
+            bool ok = run_once(argv[2], &opts, t);
             if (ok && write(p[1], t, sizeof t) != (ssize_t)sizeof t)
                 ok = false;
             _exit(ok ? 0 : 1);

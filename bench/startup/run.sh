@@ -5,6 +5,9 @@
 # and the peers found on this machine (node:wasi; wasm-interp --wasi when wabt was built
 # with WASI, else wasm-validate, which only decodes and validates), then the engine alone,
 # inside the process (inproc.c: load, validate, instantiate, run, free; cold runs).
+# Both tiers: `wasmdbg run --jit` compiles each function that runs to x86-64 code on its
+# first call, which a hello world pays for with little to win back; its x columns are
+# --jit over the interpreter (> 1: the JIT costs more).
 #
 # Each row: median wall ms, best and median CPU ms (user + sys) of RUNS runs, and the
 # median and largest peak RSS of the runs, measured by rusage.c (wait4). The machine may be
@@ -74,6 +77,7 @@ for p in hello140 hello; do
     printf '\n%s.wasm: %d bytes (clang -O0 -g, DWARF included)\n' "$p" "$(stat -c %s "$wasm")"
     row "wasmdbg run $p.wasm" "" build/wasmdbg run "$wasm"
     ref=$last
+    row "wasmdbg run --jit $p.wasm" "$ref" build/wasmdbg run --jit "$wasm"
     if command -v node >/dev/null 2>&1; then
         row "node:wasi $p.wasm" "$ref" node --no-warnings "$out/hello-node.mjs" "$wasm"
     fi
@@ -86,21 +90,21 @@ done
 # The engine's own share, each run in a fresh (cold) child: see inproc.c.
 printf '\nInside the process (inproc.c, %d cold runs; ms):\n' "$runs"
 printf '%-16s %7s %7s %7s %7s %7s %7s %7s\n' module load inst run free "wall" "CPU" faults
-for p in hello140 hello; do
-    "$out/inproc" "$runs" "$out/$p.wasm" | python3 -c '
+for p in hello140 hello; do for tier in "" jit; do
+    "$out/inproc" "$runs" "$out/$p.wasm" $tier | python3 -c '
 import sys, statistics
 r = [[float(v) for v in l.split()] for l in sys.stdin]
 med = [statistics.median(x[i] for x in r) for i in range(11)]
 print("%-16s %7.2f %7.2f %7.2f %7.2f %7.2f %7.2f %7d" % (
     sys.argv[1], med[0], med[1], med[2], med[3], med[4], med[10], med[9]))
 print("%-16s %7s %7s %7s %7s %7.2f %7.2f   (best)" % (
-    "", "", "", "", "", min(x[4] for x in r), min(x[10] for x in r)))' "$p.wasm"
-done
+    "", "", "", "", "", min(x[4] for x in r), min(x[10] for x in r)))' "$p.wasm${tier:+ jit}"
+done; done
 if ! $interp_wasi; then
     printf '\n(wasm-interp here has no WASI support: wasm-validate, which runs nothing, stands in)\n'
 fi
-printf '\nx columns: the peer over wasmdbg run on the same module, best CPU and median RSS\n'
-printf '(> 1: wasmdbg is cheaper). RSS in KiB; the target is 5 ms and 3 MiB (3072 KiB).\n'
+printf '\nx columns: the peer (or --jit) over wasmdbg run on the same module, best CPU and median\n'
+printf 'RSS (> 1: wasmdbg run is cheaper). RSS in KiB; the target is 5 ms and 3 MiB (3072 KiB).\n'
 printf 'Wall time of a whole process includes what /bin/true pays; "Inside the process" is\n'
 printf 'load, validate, instantiate, run and free, medians of cold runs (wall and CPU ms,\n'
 printf 'page faults), then the best run.\n'

@@ -3,9 +3,11 @@
 #   write_loop: 1,000,000 one-byte fd_write calls to /dev/null
 #   read_file:  a 32 MiB file read 4 times in 4 KiB fd_read calls (32768 calls)
 # Prints wall-clock seconds (best of 3) and ns per host call. The "strace" rows run
-# `wasmdbg strace -o /dev/null`: every call decoded and formatted by the tracer. node runs the module with its
-# optimising JIT, wasmdbg with its interpreter, so the loop around each call costs more in
-# wasmdbg; the write_loop body is tiny, so its time is dominated by the host call.
+# `wasmdbg strace -o /dev/null`: every call decoded and formatted by the tracer, the "jit"
+# rows `wasmdbg run --jit` (the JIT tier: each host call leaves native code for the
+# interpreter, which makes the call). node runs the module with its optimising JIT, wasmdbg
+# run with its interpreter, so the loop around each call costs more in wasmdbg; the
+# write_loop body is tiny, so its time is dominated by the host call.
 set -eu
 HERE=$(cd "$(dirname "$0")" && pwd)
 WASMDBG=${1:-$HERE/../../build/wasmdbg}
@@ -27,10 +29,11 @@ best() {  # best of 3 wall-clock runs of "$@", in seconds
     echo "$b"
 }
 printf '%-12s %-8s %10s %14s\n' program runner seconds ns/call
-for r in wasmdbg strace node; do
-    if [ $r = wasmdbg ]; then
-        t=$(best "$WASMDBG" run "$OUT/write_loop.wasm" -- 1000000)
-        t2=$(best "$WASMDBG" run "$OUT/read_file.wasm" --dir "$OUT/data::/data" -- 4)
+for r in wasmdbg jit strace node; do
+    if [ $r = wasmdbg ] || [ $r = jit ]; then
+        tier=; [ $r = jit ] && tier=--jit
+        t=$(best "$WASMDBG" run $tier "$OUT/write_loop.wasm" -- 1000000)
+        t2=$(best "$WASMDBG" run $tier "$OUT/read_file.wasm" --dir "$OUT/data::/data" -- 4)
     elif [ $r = strace ]; then
         t=$(best "$WASMDBG" strace -o /dev/null "$OUT/write_loop.wasm" 1000000)
         t2=$(best "$WASMDBG" strace -o /dev/null --dir "$OUT/data::/data" "$OUT/read_file.wasm" 4)
