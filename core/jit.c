@@ -515,7 +515,7 @@ static const int alu_ext[] = { [A_ADD] = 0, [A_OR] = 1, [A_AND] = 4, [A_SUB] = 5
 static const int sh_ext[] = { [A_SHL] = 4, [A_SHRS] = 7, [A_SHRU] = 5, [A_ROTL] = 0, [A_ROTR] = 1 };
 
 /* Operand b of a binary op: a slot, or a constant. */
-typedef struct bsrc { bool imm; uint32_t slot; uint64_t k; } bsrc;
+typedef struct bsrc { bool imm; uint32_t slot; uint64_t k; bool inrcx; } bsrc;
 
 /* rax = op(rax, b); w: 64-bit */
 static void alu(jc *c, int kind, int w, bsrc s)
@@ -527,7 +527,8 @@ static void alu(jc *c, int kind, int w, bsrc s)
             RR(b, 0, w, sh_ext[kind], RAX, 0xC1);
             b1(b, (uint32_t)(s.k & (w ? 63 : 31)));
         } else {
-            ld32(b, RCX, s.slot);
+            if (!s.inrcx)
+                ld32(b, RCX, s.slot);
             RR(b, 0, w, sh_ext[kind], RAX, 0xD3);
         }
         return;
@@ -536,7 +537,7 @@ static void alu(jc *c, int kind, int w, bsrc s)
         movi(b, RCX, s.k);
         s.imm = false;
         s.slot = UINT32_MAX;
-    } else if (!s.imm) {
+    } else if (!s.imm && !s.inrcx) {
         ldr(b, w, RCX, s.slot);
     }
     if (kind == A_MUL) {
@@ -566,7 +567,7 @@ static void cmp(jc *c, int w, bsrc s)
     }
     if (s.imm)
         movi(b, RCX, s.k);
-    else
+    else if (!s.inrcx)
         ldr(b, w, RCX, s.slot);
     RR(b, 0, w, RCX, RAX, 0x39);
 }
@@ -578,12 +579,26 @@ static void setcc_store(jc *c, int cc, uint32_t d)
     st64(b, d, RAX);
 }
 
+/* rax = fp[a], and rcx = fp[b] when rax holds b from the instruction before (then
+ * s->inrcx): a copy instead of a reload, off the store-to-load path */
+static void ld_ab(jc *c, int w, uint32_t a, bsrc *s)
+{
+    if (!s->imm && c->in_rax == s->slot && s->slot != a) {
+        movr(&c->b, 1, RCX, RAX);
+        s->inrcx = true;
+        c->in_rax = NOSLOT;
+        ldr(&c->b, w, RAX, a);
+        return;
+    }
+    lda(c, w, a);
+}
+
 /* integer binary op or compare: fp[d] = op(fp[a], b); false if not one */
 static bool ibin(jc *c, uint32_t op, uint32_t d, uint32_t a, bsrc s)
 {
     int w, cc = int_cmp(op, &w);
     if (cc >= 0) {
-        lda(c, w, a);
+        ld_ab(c, w, a, &s);
         cmp(c, w, s);
         setcc_store(c, cc, d);
         c->out_rax = d;
@@ -592,7 +607,7 @@ static bool ibin(jc *c, uint32_t op, uint32_t d, uint32_t a, bsrc s)
     int kind = int_alu(op, &w);
     if (kind < 0)
         return false;
-    lda(c, w, a);
+    ld_ab(c, w, a, &s);
     alu(c, kind, w, s);
     st64(&c->b, d, RAX);
     c->out_rax = d;
@@ -700,6 +715,25 @@ static void fla(jc *c, int dbl, uint32_t slot)
     if (c->in_x0 != slot)
         fld(&c->b, dbl, 0, slot);
     c->in_x0 = NOSLOT;
+}
+/* xmm0 = a, xmm1 = b as the first loads of an instruction, copying registers where xmm0
+ * holds one of them from the instruction before, or a == b (x * x) */
+static void fl2(jc *c, int dbl, uint32_t a, uint32_t bs)
+{
+    jb *b = &c->b;
+    uint32_t had = c->in_x0;
+    c->in_x0 = NOSLOT;
+    if (had != a && had == bs) {
+        RR(b, 0, 0, 1, 0, 0x0F, 0x28);      /* movaps xmm1, xmm0 */
+        fld(b, dbl, 0, a);
+        return;
+    }
+    if (had != a)
+        fld(b, dbl, 0, a);
+    if (bs == a)
+        RR(b, 0, 0, 1, 0, 0x0F, 0x28);
+    else
+        fld(b, dbl, 1, bs);
 }
 
 /* ---- memory 0: effective address (fp[a] + add) mod 2^32 (+ (fp[i] << k))
@@ -1067,8 +1101,7 @@ static void insn(jc *c, uint32_t pos, wd_word op)
         return;
     case WD_C_F64_MULADD: case WD_C_F64_ADDMUL: case WD_C_F64_MULSUB: case WD_C_F64_SUBMUL:
     case WD_C_F64_MULMUL:
-        fla(c, 1, ip[2]);
-        fld(b, 1, 1, ip[3]);
+        fl2(c, 1, ip[2], ip[3]);
         farith(b, 1, F_MUL, 0, 1);
         fld(b, 1, 1, ip[4]);
         if (op == WD_C_F64_MULADD || op == WD_C_F64_ADDMUL) {
@@ -1093,12 +1126,11 @@ static void insn(jc *c, uint32_t pos, wd_word op)
     if (op < WD_OP__COUNT) {
         /* plain integer / float binary ops and compares */
         if (wd_opinfo_table[op].kind == K_PURE && wd_opinfo_table[op].imm == IMM_NONE) {
-            bsrc s = { false, ip[3], 0 };
+            bsrc s = { false, ip[3], 0, false };
             if (ibin(c, op, ip[1], ip[2], s))
                 return;
             if ((kind = float_op(op, &dbl)) >= 0) {
-                fla(c, dbl, ip[2]);
-                fld(b, dbl, 1, ip[3]);
+                fl2(c, dbl, ip[2], ip[3]);
                 fbin_store(c, dbl, kind, ip[1]);
                 return;
             }
@@ -1132,7 +1164,7 @@ static void insn(jc *c, uint32_t pos, wd_word op)
     }
     switch (op) {
 #define X(ID) case WD_C_##ID##_I: { \
-        bsrc s = { true, 0, (uint64_t)(int64_t)(int32_t)ip[3] }; \
+        bsrc s = { true, 0, (uint64_t)(int64_t)(int32_t)ip[3], false }; \
         if (ibin(c, WD_OP_##ID, ip[1], ip[2], s)) return; \
         kind = float_op(WD_OP_##ID, &dbl); \
         fla(c, dbl, ip[2]); fldk(b, dbl, 1, s.k); fbin_store(c, dbl, kind, ip[1]); \
@@ -1140,7 +1172,7 @@ static void insn(jc *c, uint32_t pos, wd_word op)
     WD_IMM_OPS(X)
 #undef X
 #define X(ID) case WD_C_##ID##_K64: { \
-        bsrc s = { true, 0, ip[3] | (uint64_t)ip[4] << 32 }; \
+        bsrc s = { true, 0, ip[3] | (uint64_t)ip[4] << 32, false }; \
         if (ibin(c, WD_OP_##ID, ip[1], ip[2], s)) return; \
         kind = float_op(WD_OP_##ID, &dbl); \
         fla(c, dbl, ip[2]); fldk(b, dbl, 1, s.k); fbin_store(c, dbl, kind, ip[1]); \
@@ -1148,9 +1180,9 @@ static void insn(jc *c, uint32_t pos, wd_word op)
     WD_IMM64_OPS(X)
 #undef X
 #define X(ID, INV) \
-    case WD_C_BRC_##ID: { bsrc s = { false, ip[2], 0 }; cc = int_cmp(WD_OP_##ID, &w); \
+    case WD_C_BRC_##ID: { bsrc s = { false, ip[2], 0, false }; cc = int_cmp(WD_OP_##ID, &w); \
         lda(c, w, ip[1]); cmp(c, w, s); branch(c, cc, pos, pos + ip[3]); return; } \
-    case WD_C_BRCI_##ID: { bsrc s = { true, 0, (uint64_t)(int64_t)(int32_t)ip[2] }; \
+    case WD_C_BRCI_##ID: { bsrc s = { true, 0, (uint64_t)(int64_t)(int32_t)ip[2], false }; \
         cc = int_cmp(WD_OP_##ID, &w); \
         lda(c, w, ip[1]); cmp(c, w, s); branch(c, cc, pos, pos + ip[3]); return; }
     WD_CMP_OPS(X)
@@ -1162,7 +1194,7 @@ static void insn(jc *c, uint32_t pos, wd_word op)
         if (op == WD_C_ADDBR_##ID || op == WD_C_ADDBRI_##ID) { RR(b, 0, 0, 0, RAX, 0x81); b4(b, ip[3]); } \
         else { ld32(b, RCX, ip[3]); RR(b, 0, 0, RCX, RAX, 0x01); } \
         st64(b, ip[1], RAX); \
-        bsrc s = { op == WD_C_ADDBRI_##ID || op == WD_C_ADDRBRI_##ID, ip[4], ip[4] }; \
+        bsrc s = { op == WD_C_ADDBRI_##ID || op == WD_C_ADDRBRI_##ID, ip[4], ip[4], false }; \
         cmp(c, 0, s); branch(c, cc, pos, pos + ip[5]); return; }
     WD_ADDBR_OPS(X)
 #undef X
