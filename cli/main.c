@@ -5,6 +5,7 @@
  * and unknown names. New subcommands add one row to the table and a handler in cli/.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -87,6 +88,19 @@ int main(int argc, char **argv)
         return WD_EXIT_OK;
     }
 
+    if (strcmp(name, "--jit") == 0 && argc > 2 && !find_command(argv[2])) {
+        /* wasmdbg --jit MODULE ARGS: the TUI with the JIT tier (as wasmdbg MODULE --jit) */
+        char **av = calloc((size_t)argc + 1, sizeof *av);
+        if (!av)
+            return WD_EXIT_ERROR;
+        av[0] = argv[2];
+        av[1] = "--jit";
+        for (int i = 3; i < argc; i++)
+            av[i - 1] = argv[i];
+        int r = wd_cli_tui(argc - 1, av);
+        free(av);
+        return r;
+    }
     const struct wd_command *cmd = find_command(name);
     size_t name_len = strlen(name);
     if (cmd == NULL && name_len > 5 && strcmp(name + name_len - 5, ".wasm") == 0)

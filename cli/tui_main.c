@@ -4,7 +4,8 @@
  * Options before the guest's arguments:
  *   --dir HOST[::GUEST]   preopen a directory (repeatable)
  *   --invoke NAME         call export NAME (with ARGS as numbers) instead of _start
- *   --jit                 the JIT tier for functions without breakpoints
+ *   --jit                 the JIT tier for functions without breakpoints (also as
+ *                         `wasmdbg --jit MODULE ...`)
  *   --                    ends the options
  */
 #include <stdio.h>
