@@ -8,6 +8,10 @@
  * The JIT must really run: after the first call of each function, wd_module_native_code
  * has to report native code for it (on x86-64 Linux, where the JIT exists; elsewhere
  * WD_TIER_JIT runs the interpreter and only the equality checks remain).
+ *
+ * test_random_programs does the same for 400 generated functions (fixed seeds); for a
+ * longer hunt, WD_JIT_FUZZ_COUNT=20000 build/tests/test_jit, and WD_JIT_FUZZ_SEED=N prints
+ * program N and runs only that one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -252,28 +256,34 @@ static bool resolve(void *user, const wd_import_desc *imp, wd_extern *out)
     return out->func != NULL;
 }
 
-static void env_open_opts(env *e, wd_tier tier, const wd_store_options *so)
+/* Loads `text` (module_wat, or a random program) in the tier and instantiates it. */
+static void env_open_text(env *e, wd_tier tier, const char *text, const wd_store_options *so)
 {
     memset(e, 0, sizeof *e);
     e->tier = tier;
     wd_error err;
     uint8_t *bin;
     size_t n;
+    const char *shown = text == module_wat ? "" : text;   /* a random program: show it */
     wd_load_options o = { .tier = tier, .name = "jit-test.wat" };
-    if (!wd_wat_to_wasm(module_wat, strlen(module_wat), &o, &bin, &n, &err)) {
+    if (!wd_wat_to_wasm(text, strlen(text), &o, &bin, &n, &err)) {
         char b[400];
-        fail_msg("%s", wd_error_format(&err, b, sizeof b));
+        fail_msg("%s\n%s", wd_error_format(&err, b, sizeof b), shown);
     }
     e->m = wd_module_load(bin, n, &o, &err);
     free(bin);
     if (!e->m)
-        fail_msg("load: %s", err.msg);
+        fail_msg("load: %s\n%s", err.msg, shown);
     e->s = wd_store_new(so);
     assert_non_null(e->s);
     e->inst = wd_instance_new(e->s, e->m, resolve, e, &err);
     if (!e->inst)
         fail_msg("instantiate: %s", err.msg);
     e->x = wd_store_exec(e->s);
+}
+static void env_open_opts(env *e, wd_tier tier, const wd_store_options *so)
+{
+    env_open_text(e, tier, module_wat, so);
 }
 static void env_open(env *e, wd_tier tier) { env_open_opts(e, tier, NULL); }
 
@@ -624,9 +634,10 @@ static void test_stack_exhaustion(void **state)
 /* ------------------------------------------------------------ budget */
 
 /* Runs idx(args) with a budget of `step` instructions, re-armed at every stop, until it
- * finishes; both tiers must stop at the same places. Returns the number of stops. */
+ * finishes (*last: how); both tiers must stop at the same places. Returns the number of
+ * stops. */
 static uint32_t budget_walk(env *ei, env *ej, uint32_t idx, const wd_value *args, uint32_t nargs,
-                            uint64_t step)
+                            uint64_t step, wd_stop *last)
 {
     outcome a, b;
     wd_exec_set_budget(ei->x, step);
@@ -647,9 +658,10 @@ static uint32_t budget_walk(env *ei, env *ej, uint32_t idx, const wd_value *args
         resume(ei, &a);
         resume(ej, &b);
     }
-    assert_int_equal(a.stop, WD_STOP_DONE);
     wd_exec_set_budget(ei->x, 0);
     wd_exec_set_budget(ej->x, 0);
+    if (last)
+        *last = a.stop;
     return stops;
 }
 
@@ -662,14 +674,19 @@ static void test_budget(void **state)
     both(&ei, &ej, F_WORK, &a, 1, "work(40), no budget");
     static const uint64_t steps[] = { 1, 3, 17, 100, 999, 5000 };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        uint32_t n = budget_walk(&ei, &ej, F_WORK, &a, 1, steps[i]);
+        wd_stop last;
+        uint32_t n = budget_walk(&ei, &ej, F_WORK, &a, 1, steps[i], &last);
         assert_true(n > 0);
+        assert_int_equal(last, WD_STOP_DONE);
         both(&ei, &ej, F_WORK, &a, 1, "work(40) after the budget walk");
     }
     /* budget stops deep in recursion (9 of boom's quiet calls, two runs) */
     wd_value d[2] = { i32v(2), i32v(0) };
-    budget_walk(&ei, &ej, F_DEEP, d, 2, 1);
-    budget_walk(&ei, &ej, F_DEEP, d, 2, 7);
+    wd_stop last;
+    budget_walk(&ei, &ej, F_DEEP, d, 2, 1, &last);
+    assert_int_equal(last, WD_STOP_DONE);
+    budget_walk(&ei, &ej, F_DEEP, d, 2, 7, &last);
+    assert_int_equal(last, WD_STOP_DONE);
     close_both(&ei, &ej);
 }
 
@@ -1021,6 +1038,440 @@ static void test_grow(void **state)
     close_both(&ei, &ej);
 }
 
+/* ------------------------------------------------------------ random programs */
+
+/* Random functions in the text format, run in both tiers: the loops, compares, address
+ * computations and float ops a C compiler emits, so that the slot compiler fuses them into
+ * its superinstructions (compare-and-branch, add-and-branch, indexed and constant stores,
+ * float ops with a memory operand, multiply-add) and the JIT translates those. A trap (an
+ * address left unmasked, a division) is an outcome like any other: both tiers must agree. */
+
+typedef struct gen {
+    char *p;
+    size_t n, cap;
+    uint64_t rng;
+} gen;
+
+static void out(gen *g, const char *fmt, ...)
+{
+    va_list ap;
+    for (;;) {
+        va_start(ap, fmt);
+        int k = vsnprintf(g->p + g->n, g->cap - g->n, fmt, ap);
+        va_end(ap);
+        assert_true(k >= 0);
+        if (g->n + (size_t)k < g->cap) {
+            g->n += (size_t)k;
+            return;
+        }
+        g->cap = 2 * g->cap + (size_t)k;
+        g->p = realloc(g->p, g->cap);
+        assert_non_null(g->p);
+    }
+}
+
+static uint32_t rnd(gen *g, uint32_t n)
+{
+    g->rng = g->rng * 6364136223846793005ull + 1442695040888963407ull;
+    return (uint32_t)((g->rng >> 33) % n);
+}
+
+/* constants that make edges: 0, 1, -1, small, powers of two, extremes */
+static int64_t konst(gen *g)
+{
+    static const int64_t k[] = { 0, 1, -1, 2, 3, 7, 8, 31, 32, 63, 64, 255, 1000, -1000,
+                                 0x7fffffff, -0x7fffffff - 1, 0x10000, 0x7ff8 };
+    return rnd(g, 4) ? k[rnd(g, sizeof k / sizeof k[0])] : (int64_t)(int32_t)rnd(g, 0xffffffffu);
+}
+
+static void expr(gen *g, char t, int depth);
+static void squashed(gen *g, char t, int depth);
+
+/* an in-bounds address for an access of 8 bytes or less at offset <= 64, or rarely any */
+static void addr(gen *g)
+{
+    switch (rnd(g, 8)) {
+    case 0:
+        out(g, "(i32.add (i32.and (local.get $i%u) (i32.const 0x7f00)) "
+               "(i32.shl (i32.and (local.get $i%u) (i32.const 255)) (i32.const %u)))",
+            rnd(g, 4), rnd(g, 4), rnd(g, 4));
+        return;
+    case 1:
+        out(g, "(i32.const %u)", rnd(g, 0xff00));
+        return;
+    case 2:
+        if (rnd(g, 6) == 0) {   /* may be out of bounds */
+            expr(g, 'i', 1);
+            return;
+        }
+        /* fall through */
+    default:
+        out(g, "(i32.and ");
+        expr(g, 'i', 1);
+        out(g, " (i32.const 0xfff8))");
+        return;
+    }
+}
+
+static void load(gen *g, char t)
+{
+    static const char *const i32l[] = { "i32.load", "i32.load8_s", "i32.load8_u", "i32.load16_s",
+                                        "i32.load16_u" };
+    static const char *const i64l[] = { "i64.load", "i64.load8_s", "i64.load8_u", "i64.load16_s",
+                                        "i64.load16_u", "i64.load32_s", "i64.load32_u" };
+    const char *op = t == 'i' ? i32l[rnd(g, 5)] : t == 'I' ? i64l[rnd(g, 7)]
+                     : t == 'f' ? "f32.load" : "f64.load";
+    out(g, "(%s offset=%u ", op, rnd(g, 3) ? 0 : rnd(g, 64));
+    addr(g);
+    out(g, ")");
+}
+
+/* An operand of a commutative float op with any NaN replaced by 0, so that at most one
+ * operand is a NaN: which of two NaNs add and mul return is not specified (wasm lets it
+ * vary), and the interpreter's own choice varies with how the C compiler orders the
+ * operands (gcc -O2 and the ASan build differ), so it cannot be compared. $tf / $tF hold
+ * the value while it is compared with itself. */
+static void squashed(gen *g, char t, int depth)
+{
+    const char *ty = t == 'f' ? "f32" : "f64";
+    out(g, "(select (local.tee $t%c ", t);
+    expr(g, t, depth);
+    out(g, ") (%s.const 0) (%s.eq (local.get $t%c) (local.get $t%c)))", ty, ty, t, t);
+}
+
+static void expr(gen *g, char t, int depth)
+{
+    static const char *const ibin[] = { "add", "sub", "mul", "and", "or", "xor", "shl", "shr_s",
+                                        "shr_u", "rotl", "rotr" };
+    static const char *const icmp[] = { "eq", "ne", "lt_s", "lt_u", "gt_s", "gt_u", "le_s",
+                                        "le_u", "ge_s", "ge_u" };
+    static const char *const fbin[] = { "add", "sub", "mul", "div", "min", "max", "copysign" };
+    static const char *const fun[] = { "neg", "abs", "sqrt", "floor", "ceil", "trunc", "nearest" };
+    static const char *const fcmp[] = { "eq", "ne", "lt", "gt", "le", "ge" };
+    const char *ty = t == 'i' ? "i32" : t == 'I' ? "i64" : t == 'f' ? "f32" : "f64";
+    uint32_t c = depth <= 0 ? rnd(g, 2) : rnd(g, 12);
+    if (c == 0) {   /* a local */
+        uint32_t nloc = t == 'i' ? 4 : 2;
+        out(g, "(local.get $%c%u)", t, rnd(g, nloc));
+        return;
+    }
+    if (c == 1) {   /* a constant */
+        if (t == 'i' || t == 'I')
+            out(g, "(%s.const %lld)", ty, (long long)konst(g));
+        else
+            out(g, "(%s.const %s%d.%u)", ty, rnd(g, 3) ? "" : "-", (int)rnd(g, 2000), rnd(g, 100));
+        return;
+    }
+    if (c == 2) {
+        load(g, t);
+        return;
+    }
+    if (c == 3 && (t == 'i' || t == 'I')) {
+        out(g, "(global.get $g%c)", t);
+        return;
+    }
+    if (c == 4) {
+        out(g, "(select ");
+        expr(g, t, depth - 1);
+        out(g, " ");
+        expr(g, t, depth - 1);
+        out(g, " ");
+        expr(g, 'i', depth - 1);
+        out(g, ")");
+        return;
+    }
+    if (t == 'i' || t == 'I') {
+        const char *w = t == 'i' ? "i32" : "i64";
+        switch (c) {
+        case 5: case 6: case 7: case 8:
+            out(g, "(%s.%s ", w, ibin[rnd(g, 11)]);
+            break;
+        case 9: {   /* a compare (of another type, now and then); an i64 widens it */
+            char o = t == 'I' ? 'I' : rnd(g, 2) ? 'i' : "iIfF"[rnd(g, 4)];
+            const char *ot = o == 'i' ? "i32" : o == 'I' ? "i64" : o == 'f' ? "f32" : "f64";
+            if (t == 'I')
+                out(g, "(i64.extend_i32_u ");
+            out(g, "(%s.%s ", ot, o == 'i' || o == 'I' ? icmp[rnd(g, 10)] : fcmp[rnd(g, 6)]);
+            expr(g, o, depth - 1);
+            out(g, " ");
+            expr(g, o, depth - 1);
+            out(g, t == 'I' ? "))" : ")");
+            return;
+        }
+        case 10: {   /* division by something odd-ish, rarely anything */
+            static const char *const dv[] = { "div_s", "div_u", "rem_s", "rem_u" };
+            out(g, "(%s.%s ", w, dv[rnd(g, 4)]);
+            expr(g, t, depth - 1);
+            if (rnd(g, 8) == 0) {
+                out(g, " ");
+                expr(g, t, depth - 1);
+            } else {
+                out(g, " (%s.or (%s.and ", w, w);
+                expr(g, t, depth - 1);
+                out(g, " (%s.const 0xffff)) (%s.const 1))", w, w);
+            }
+            out(g, ")");
+            return;
+        }
+        default:   /* unary and conversions */
+            switch (rnd(g, 6)) {
+            case 0:   /* an i32 result */
+                out(g, t == 'I' ? "(i64.extend_i32_s (i64.eqz " : "(i32.eqz ");
+                expr(g, t, depth - 1);
+                out(g, t == 'I' ? "))" : ")");
+                break;
+            case 1: out(g, "(%s.%s ", w, rnd(g, 2) ? "clz" : "popcnt"); expr(g, t, depth - 1); out(g, ")"); break;
+            case 2: out(g, "(%s.extend8_s ", w); expr(g, t, depth - 1); out(g, ")"); break;
+            case 3:
+                if (t == 'i') { out(g, "(i32.wrap_i64 "); expr(g, 'I', depth - 1); }
+                else { out(g, "(i64.extend_i32_%c ", rnd(g, 2) ? 's' : 'u'); expr(g, 'i', depth - 1); }
+                out(g, ")");
+                break;
+            case 4:
+                out(g, "(%s.trunc_sat_f64_%c ", w, rnd(g, 2) ? 's' : 'u');
+                expr(g, 'F', depth - 1);
+                out(g, ")");
+                break;
+            default:
+                out(g, "(%s.ctz ", w); expr(g, t, depth - 1); out(g, ")");
+                break;
+            }
+            return;
+        }
+        expr(g, t, depth - 1);
+        out(g, " ");
+        expr(g, t, depth - 1);
+        out(g, ")");
+        return;
+    }
+    /* floats */
+    switch (c) {
+    case 5: case 6: case 7: case 8: {
+        if (rnd(g, 3) == 0 && t == 'F') {   /* a multiply-add shape */
+            out(g, "(f64.%s (f64.mul ", rnd(g, 2) ? "add" : "sub");
+            expr(g, 'F', depth - 1);
+            out(g, " ");
+            squashed(g, 'F', depth - 1);
+            out(g, ") ");
+            squashed(g, 'F', depth - 1);
+            out(g, ")");
+            return;
+        }
+        uint32_t k = rnd(g, 7);
+        bool comm = k == 0 || k == 2;   /* add, mul */
+        bool mem = rnd(g, 3) == 0;      /* a memory operand */
+        out(g, "(%s.%s ", ty, fbin[k]);
+        if (comm && mem)
+            squashed(g, t, depth - 1);
+        else
+            expr(g, t, depth - 1);
+        out(g, " ");
+        if (mem)
+            load(g, t);
+        else if (comm)
+            squashed(g, t, depth - 1);
+        else
+            expr(g, t, depth - 1);
+        out(g, ")");
+        return;
+    }
+    case 9: case 10:
+        out(g, "(%s.%s ", ty, fun[rnd(g, 7)]);
+        expr(g, t, depth - 1);
+        out(g, ")");
+        return;
+    default:
+        switch (rnd(g, 3)) {
+        case 0:
+            out(g, "(%s.convert_i32_%c ", ty, rnd(g, 2) ? 's' : 'u');
+            expr(g, 'i', depth - 1);
+            break;
+        case 1:
+            out(g, "(%s.convert_i64_%c ", ty, rnd(g, 2) ? 's' : 'u');
+            expr(g, 'I', depth - 1);
+            break;
+        default:
+            out(g, t == 'F' ? "(f64.promote_f32 " : "(f32.demote_f64 ");
+            expr(g, t == 'F' ? 'f' : 'F', depth - 1);
+            break;
+        }
+        out(g, ")");
+        return;
+    }
+}
+
+static void stmt(gen *g, int depth)
+{
+    static const char ts[] = "iiiIIfFF";
+    char t = ts[rnd(g, 8)];
+    const char *ty = t == 'i' ? "i32" : t == 'I' ? "i64" : t == 'f' ? "f32" : "f64";
+    switch (rnd(g, depth > 0 ? 10 : 6)) {
+    case 5: {   /* read-modify-write of a float at an address in a local */
+        const char *fty = t == 'f' || t == 'i' ? "f32" : "f64";
+        char ft = fty[1] == '3' ? 'f' : 'F';
+        uint32_t off = rnd(g, 2) ? 0 : 8 * rnd(g, 8);
+        static const char *const rmw[] = { "add", "sub", "mul", "div" };
+        uint32_t k = rnd(g, 4);
+        out(g, "      (local.set $i3 (i32.and (local.get $i%u) (i32.const 0xff8)))\n", rnd(g, 4));
+        out(g, "      (%s.store offset=%u (local.get $i3) (%s.%s (%s.load offset=%u (local.get $i3)) ",
+            fty, off, fty, rmw[k], fty, off);
+        if (k == 0 || k == 2)
+            squashed(g, ft, 2);
+        else
+            expr(g, ft, 2);
+        out(g, "))\n");
+        return;
+    }
+    case 0: case 1: case 2:
+        out(g, "      (local.set $%c%u ", t, rnd(g, t == 'i' ? 4 : 2));
+        expr(g, t, 3);
+        out(g, ")\n");
+        return;
+    case 3: {   /* a store, of a constant now and then */
+        static const char *const sw[] = { "", "8", "16", "32" };
+        uint32_t nw = t == 'i' ? 3 : t == 'I' ? 4 : 1;
+        out(g, "      (%s.store%s offset=%u ", ty, sw[rnd(g, nw)], rnd(g, 3) ? 0 : rnd(g, 64));
+        addr(g);
+        out(g, " ");
+        if ((t == 'i' || t == 'I') && rnd(g, 3) == 0)
+            out(g, "(%s.const %lld)", ty, (long long)konst(g));
+        else
+            expr(g, t, 2);
+        out(g, ")\n");
+        return;
+    }
+    case 4:
+        if (t == 'i' || t == 'I') {
+            out(g, "      (global.set $g%c ", t);
+            expr(g, t, 2);
+            out(g, ")\n");
+        } else {
+            out(g, "      (local.set $i%u (call $h (local.get $i%u) (local.get $I%u) ", rnd(g, 4),
+                rnd(g, 4), rnd(g, 2));
+            expr(g, 'F', 1);
+            out(g, "))\n");
+        }
+        return;
+    case 6: case 7:   /* a forward branch out of the body */
+        out(g, "      (br_if $cont ");
+        expr(g, 'i', 2);
+        out(g, ")\n");
+        return;
+    case 8:
+        out(g, "      (if ");
+        expr(g, 'i', 2);
+        out(g, " (then\n");
+        stmt(g, depth - 1);
+        out(g, "      ) (else\n");
+        stmt(g, depth - 1);
+        out(g, "      ))\n");
+        return;
+    default:   /* an inner loop of three rounds on $j, which nothing else writes */
+        out(g, "      (local.set $j (i32.const 0))\n"
+               "      (block $jd (loop $jl\n"
+               "        (br_if $jd (i32.ge_u (local.get $j) (i32.const 3)))\n");
+        stmt(g, depth - 1);
+        stmt(g, depth - 1);
+        out(g, "        (local.set $j (i32.add (local.get $j) (i32.const 1)))\n"
+               "        (br $jl)))\n");
+        return;
+    }
+}
+
+static char *random_module(uint64_t seed)
+{
+    gen g = { malloc(4096), 0, 4096, seed * 0x9E3779B97F4A7C15ull + 1 };
+    assert_non_null(g.p);
+    out(&g, "(module\n  (memory 1)\n  (global $gi (mut i32) (i32.const 5))\n"
+            "  (global $gI (mut i64) (i64.const -9))\n");
+    /* the helper: locals named like the main function's, so expressions can use them */
+    out(&g, "  (func $h (param $i0 i32) (param $I0 i64) (param $F0 f64) (result i32)\n"
+            "    (local $i1 i32) (local $i2 i32) (local $i3 i32) (local $I1 i64) (local $F1 f64)\n"
+            "    (local $f0 f32) (local $f1 f32) (local $tf f32) (local $tF f64)\n    ");
+    expr(&g, 'i', 3);
+    out(&g, ")\n");
+    out(&g, "  (func (export \"f\") (param $n i32) (result i64)\n"
+            "    (local $i0 i32) (local $i1 i32) (local $i2 i32) (local $i3 i32)\n"
+            "    (local $I0 i64) (local $I1 i64) (local $F0 f64) (local $F1 f64)\n"
+            "    (local $f0 f32) (local $f1 f32) (local $c i32) (local $j i32)\n"
+            "    (local $tf f32) (local $tF f64)\n");
+    for (uint32_t i = 0; i < 4; i++)
+        out(&g, "    (local.set $i%u (i32.const %lld))\n", i, (long long)konst(&g));
+    out(&g, "    (local.set $I0 (i64.const %lld)) (local.set $I1 (i64.const %lld))\n",
+        (long long)konst(&g) * 0x10001, (long long)konst(&g));
+    out(&g, "    (local.set $F0 (f64.const %u.5)) (local.set $f1 (f32.const -%u.25))\n",
+        rnd(&g, 100), rnd(&g, 100));
+    out(&g, "    (loop $top\n      (block $cont\n");
+    uint32_t n = 2 + rnd(&g, 7);
+    for (uint32_t i = 0; i < n; i++)
+        stmt(&g, 2);
+    out(&g, "      )\n      (br_if $top (i32.lt_u (local.tee $c (i32.add (local.get $c) (i32.const 1)))"
+            " (local.get $n))))\n");
+    out(&g, "    (i64.xor (i64.xor (i64.extend_i32_u (i32.xor (local.get $i0) (local.get $i1)))\n"
+            "                      (i64.shl (i64.extend_i32_u (i32.add (local.get $i2) (local.get $i3)))"
+            " (i64.const 32)))\n"
+            "      (i64.xor (i64.add (local.get $I0) (local.get $I1))\n"
+            "        (i64.xor (i64.reinterpret_f64 (f64.sub (local.get $F0) (local.get $F1)))\n"
+            "          (i64.extend_i32_u (i32.reinterpret_f32 (f32.sub (local.get $f0) (local.get $f1))))))))\n"
+            ")\n");
+    return g.p;
+}
+
+static void test_random_programs(void **state)
+{
+    (void)state;
+    uint32_t ntraps = 0, nprog = 400;
+    const char *only = getenv("WD_JIT_FUZZ_SEED");   /* to look at one failing program */
+    const char *more = getenv("WD_JIT_FUZZ_COUNT");  /* for a longer run by hand */
+    if (more)
+        nprog = (uint32_t)strtoul(more, NULL, 0);
+    for (uint32_t s = 0; s < nprog; s++) {
+        uint64_t seed = only ? strtoull(only, NULL, 0) : s;
+        char *text = random_module(seed);
+        if (only)
+            fputs(text, stderr);
+        env ei, ej;
+        env_open_text(&ei, WD_TIER_INTERP, text, NULL);
+        env_open_text(&ej, WD_TIER_JIT, text, NULL);
+        wd_export_desc ex;
+        wd_module_export(ei.m, 0, &ex);
+        char what[64];
+        for (uint32_t round = 0; round < 2; round++) {
+            wd_value a = i32v(round ? 40 : 3);
+            snprintf(what, sizeof what, "random program %llu, round %u", (unsigned long long)seed, round);
+            outcome oi, oj;
+            call(&ei, ex.index, &a, 1, &oi);
+            call(&ej, ex.index, &a, 1, &oj);
+            if (oi.stop != oj.stop || oi.result != oj.result || oi.trap != oj.trap)
+                fputs(text, stderr);
+            expect_same(&oi, &oj, what);
+            ntraps += oi.stop == WD_STOP_TRAP;
+            wd_memory *mi = wd_instance_memory(ei.inst, 0), *mj = wd_instance_memory(ej.inst, 0);
+            if (memcmp(wd_memory_data(mi), wd_memory_data(mj), wd_memory_size(mi)) != 0)
+                fail_msg("%s: memory differs\n%s", what, text);
+            for (uint32_t gi = 0; gi < 2; gi++) {
+                wd_value a1 = wd_global_get(wd_instance_global(ei.inst, gi));
+                wd_value a2 = wd_global_get(wd_instance_global(ej.inst, gi));
+                if (bits(&a1) != bits(&a2))
+                    fail_msg("%s: global %u differs\n%s", what, gi, text);
+            }
+        }
+        if (HAVE_JIT && !native(&ej, ex.index))
+            fail_msg("random program %llu: no native code", (unsigned long long)seed);
+        /* every 8th program once more under a budget, stopping every few instructions */
+        if (s % 8 == 0) {
+            wd_value a = i32v(10);
+            budget_walk(&ei, &ej, ex.index, &a, 1, 1 + s % 13, NULL);
+        }
+        close_both(&ei, &ej);
+        free(text);
+        if (only)
+            break;
+    }
+    /* traps happen, but most programs run to the end */
+    assert_true(ntraps < nprog);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1033,6 +1484,7 @@ int main(void)
         cmocka_unit_test(test_memory_probe),
         cmocka_unit_test(test_breakpoint),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_random_programs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
