@@ -633,11 +633,28 @@ static void test_stack_exhaustion(void **state)
 
 /* ------------------------------------------------------------ budget */
 
+/* Flips bits of one i32 local of frame 0 (chosen by k), if it has one: native code resumed
+ * afterwards must read the new value, as the interpreter does. */
+static void poke_local(env *e, uint32_t k)
+{
+    wd_frame_info fi;
+    assert_true(wd_exec_frame(e->x, 0, &fi));
+    for (uint32_t n = 0; n < fi.nlocals; n++) {
+        uint32_t l = (k + n) % fi.nlocals;
+        wd_value v;
+        if (wd_exec_frame_local(e->x, 0, l, &v) && v.type == WD_I32) {
+            v.of.i32 ^= 0x55u;
+            assert_true(wd_exec_frame_set_local(e->x, 0, l, v));
+            return;
+        }
+    }
+}
+
 /* Runs idx(args) with a budget of `step` instructions, re-armed at every stop, until it
- * finishes (*last: how); both tiers must stop at the same places. Returns the number of
- * stops. */
+ * finishes (*last: how); both tiers must stop at the same places. With poke, an i32 local
+ * of the stopped frame is changed at each stop. Returns the number of stops. */
 static uint32_t budget_walk(env *ei, env *ej, uint32_t idx, const wd_value *args, uint32_t nargs,
-                            uint64_t step, wd_stop *last)
+                            uint64_t step, bool poke, wd_stop *last)
 {
     outcome a, b;
     wd_exec_set_budget(ei->x, step);
@@ -653,6 +670,10 @@ static uint32_t budget_walk(env *ei, env *ej, uint32_t idx, const wd_value *args
             break;
         stops++;
         assert_true(stops < 1000000);
+        if (poke) {   /* what a debugger user may do at a stop: change an i32 local */
+            poke_local(ei, stops);
+            poke_local(ej, stops);
+        }
         wd_exec_set_budget(ei->x, step);
         wd_exec_set_budget(ej->x, step);
         resume(ei, &a);
@@ -675,7 +696,7 @@ static void test_budget(void **state)
     static const uint64_t steps[] = { 1, 3, 17, 100, 999, 5000 };
     for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
         wd_stop last;
-        uint32_t n = budget_walk(&ei, &ej, F_WORK, &a, 1, steps[i], &last);
+        uint32_t n = budget_walk(&ei, &ej, F_WORK, &a, 1, steps[i], false, &last);
         assert_true(n > 0);
         assert_int_equal(last, WD_STOP_DONE);
         both(&ei, &ej, F_WORK, &a, 1, "work(40) after the budget walk");
@@ -683,9 +704,9 @@ static void test_budget(void **state)
     /* budget stops deep in recursion (9 of boom's quiet calls, two runs) */
     wd_value d[2] = { i32v(2), i32v(0) };
     wd_stop last;
-    budget_walk(&ei, &ej, F_DEEP, d, 2, 1, &last);
+    budget_walk(&ei, &ej, F_DEEP, d, 2, 1, false, &last);
     assert_int_equal(last, WD_STOP_DONE);
-    budget_walk(&ei, &ej, F_DEEP, d, 2, 7, &last);
+    budget_walk(&ei, &ej, F_DEEP, d, 2, 7, false, &last);
     assert_int_equal(last, WD_STOP_DONE);
     close_both(&ei, &ej);
 }
@@ -1417,6 +1438,43 @@ static char *random_module(uint64_t seed)
     return g.p;
 }
 
+/* A breakpoint at offset in function idx of both tiers: every 3rd hit stops; run to the end
+ * through the stops (the outcomes compared at each), then the probe goes and native code
+ * comes back. */
+static void random_breakpoint(env *ei, env *ej, uint32_t idx, uint64_t offset, uint64_t seed)
+{
+    bp bi = { 0, 3, offset, idx }, bj = bi;
+    wd_error err;
+    uint32_t pi = wd_probe_add_local(ei->m, idx, offset, bp_probe, &bi, &err);
+    uint32_t pj = wd_probe_add_local(ej->m, idx, offset, bp_probe, &bj, &err);
+    assert_true(pi && pj);
+    assert_false(native(ej, idx));
+    wd_value a = i32v(10);
+    outcome oi, oj;
+    char what[80];
+    call(ei, idx, &a, 1, &oi);
+    call(ej, idx, &a, 1, &oj);
+    for (uint32_t k = 0;; k++) {
+        snprintf(what, sizeof what, "random program %llu, breakpoint stop %u",
+                 (unsigned long long)seed, k);
+        expect_same(&oi, &oj, what);
+        if (oi.stop != WD_STOP_BREAK)
+            break;
+        /* (bp_probe checks the event's offset; the frame reports the first wasm instruction
+         * its internal instruction covers, which may be a folded constant before it) */
+        assert_int_equal(oj.f[0].funcidx, idx);
+        bi.stop_at = bj.stop_at = bi.hits + 3;
+        resume(ei, &oi);
+        resume(ej, &oj);
+    }
+    assert_int_equal(bi.hits, bj.hits);
+    assert_true(wd_probe_remove_local(ei->m, pi));
+    assert_true(wd_probe_remove_local(ej->m, pj));
+    assert_int_equal(native(ej, idx), HAVE_JIT);
+    snprintf(what, sizeof what, "random program %llu, after its breakpoint", (unsigned long long)seed);
+    both(ei, ej, idx, &a, 1, what);
+}
+
 static void test_random_programs(void **state)
 {
     (void)state;
@@ -1425,8 +1483,11 @@ static void test_random_programs(void **state)
     const char *more = getenv("WD_JIT_FUZZ_COUNT");  /* for a longer run by hand */
     if (more)
         nprog = (uint32_t)strtoul(more, NULL, 0);
-    for (uint32_t s = 0; s < nprog; s++) {
-        uint64_t seed = only ? strtoull(only, NULL, 0) : s;
+    uint32_t first = only ? (uint32_t)strtoul(only, NULL, 0) : 0;
+    if (only)
+        nprog = first + 1;
+    for (uint32_t s = first; s < nprog; s++) {
+        uint64_t seed = s;
         char *text = random_module(seed);
         if (only)
             fputs(text, stderr);
@@ -1458,18 +1519,37 @@ static void test_random_programs(void **state)
         }
         if (HAVE_JIT && !native(&ej, ex.index))
             fail_msg("random program %llu: no native code", (unsigned long long)seed);
-        /* every 8th program once more under a budget, stopping every few instructions */
-        if (s % 8 == 0) {
-            wd_value a = i32v(10);
-            budget_walk(&ei, &ej, ex.index, &a, 1, 1 + s % 13, NULL);
+        /* some programs once more: under a budget, stopping every few instructions (every
+         * other time changing a local at each stop), stepped, or with a breakpoint */
+        wd_value a = i32v(10);
+        if (s % 8 == 0)
+            budget_walk(&ei, &ej, ex.index, &a, 1, 1 + s % 13, s % 16 == 0, NULL);
+        if (s % 8 == 1) {
+            trace ti = { 0 }, tj = { 0 };
+            add_step_probe(&ei, &ti);
+            add_step_probe(&ej, &tj);
+            snprintf(what, sizeof what, "random program %llu, stepped", (unsigned long long)seed);
+            both(&ei, &ej, ex.index, &a, 1, what);
+            expect_same_trace(&ti, &tj, what);
+            assert_true(wd_probe_remove_global(ei.x, ti.id));
+            assert_true(wd_probe_remove_global(ej.x, tj.id));
+            /* a breakpoint on an instruction of f that ran, stopping at every 3rd hit */
+            uint32_t pick = 0, nf = 0;
+            for (uint32_t i = 0; i < ti.n; i++)
+                nf += ti.ev[i].funcidx == ex.index;
+            for (uint32_t i = 0, k = (uint32_t)(seed * 7919) % (nf ? nf : 1); i < ti.n; i++)
+                if (ti.ev[i].funcidx == ex.index && k-- == 0)
+                    pick = i;
+            if (nf)
+                random_breakpoint(&ei, &ej, ex.index, ti.ev[pick].offset, seed);
+            free(ti.ev);
+            free(tj.ev);
         }
         close_both(&ei, &ej);
         free(text);
-        if (only)
-            break;
     }
     /* traps happen, but most programs run to the end */
-    assert_true(ntraps < nprog);
+    assert_true(ntraps < nprog - first || only);
 }
 
 int main(void)
