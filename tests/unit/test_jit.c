@@ -400,8 +400,9 @@ static void record(env *e, wd_stop st, const wd_value *res, outcome *o)
      * that folds more than one wasm instruction): that slot holds whatever the value stack
      * held before, in either tier, so it is not compared. */
     uint64_t body, end;
-    if (o->nframes && st != WD_STOP_TRAP && !o->f[0].host) {
-        wd_module_func_range(e->m, o->f[0].funcidx, &body, &end);
+    wd_frame_info top;
+    if (o->nframes && st != WD_STOP_TRAP && !o->f[0].host && wd_exec_frame(e->x, 0, &top)) {
+        wd_module_func_range(wd_instance_module(top.instance), o->f[0].funcidx, &body, &end);
         if (o->f[0].offset == body)
             memset(o->f[0].stack, 0, sizeof o->f[0].stack);
     }
@@ -806,8 +807,14 @@ static wd_probe_action trace_probe(wd_exec *x, const wd_probe_event *ev, void *u
     r->offset = ev->offset;
     r->opcode = ev->opcode;
     r->nmem = ev->nmem;
-    /* (the accesses beyond nmem are not filled in) */
-    memcpy(r->mem, ev->mem, (ev->nmem < 2 ? ev->nmem : 2) * sizeof r->mem[0]);
+    /* field by field: the accesses beyond nmem and the padding are not filled in */
+    for (uint32_t i = 0; i < ev->nmem && i < 2; i++) {
+        r->mem[i].offset = ev->mem[i].offset;
+        r->mem[i].addr = ev->mem[i].addr;
+        r->mem[i].size = ev->mem[i].size;
+        r->mem[i].mem = ev->mem[i].mem;
+        r->mem[i].kind = ev->mem[i].kind;
+    }
     return WD_PROBE_CONTINUE;
 }
 
@@ -827,6 +834,11 @@ static void expect_same_trace(const trace *a, const trace *b, const char *what)
                 print_message("  %u: %u +0x%llx op 0x%x | %u +0x%llx op 0x%x\n", k, a->ev[k].funcidx,
                               (unsigned long long)a->ev[k].offset, a->ev[k].opcode, b->ev[k].funcidx,
                               (unsigned long long)b->ev[k].offset, b->ev[k].opcode);
+            print_message("  access: interp %u x 0x%llx+%llu kind %u, jit %u x 0x%llx+%llu kind %u\n",
+                          a->ev[i].nmem, (unsigned long long)a->ev[i].mem[0].addr,
+                          (unsigned long long)a->ev[i].mem[0].size, a->ev[i].mem[0].kind,
+                          b->ev[i].nmem, (unsigned long long)b->ev[i].mem[0].addr,
+                          (unsigned long long)b->ev[i].mem[0].size, b->ev[i].mem[0].kind);
             fail_msg("%s: event %u: interp func %u +0x%llx op 0x%x, jit func %u +0x%llx op 0x%x",
                      what, i, a->ev[i].funcidx, (unsigned long long)a->ev[i].offset,
                      a->ev[i].opcode, b->ev[i].funcidx, (unsigned long long)b->ev[i].offset,
@@ -1552,6 +1564,160 @@ static void test_random_programs(void **state)
     assert_true(ntraps < nprog - first || only);
 }
 
+/* ------------------------------------------------------------ several instances */
+
+/* One module instantiated twice (a, b: own memory, global, table); a second module imports
+ * from both and calls across them from its loop, directly and through a's table. Native
+ * code is shared by the instances of a module but works on the running one's memory and
+ * globals; calls between instances leave it. */
+static const char lib_wat[] =
+    "(module\n"
+    "  (memory (export \"mem\") 1)\n"
+    "  (global $g (export \"g\") (mut i32) (i32.const 0))\n"
+    "  (table (export \"tab\") 2 funcref)\n"
+    "  (elem (i32.const 0) $bump $peek)\n"
+    "  (func $bump (export \"bump\") (param $v i32) (result i32)\n"
+    "    (global.set $g (i32.add (global.get $g) (local.get $v)))\n"
+    "    (i32.store (i32.const 16) (i32.add (i32.load (i32.const 16)) (i32.mul (local.get $v) (i32.const 3))))\n"
+    "    (i32.load (i32.const 16)))\n"
+    "  (func $peek (param $v i32) (result i32) (i32.add (global.get $g) (local.get $v)))\n"
+    "  (func (export \"run\") (param $n i32) (result i32) (local $i i32) (local $acc i32)\n"
+    "    (block $d (loop $l\n"
+    "      (br_if $d (i32.ge_u (local.get $i) (local.get $n)))\n"
+    "      (local.set $acc (i32.add (local.get $acc) (call $bump (local.get $i))))\n"
+    "      (local.set $acc (i32.xor (local.get $acc)\n"
+    "        (call_indirect (param i32) (result i32) (local.get $i) (i32.and (local.get $i) (i32.const 1)))))\n"
+    "      (local.set $i (i32.add (local.get $i) (i32.const 1)))\n"
+    "      (br $l)))\n"
+    "    (local.get $acc)))\n";
+static const char user_wat[] =
+    "(module\n"
+    "  (import \"a\" \"bump\" (func $abump (param i32) (result i32)))\n"
+    "  (import \"b\" \"bump\" (func $bbump (param i32) (result i32)))\n"
+    "  (import \"a\" \"tab\" (table 2 funcref))\n"
+    "  (memory 1)\n"
+    "  (func (export \"mix\") (param $n i32) (result i32) (local $i i32) (local $acc i32)\n"
+    "    (block $d (loop $l\n"
+    "      (br_if $d (i32.ge_u (local.get $i) (local.get $n)))\n"
+    "      (local.set $acc (i32.add (local.get $acc) (call $abump (local.get $i))))\n"
+    "      (local.set $acc (i32.add (local.get $acc) (call $bbump (i32.shl (local.get $i) (i32.const 1)))))\n"
+    "      (local.set $acc (i32.xor (local.get $acc)\n"
+    "        (call_indirect (param i32) (result i32) (local.get $i) (i32.and (local.get $i) (i32.const 1)))))\n"
+    "      (i32.store (i32.shl (i32.and (local.get $i) (i32.const 255)) (i32.const 2)) (local.get $acc))\n"
+    "      (local.set $i (i32.add (local.get $i) (i32.const 1)))\n"
+    "      (br $l)))\n"
+    "    (local.get $acc)))\n";
+
+typedef struct multi {
+    env e;              /* the user module's; its store holds a and b too */
+    wd_module *lib;
+    wd_instance *a, *b;
+} multi;
+
+static bool multi_resolve(void *user, const wd_import_desc *imp, wd_extern *out)
+{
+    multi *mu = user;
+    wd_externkind k;
+    wd_instance *from = strcmp(imp->module, "a") == 0 ? mu->a : mu->b;
+    return wd_instance_export(from, imp->name, &k, out) && k == imp->kind;
+}
+
+static wd_module *load_text(const char *text, wd_tier tier)
+{
+    wd_error err;
+    uint8_t *bin;
+    size_t n;
+    wd_load_options o = { .tier = tier, .name = "multi.wat" };
+    assert_true(wd_wat_to_wasm(text, strlen(text), &o, &bin, &n, &err));
+    wd_module *m = wd_module_load(bin, n, &o, &err);
+    free(bin);
+    assert_non_null(m);
+    return m;
+}
+
+static void multi_open(multi *mu, wd_tier tier)
+{
+    wd_error err;
+    memset(mu, 0, sizeof *mu);
+    mu->lib = load_text(lib_wat, tier);
+    mu->e.tier = tier;
+    mu->e.m = load_text(user_wat, tier);
+    mu->e.s = wd_store_new(NULL);
+    mu->a = wd_instance_new(mu->e.s, mu->lib, NULL, NULL, &err);
+    mu->b = wd_instance_new(mu->e.s, mu->lib, NULL, NULL, &err);
+    assert_true(mu->a && mu->b);
+    mu->e.inst = wd_instance_new(mu->e.s, mu->e.m, multi_resolve, mu, &err);
+    assert_non_null(mu->e.inst);
+    mu->e.x = wd_store_exec(mu->e.s);
+}
+
+/* lib's run(n) in instance `in`, through env e's exec */
+static void lib_run(multi *mu, wd_instance *in, uint32_t n, outcome *o)
+{
+    wd_value a = i32v(n), r = { 0 };
+    wd_stop st = wd_exec_call(mu->e.x, wd_instance_func(in, 2), &a, 1, &r, 1);
+    record(&mu->e, st, &r, o);
+}
+
+static void expect_same_instances(multi *mi, multi *mj, const char *what)
+{
+    wd_instance *ins[3][2] = { { mi->a, mj->a }, { mi->b, mj->b }, { mi->e.inst, mj->e.inst } };
+    for (int k = 0; k < 3; k++) {
+        wd_memory *x = wd_instance_memory(ins[k][0], 0), *y = wd_instance_memory(ins[k][1], 0);
+        if (memcmp(wd_memory_data(x), wd_memory_data(y), 4096) != 0)
+            fail_msg("%s: memory of instance %d differs", what, k);
+        if (k < 2) {
+            wd_value g1 = wd_global_get(wd_instance_global(ins[k][0], 0));
+            wd_value g2 = wd_global_get(wd_instance_global(ins[k][1], 0));
+            if (g1.of.i32 != g2.of.i32)
+                fail_msg("%s: global of instance %d: %u, %u", what, k, g1.of.i32, g2.of.i32);
+        }
+    }
+}
+
+static void test_instances(void **state)
+{
+    (void)state;
+    multi mi, mj;
+    multi_open(&mi, WD_TIER_INTERP);
+    multi_open(&mj, WD_TIER_JIT);
+    outcome oi, oj;
+    /* the same native code in two instances, alternately */
+    for (uint32_t round = 0; round < 3; round++) {
+        lib_run(&mi, mi.a, 50 + round, &oi);
+        lib_run(&mj, mj.a, 50 + round, &oj);
+        expect_same(&oi, &oj, "a.run");
+        lib_run(&mi, mi.b, 7 * round, &oi);
+        lib_run(&mj, mj.b, 7 * round, &oj);
+        expect_same(&oi, &oj, "b.run");
+        expect_same_instances(&mi, &mj, "after a.run and b.run");
+    }
+    if (native(&mj.e, 0) && !HAVE_JIT)
+        fail_msg("native code without the JIT");
+    wd_native_code nc;
+    wd_error err;
+    assert_int_equal(wd_module_native_code(mj.lib, 2, &nc, &err), HAVE_JIT);
+    wd_native_code_free(&nc);
+    /* a's global counts what a's bump got (from run's loop and, even i, its table) only */
+    uint32_t want = 0;
+    for (uint32_t n = 50; n < 53; n++)
+        for (uint32_t i = 0; i < n; i++)
+            want += i % 2 ? i : 2 * i;
+    assert_int_equal(wd_global_get(wd_instance_global(mj.a, 0)).of.i32, want);
+    /* across instances from the user's loop, then under a budget */
+    wd_value a = i32v(200);
+    both(&mi.e, &mj.e, 2, &a, 1, "mix(200)");
+    expect_same_instances(&mi, &mj, "after mix(200)");
+    a = i32v(30);
+    wd_stop last;
+    budget_walk(&mi.e, &mj.e, 2, &a, 1, 5, true, &last);
+    assert_int_equal(last, WD_STOP_DONE);
+    expect_same_instances(&mi, &mj, "after mix(30) under a budget");
+    close_both(&mi.e, &mj.e);
+    wd_module_free(mi.lib);
+    wd_module_free(mj.lib);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1564,6 +1730,7 @@ int main(void)
         cmocka_unit_test(test_memory_probe),
         cmocka_unit_test(test_breakpoint),
         cmocka_unit_test(test_grow),
+        cmocka_unit_test(test_instances),
         cmocka_unit_test(test_random_programs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
