@@ -242,6 +242,7 @@ typedef struct env {
     uint32_t interrupt_at;   /* host call number that interrupts the exec (0: none) */
     uint32_t gprobe_at;      /* host call number that adds the stepping probe (0: none) */
     struct trace *gtrace;    /* ... recording into this */
+    uint32_t block_at;       /* host call number that returns WD_HOST_BLOCKED (0: none) */
 } env;
 
 static int host_fn(wd_exec *x, void *user, uint64_t *args);
@@ -475,6 +476,8 @@ static int host_fn(wd_exec *x, void *user, uint64_t *args)
     env *e = user;
     int32_t a = (int32_t)args[0];
     e->host_calls++;
+    if (e->host_calls == e->block_at)
+        return WD_HOST_BLOCKED;   /* nothing written: the same call comes again */
     if (a == -1) {
         wd_exec_set_trap_message(x, "host refused -1");
         return WD_TRAP_HOST;
@@ -712,6 +715,67 @@ static void test_budget(void **state)
     close_both(&ei, &ej);
 }
 
+/* ------------------------------------------------------------ ticks */
+
+/* Where each tick of the profiler's hook found the exec. */
+typedef struct ticks {
+    uint32_t n;
+    struct tick { uint64_t insns, branch; bool backedge; uint32_t nframes; uint32_t func[2];
+                  uint64_t off[2]; } t[4096];
+} ticks;
+
+static void tick_fn(wd_exec *x, void *user)
+{
+    ticks *tk = user;
+    if (tk->n == sizeof tk->t / sizeof tk->t[0])
+        return;
+    struct tick *t = &tk->t[tk->n++];
+    memset(t, 0, sizeof *t);
+    t->insns = wd_exec_insn_count(x);
+    t->backedge = wd_exec_tick_backedge(x, &t->branch);
+    t->nframes = wd_exec_frame_count(x);
+    for (uint32_t d = 0; d < 2 && d < t->nframes; d++) {
+        wd_frame_info fi;
+        assert_true(wd_exec_frame(x, d, &fi));
+        t->func[d] = fi.funcidx;
+        t->off[d] = fi.offset;
+    }
+}
+
+static void test_ticks(void **state)
+{
+    (void)state;
+    env ei, ej;
+    open_both(&ei, &ej, NULL);
+    static ticks ti, tj;
+    wd_value a = i32v(40);
+    both(&ei, &ej, F_WORK, &a, 1, "work(40) before ticking");
+    static const uint64_t periods[] = { 1, 13, 97, 1000 };
+    for (size_t p = 0; p < sizeof periods / sizeof periods[0]; p++) {
+        ti.n = tj.n = 0;
+        wd_exec_set_tick(ei.x, periods[p], tick_fn, &ti);
+        wd_exec_set_tick(ej.x, periods[p], tick_fn, &tj);
+        both(&ei, &ej, F_WORK, &a, 1, "work(40) ticking");
+        wd_exec_set_tick(ei.x, 0, NULL, NULL);
+        wd_exec_set_tick(ej.x, 0, NULL, NULL);
+        assert_true(ti.n > 5);
+        assert_int_equal(ti.n, tj.n);
+        uint32_t edges = 0;
+        for (uint32_t i = 0; i < ti.n; i++) {
+            edges += ti.t[i].backedge;
+            if (memcmp(&ti.t[i], &tj.t[i], sizeof ti.t[i]) != 0)
+                fail_msg("period %llu, tick %u: interp %llu insns func %u +0x%llx edge %d, "
+                         "jit %llu insns func %u +0x%llx edge %d", (unsigned long long)periods[p], i,
+                         (unsigned long long)ti.t[i].insns, ti.t[i].func[0],
+                         (unsigned long long)ti.t[i].off[0], ti.t[i].backedge,
+                         (unsigned long long)tj.t[i].insns, tj.t[i].func[0],
+                         (unsigned long long)tj.t[i].off[0], tj.t[i].backedge);
+        }
+        assert_true(edges > 0);   /* loops' back-edges took some */
+    }
+    close_both(&ei, &ej);
+}
+
 /* ------------------------------------------------------------ interrupts */
 
 typedef struct spin_arg { wd_exec *x; int done; } spin_arg;
@@ -748,6 +812,22 @@ static void test_interrupt(void **state)
     resume(&ej, &oj);
     expect_same(&oi, &oj, "resumed callhost");
     assert_int_equal(oi.stop, WD_STOP_DONE);
+
+    /* a host call that blocks, from the native loop: stopped at the call, resumed into
+     * the same call */
+    ei.block_at = ei.host_calls + 7;
+    ej.block_at = ej.host_calls + 7;
+    a = i32v(20);
+    call(&ei, F_CALLHOST, &a, 1, &oi);
+    call(&ej, F_CALLHOST, &a, 1, &oj);
+    expect_same(&oi, &oj, "blocked callhost");
+    assert_int_equal(oi.stop, WD_STOP_BLOCKED);
+    assert_int_equal(oj.f[0].funcidx, F_CALLHOST);
+    resume(&ei, &oi);
+    resume(&ej, &oj);
+    expect_same(&oi, &oj, "callhost resumed after blocking");
+    assert_int_equal(oi.stop, WD_STOP_DONE);
+    assert_int_equal(ei.host_calls, ej.host_calls);
 
     /* an interrupt before the call stops at the first safepoint */
     wd_exec_interrupt(ei.x);
@@ -1726,6 +1806,7 @@ int main(void)
         cmocka_unit_test(test_stack_exhaustion),
         cmocka_unit_test(test_budget),
         cmocka_unit_test(test_interrupt),
+        cmocka_unit_test(test_ticks),
         cmocka_unit_test(test_single_step),
         cmocka_unit_test(test_memory_probe),
         cmocka_unit_test(test_breakpoint),
