@@ -715,6 +715,23 @@ static void test_budget(void **state)
     close_both(&ei, &ej);
 }
 
+/* idx(args) in both tiers must stop with `want` at the same place, then resume to the same
+ * end (*end). Returns the stop. */
+static outcome stop_resume(env *ei, env *ej, uint32_t idx, const wd_value *args, uint32_t nargs,
+                           wd_stop want, const char *what, outcome *end)
+{
+    outcome oi, oj;
+    call(ei, idx, args, nargs, &oi);
+    call(ej, idx, args, nargs, &oj);
+    expect_same(&oi, &oj, what);
+    assert_int_equal(oi.stop, want);
+    resume(ei, end);
+    resume(ej, &oj);
+    expect_same(end, &oj, what);
+    assert_int_equal(end->stop, WD_STOP_DONE);
+    return oi;
+}
+
 /* ------------------------------------------------------------ ticks */
 
 /* Where each tick of the profiler's hook found the exec. */
@@ -802,45 +819,25 @@ static void test_interrupt(void **state)
     /* the host interrupts on its 10th call of the next run: the loop (native in the JIT
      * tier) stops at its next safepoint, the same one in both tiers */
     ei.interrupt_at = ej.interrupt_at = ei.host_calls + 10;
-    outcome oi, oj;
-    call(&ei, F_CALLHOST, &a, 1, &oi);
-    call(&ej, F_CALLHOST, &a, 1, &oj);
-    expect_same(&oi, &oj, "interrupted callhost");
-    assert_int_equal(oi.stop, WD_STOP_INTERRUPT);
-    assert_int_equal(oi.f[0].funcidx, F_CALLHOST);
-    resume(&ei, &oi);
-    resume(&ej, &oj);
-    expect_same(&oi, &oj, "resumed callhost");
-    assert_int_equal(oi.stop, WD_STOP_DONE);
+    outcome end, o = stop_resume(&ei, &ej, F_CALLHOST, &a, 1, WD_STOP_INTERRUPT, "interrupted callhost",
+                            &end);
+    assert_int_equal(o.f[0].funcidx, F_CALLHOST);
 
     /* a host call that blocks, from the native loop: stopped at the call, resumed into
      * the same call */
     ei.block_at = ei.host_calls + 7;
     ej.block_at = ej.host_calls + 7;
     a = i32v(20);
-    call(&ei, F_CALLHOST, &a, 1, &oi);
-    call(&ej, F_CALLHOST, &a, 1, &oj);
-    expect_same(&oi, &oj, "blocked callhost");
-    assert_int_equal(oi.stop, WD_STOP_BLOCKED);
-    assert_int_equal(oj.f[0].funcidx, F_CALLHOST);
-    resume(&ei, &oi);
-    resume(&ej, &oj);
-    expect_same(&oi, &oj, "callhost resumed after blocking");
-    assert_int_equal(oi.stop, WD_STOP_DONE);
+    o = stop_resume(&ei, &ej, F_CALLHOST, &a, 1, WD_STOP_BLOCKED, "blocked callhost", &end);
+    assert_int_equal(o.f[0].funcidx, F_CALLHOST);
     assert_int_equal(ei.host_calls, ej.host_calls);
 
     /* an interrupt before the call stops at the first safepoint */
     wd_exec_interrupt(ei.x);
     wd_exec_interrupt(ej.x);
     a = i32v(10);
-    call(&ei, F_SUM, &a, 1, &oi);
-    call(&ej, F_SUM, &a, 1, &oj);
-    expect_same(&oi, &oj, "interrupt before sum");
-    assert_int_equal(oi.stop, WD_STOP_INTERRUPT);
-    resume(&ei, &oi);
-    resume(&ej, &oj);
-    expect_same(&oi, &oj, "sum resumed");
-    assert_int_equal(oi.result, 285);
+    stop_resume(&ei, &ej, F_SUM, &a, 1, WD_STOP_INTERRUPT, "interrupt before sum", &end);
+    assert_int_equal(end.result, 285);
 
     /* from another thread, into a loop that never ends: in the JIT tier it runs natively
      * (compiled by the first, interrupted, run) */
