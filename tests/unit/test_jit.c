@@ -673,8 +673,11 @@ static uint32_t budget_walk(env *ei, env *ej, uint32_t idx, const wd_value *args
         if (a.stop != WD_STOP_BUDGET)
             break;
         stops++;
-        assert_true(stops < 1000000);
-        if (poke) {   /* what a debugger user may do at a stop: change an i32 local */
+        if (stops == 1000000)
+            fail_msg("%s: does not end", what);
+        if (poke && stops <= 64) {   /* what a debugger user may do at a stop: change an i32
+                                      * local (at the first stops: a changed counter must
+                                      * not keep a loop going for ever) */
             poke_local(ei, stops);
             poke_local(ej, stops);
         }
@@ -1277,7 +1280,10 @@ static void expr(gen *g, char t, int depth)
         return;
     }
     if (c == 3 && (t == 'i' || t == 'I')) {
-        out(g, "(global.get $g%c)", t);
+        if (t == 'i' && rnd(g, 4) == 0)
+            out(g, "(memory.size)");
+        else
+            out(g, "(global.get $g%c)", t);
         return;
     }
     if (c == 4) {
@@ -1451,17 +1457,39 @@ static void stmt(gen *g, int depth)
         return;
     }
     case 4:
-        if (t == 'i' || t == 'I') {
-            out(g, "      (global.set $g%c ", t);
-            expr(g, t, 2);
+        switch (rnd(g, 6)) {
+        case 0: case 1:
+            out(g, "      (global.set $g%c ", t == 'i' ? 'i' : 'I');
+            expr(g, t == 'i' ? 'i' : 'I', 2);
             out(g, ")\n");
-        } else {
+            return;
+        case 2:   /* a native call */
             out(g, "      (local.set $i%u (call $h (local.get $i%u) (local.get $I%u) ", rnd(g, 4),
                 rnd(g, 4), rnd(g, 2));
             expr(g, 'F', 1);
             out(g, "))\n");
+            return;
+        case 3:   /* recursion up to 7 deep */
+            out(g, "      (local.set $I%u (call $r (i32.and ", rnd(g, 2));
+            expr(g, 'i', 1);
+            out(g, " (i32.const 7)) ");
+            expr(g, 'I', 1);
+            out(g, "))\n");
+            return;
+        case 4:   /* through the table: $h, $h2, now and then $r (wrong type) or null */
+            out(g, "      (local.set $i%u (call_indirect (type $ht) (local.get $i%u) (local.get $I%u) ",
+                rnd(g, 4), rnd(g, 4), rnd(g, 2));
+            expr(g, 'F', 1);
+            out(g, " (i32.and ");
+            expr(g, 'i', 1);
+            out(g, " (i32.const %u))))\n", rnd(g, 8) ? 1 : 3);
+            return;
+        default:   /* memory.grow by 0 or 1 page (up to the maximum, 4) */
+            out(g, "      (local.set $i%u (memory.grow (i32.and ", rnd(g, 4));
+            expr(g, 'i', 1);
+            out(g, " (i32.const 1))))\n");
+            return;
         }
-        return;
     case 6: case 7:   /* a forward branch out of the body */
         out(g, "      (br_if $cont ");
         expr(g, 'i', 2);
@@ -1476,14 +1504,21 @@ static void stmt(gen *g, int depth)
         stmt(g, depth - 1);
         out(g, "      ))\n");
         return;
-    default:   /* an inner loop of three rounds on $j, which nothing else writes */
-        out(g, "      (local.set $j (i32.const 0))\n"
+    default:   /* an inner loop of three rounds on $j<depth>, which nothing else writes (a
+                * loop nested in it has a smaller depth, so a counter of its own) */
+        out(g, "      (local.set $j%d (i32.const 0))\n"
                "      (block $jd (loop $jl\n"
-               "        (br_if $jd (i32.ge_u (local.get $j) (i32.const 3)))\n");
+               "        (br_if $jd (i32.ge_u (local.get $j%d) (i32.const 3)))\n", depth, depth);
         stmt(g, depth - 1);
         stmt(g, depth - 1);
-        out(g, "        (local.set $j (i32.add (local.get $j) (i32.const 1)))\n"
-               "        (br $jl)))\n");
+        out(g, "        (local.set $j%d (i32.add (local.get $j%d) (i32.const 1)))\n", depth, depth);
+        if (rnd(g, 2)) {   /* back to the loop, or out, by a table */
+            out(g, "        (br_table $jl $jd $jl ");
+            expr(g, 'i', 1);
+            out(g, ")))\n");
+        } else {
+            out(g, "        (br $jl)))\n");
+        }
         return;
     }
 }
@@ -1492,18 +1527,28 @@ static char *random_module(uint64_t seed)
 {
     gen g = { malloc(4096), 0, 4096, seed * 0x9E3779B97F4A7C15ull + 1 };
     assert_non_null(g.p);
-    out(&g, "(module\n  (memory 1)\n  (global $gi (mut i32) (i32.const 5))\n"
-            "  (global $gI (mut i64) (i64.const -9))\n");
-    /* the helper: locals named like the main function's, so expressions can use them */
-    out(&g, "  (func $h (param $i0 i32) (param $I0 i64) (param $F0 f64) (result i32)\n"
-            "    (local $i1 i32) (local $i2 i32) (local $i3 i32) (local $I1 i64) (local $F1 f64)\n"
-            "    (local $f0 f32) (local $f1 f32) (local $tf f32) (local $tF f64)\n    ");
-    expr(&g, 'i', 3);
-    out(&g, ")\n");
+    out(&g, "(module\n  (memory 1 4)\n  (global $gi (mut i32) (i32.const 5))\n"
+            "  (global $gI (mut i64) (i64.const -9))\n"
+            "  (type $ht (func (param i32 i64 f64) (result i32)))\n"
+            "  (table 4 funcref)\n  (elem (i32.const 0) $h $h2 $r)\n");
+    /* the helpers: locals named like the main function's, so expressions can use them */
+    for (int k = 0; k < 2; k++) {
+        out(&g, "  (func $h%s (type $ht) (param $i0 i32) (param $I0 i64) (param $F0 f64) (result i32)\n"
+                "    (local $i1 i32) (local $i2 i32) (local $i3 i32) (local $I1 i64) (local $F1 f64)\n"
+                "    (local $f0 f32) (local $f1 f32) (local $tf f32) (local $tF f64)\n    ",
+            k ? "2" : "");
+        expr(&g, 'i', 3);
+        out(&g, ")\n");
+    }
+    out(&g, "  (func $r (param $d i32) (param $x i64) (result i64)\n"
+            "    (if (result i64) (i32.eqz (local.get $d)) (then (local.get $x))\n"
+            "      (else (i64.add (call $r (i32.sub (local.get $d) (i32.const 1))\n"
+            "                              (i64.add (i64.mul (local.get $x) (i64.const 3)) (i64.const 1)))\n"
+            "                     (i64.extend_i32_u (local.get $d))))))\n");
     out(&g, "  (func (export \"f\") (param $n i32) (result i64)\n"
             "    (local $i0 i32) (local $i1 i32) (local $i2 i32) (local $i3 i32)\n"
             "    (local $I0 i64) (local $I1 i64) (local $F0 f64) (local $F1 f64)\n"
-            "    (local $f0 f32) (local $f1 f32) (local $c i32) (local $j i32)\n"
+            "    (local $f0 f32) (local $f1 f32) (local $c i32) (local $j1 i32) (local $j2 i32)\n"
             "    (local $tf f32) (local $tF f64)\n");
     for (uint32_t i = 0; i < 4; i++)
         out(&g, "    (local.set $i%u (i32.const %lld))\n", i, (long long)konst(&g));
@@ -1597,7 +1642,8 @@ static void test_random_programs(void **state)
             expect_same(&oi, &oj, what);
             ntraps += oi.stop == WD_STOP_TRAP;
             wd_memory *mi = wd_instance_memory(ei.inst, 0), *mj = wd_instance_memory(ej.inst, 0);
-            if (memcmp(wd_memory_data(mi), wd_memory_data(mj), wd_memory_size(mi)) != 0)
+            if (wd_memory_size(mi) != wd_memory_size(mj) ||
+                memcmp(wd_memory_data(mi), wd_memory_data(mj), wd_memory_size(mi)) != 0)
                 fail_msg("%s: memory differs\n%s", what, text);
             for (uint32_t gi = 0; gi < 2; gi++) {
                 wd_value a1 = wd_global_get(wd_instance_global(ei.inst, gi));
