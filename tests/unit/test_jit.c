@@ -1125,6 +1125,55 @@ static void test_breakpoint(void **state)
     close_both(&ei, &ej);
 }
 
+/* Two probes in one function, one of them on a loop header (a word the JIT patches): the
+ * function stays interpreted until the last one goes, and the header's instruction runs as
+ * it should after each change. */
+static void test_two_probes(void **state)
+{
+    (void)state;
+    env ei, ej;
+    open_both(&ei, &ej, NULL);
+    wd_value a = i32v(10);
+    both(&ei, &ej, F_SUM, &a, 1, "sum(10)");
+    wd_value three = i32v(3);
+    uint64_t head = find_offset(&ei, F_SUM, &three, 1, F_SUM, 0x20, 0);   /* the loop's first */
+    uint64_t gset = find_offset(&ei, F_SUM, &three, 1, F_SUM, 0x24, 0);
+    assert_int_equal(find_offset(&ej, F_SUM, &three, 1, F_SUM, 0x20, 0), head);
+    assert_int_equal(find_offset(&ej, F_SUM, &three, 1, F_SUM, 0x24, 0), gset);
+    env *es[2] = { &ei, &ej };
+    bp hb[2], gb[2];
+    uint32_t hid[2], gid[2];
+    wd_error err;
+    for (int k = 0; k < 2; k++) {
+        hb[k] = (bp){ 0, 2, head, F_SUM };
+        gb[k] = (bp){ 0, 0, gset, F_SUM };   /* never stops */
+        hid[k] = wd_probe_add_local(es[k]->m, F_SUM, head, bp_probe, &hb[k], &err);
+        gid[k] = wd_probe_add_local(es[k]->m, F_SUM, gset, bp_probe, &gb[k], &err);
+        assert_true(hid[k] && gid[k]);
+    }
+    assert_false(native(&ej, F_SUM));
+    outcome end, o = stop_resume(&ei, &ej, F_SUM, &a, 1, WD_STOP_BREAK, "sum, loop header probe", &end);
+    assert_int_equal(o.f[0].locals[1], 1);   /* the header's second run */
+    assert_int_equal(end.result, 285);
+    assert_int_equal(hb[1].hits, 11);        /* n + 1 tests of the loop condition */
+    assert_int_equal(gb[1].hits, 10);
+    for (int k = 0; k < 2; k++)
+        assert_true(wd_probe_remove_local(es[k]->m, hid[k]));
+    assert_false(native(&ej, F_SUM));        /* the other probe is still there */
+    o = both(&ei, &ej, F_SUM, &a, 1, "sum with one probe left");
+    assert_int_equal(o.result, 285);
+    assert_int_equal(hb[1].hits, 11);
+    assert_int_equal(gb[1].hits, 20);
+    for (int k = 0; k < 2; k++)
+        assert_true(wd_probe_remove_local(es[k]->m, gid[k]));
+    assert_int_equal(native(&ej, F_SUM), HAVE_JIT);
+    o = both(&ei, &ej, F_SUM, &a, 1, "sum without probes");
+    assert_int_equal(o.result, 285);
+    assert_int_equal(gb[1].hits, 20);
+    assert_int_equal(gb[0].hits, 20);
+    close_both(&ei, &ej);
+}
+
 /* ------------------------------------------------------------ memory.grow */
 
 static void test_grow(void **state)
@@ -1853,6 +1902,7 @@ int main(void)
         cmocka_unit_test(test_single_step),
         cmocka_unit_test(test_memory_probe),
         cmocka_unit_test(test_breakpoint),
+        cmocka_unit_test(test_two_probes),
         cmocka_unit_test(test_grow),
         cmocka_unit_test(test_instances),
         cmocka_unit_test(test_random_programs),
