@@ -928,6 +928,9 @@ static void expect_same_trace(const trace *a, const trace *b, const char *what)
         fail_msg("%s: interp saw %u events, jit %u", what, a->n, b->n);
 }
 
+/* Stepping sees the same instructions in both tiers. work calls sum, whose body starts with
+ * a loop: stepping into it once saw a WD_C_JIT word patched over sum's first SAFEPOINT as an
+ * instruction (an extra event at its `block`). */
 static void test_single_step(void **state)
 {
     (void)state;
