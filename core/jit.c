@@ -1586,12 +1586,20 @@ bool wd__jit_compile(wd_module *m, wd_cfunc *cf)
         free(j);
         return false;
     }
-    j->patch[j->npatch].pos = 2;
-    j->patch[j->npatch++].orig = cf->code[2];
+    /* A position holding a SAFEPOINT itself (a body or loop body that starts with a loop)
+     * is not patched: the global-probe handler knows a SAFEPOINT is no instruction only by
+     * its word, and would report a WD_C_JIT there as one. The interpreter runs that
+     * SAFEPOINT and comes in at the loop header after it. */
+    j->npatch = 0;
+    if (cf->code[2] != WD_C_SAFEPOINT) {
+        j->patch[j->npatch].pos = 2;
+        j->patch[j->npatch++].orig = cf->code[2];
+    }
     for (uint32_t pos = 0; pos < cf->ncode;) {
         wd_word op = cf->code[pos];
         uint32_t len = wd__code_len(cf->code + pos, op);
-        if (op == WD_C_SAFEPOINT && pos > 0 && pos + 2 < cf->ncode && pos + 2 != 2) {
+        if (op == WD_C_SAFEPOINT && pos > 0 && pos + 2 < cf->ncode && pos + 2 != 2 &&
+            cf->code[pos + 2] != WD_C_SAFEPOINT) {
             j->patch[j->npatch].pos = pos + 2;
             j->patch[j->npatch++].orig = cf->code[pos + 2];
         }

@@ -38,6 +38,9 @@
 #   exact-lines   cycles mode attributes time to the instruction that was executing, not to
 #                 the next safepoint: progs/bias.c's expensive line gets most line samples,
 #                 in the interpreter and with --jit
+#   jit           the golden run in the JIT tier (profile --jit): its insns-mode outputs are
+#                 the golden files byte for byte (the JIT counts the same instructions at the
+#                 same safepoints), and progs/inlined.c's profile is the interpreter's
 #   inlined       progs/inlined.c (wasm32-wasi, -O1 and -O2): hot(), inlined into main(), tops
 #                 the table in insns mode (its loop header is main()'s code: a sample at the
 #                 back-edge goes to the branch, inside hot()) and in cycles mode
@@ -73,12 +76,14 @@ build_hot() {   # progs/hot.c -> hot.wasm (freestanding, with DWARF)
 
 # The golden run: 1 sample every 1000 instructions of main(20000).
 GOLDEN_FILES="g.folded g.samples.folded g.txt callgrind.out.g g.speedscope.json g.gecko.json g.svg g.pb.gz"
-golden_run() {   # golden_run DIR
-  mkdir -p "$1"
+golden_run() {   # golden_run DIR [OPTION...]
+  local dir=$1
+  shift
+  mkdir -p "$dir"
   for f in $GOLDEN_FILES; do
-    "$WASMDBG" profile --mode insns --interval 1000 -o "$1/$f" golden.wasm --invoke main 20000 \
-      >"$1/stdout" 2>"$1/stderr" || fail "profile -o $f: $(cat "$1/stderr")"
-    grep -qx 'i32:[-0-9]*' "$1/stdout" || fail "no result printed: $(cat "$1/stdout")"
+    "$WASMDBG" profile "$@" --mode insns --interval 1000 -o "$dir/$f" golden.wasm --invoke main 20000 \
+      >"$dir/stdout" 2>"$dir/stderr" || fail "profile -o $f: $(cat "$dir/stderr")"
+    grep -qx 'i32:[-0-9]*' "$dir/stdout" || fail "no result printed: $(cat "$dir/stdout")"
   done
 }
 
@@ -133,6 +138,30 @@ assert total(sys.argv[1]) == int(m.group(2)), "weights do not add up"
 assert total(sys.argv[2]) == int(m.group(1)), "samples do not add up"
 PY
   echo "PASS: $(echo $GOLDEN_FILES | wc -w) golden files, deterministic"
+  ;;
+
+jit)
+  build_wat golden
+  rm -rf jit
+  golden_run jit --jit
+  for f in $GOLDEN_FILES; do
+    if ! cmp -s "jit/$f" "$SRC/golden/$f"; then
+      case "$f" in *.gz) ;; *) diff -u "$SRC/golden/$f" "jit/$f" | head -40 ;; esac
+      fail "profile --jit: $f differs from golden/$f (the interpreter's)"
+    fi
+  done
+  need clang
+  clang --target=wasm32-wasi -O1 -g -o inlined.wasm "$SRC/progs/inlined.c" 2>clang.err ||
+    skip "clang cannot build wasm32-wasi here (wasi-libc): $(head -c 300 clang.err)"
+  for tier in interp jit; do
+    opt=()
+    [ $tier = jit ] && opt=(--jit)
+    "$WASMDBG" profile ${opt[@]+"${opt[@]}"} --mode insns --interval 1000 -o inlined-$tier.folded \
+      inlined.wasm >/dev/null 2>err.txt || fail "profile inlined.wasm ($tier): $(cat err.txt)"
+  done
+  cmp -s inlined-interp.folded inlined-jit.folded ||
+    fail "profile --jit of inlined.wasm differs: $(diff inlined-interp.folded inlined-jit.folded | head -20)"
+  echo "PASS: insns-mode profiles in the JIT tier are the interpreter's"
   ;;
 
 inlined)

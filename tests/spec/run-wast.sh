@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Run one spec .wast file through wasmdbg (called by ctest, see tests/CMakeLists.txt).
 #
-#   run-wast.sh WASMDBG FILE.wast OUTDIR [FEATURE-FLAGS...] [--check-wat]
+#   run-wast.sh WASMDBG FILE.wast OUTDIR [FEATURE-FLAGS...] [--check-wat] [--jit]
 #
 # Converts FILE.wast with wast2json (default features plus FEATURE-FLAGS, e.g.
 # --enable-tail-call) into OUTDIR, then runs `WASMDBG spectest FEATURE-FLAGS NAME.json` from
-# inside OUTDIR. --check-wat goes to wasmdbg only: it also encodes every text module of the
-# .wast with wasmdbg's own text parser and compares the bytes with wast2json's. Exit status
-# is wasmdbg's; 77 (ctest: skipped) when wast2json is missing.
+# inside OUTDIR. --check-wat and --jit go to wasmdbg only: --check-wat also encodes every text
+# module of the .wast with wasmdbg's own text parser and compares the bytes with wast2json's;
+# --jit runs the modules in the JIT tier. Exit status is wasmdbg's; 77 (ctest: skipped) when
+# wast2json is missing.
 set -u
 
 if [ $# -lt 3 ]; then
@@ -19,7 +20,7 @@ shift 3
 features=() runner=()
 for a in "$@"; do
   case "$a" in
-    --check-wat) runner+=("$a") ;;
+    --check-wat|--jit) runner+=("$a") ;;
     *) features+=("$a") ;;
   esac
 done
