@@ -148,9 +148,12 @@ bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, 
     if (j && j->live && !j->code)
         make_native(cf);
     if (!j || !j->live || !j->code) {
-        wd__error_set(err, WD_ERR_ARG, m->name, m->funcs[funcidx].body_offset,
-                      WD_JIT_X64 ? "function %u runs in the interpreter (it has a breakpoint or probe)"
-                                 : "function %u: no JIT tier on this machine", funcidx);
+        const char *why = !WD_JIT_X64 ? "there is no JIT tier on this machine"
+                          : j && j->failed ? "the JIT could not compile it: it runs in the interpreter"
+                          : !j ? "the JIT could not prepare it: it runs in the interpreter"
+                          : "it runs in the interpreter (it has a breakpoint or probe)";
+        wd__error_set(err, WD_ERR_ARG, m->name, m->funcs[funcidx].body_offset, "function %u: %s",
+                      funcidx, why);
         return false;
     }
     if (!wd__side_ensure(cf)) {
