@@ -202,6 +202,7 @@ typedef struct jctx {
     uint64_t rsp_limit;       /* native recursion stops here (then the interpreter) */
     wd_instance *inst;
     uint32_t exit_k;          /* which exit of the innermost function's (its exits[]) */
+    const wd_word *step_ip;   /* the instruction jit_step runs, while it runs (samples) */
 } jctx;
 
 #define CX(f) ((int32_t)offsetof(jctx, f))
@@ -881,11 +882,15 @@ static void step_call(jc *c, uint32_t pos)
     jit_log(c, pos, "step");
     movr(b, 1, RDI, RBX);
     movi(b, RSI, (uint64_t)(uintptr_t)(c->code + pos));
+    /* a sample whose signal lands in jit_step names this instruction */
+    RM(b, 0, 1, RSI, R14, CX(step_ip), 0x89);
     movr(b, 1, RDX, R12);
     movr(b, 1, RCX, R13);
     RM(b, 0, 1, R8, R14, CX(inst), 0x8B);
     movi(b, R9, op_at(c->cf, pos));
     call_abs(b, (const void *)jit_step);
+    RM(b, 0, 1, 0, R14, CX(step_ip), 0xC7);   /* mov qword [r14+step_ip], 0 */
+    b4(b, 0);
     RR(b, 0, 0, RAX, RAX, 0x85);
     exit_if(c, CC_NE, pos);
 }
@@ -1661,7 +1666,8 @@ int wd__jit_run(wd_exec *x, const wd_cfunc *cf, uint32_t pos, uint64_t *fp, wd_m
 {
     const wd_jitfn *j = cf->jit;
     wd_xframe *fr = x->frames + x->nframes - 1;
-    jctx c = { x, fr, x->frames + x->max_frames, x->stack + x->nstack, mem0, 0, 0, fr->inst, 0 };
+    jctx c = { x, fr, x->frames + x->max_frames, x->stack + x->nstack, mem0, 0, 0, fr->inst, 0,
+               NULL };
     __atomic_store_n(&x->jit_ctx, &c, __ATOMIC_RELEASE);
     int r = tramp(&c, fp, j->code + j->noff[pos]);
     __atomic_store_n(&x->jit_ctx, NULL, __ATOMIC_RELEASE);
@@ -1685,23 +1691,31 @@ void wd__jit_note_pc(wd_exec *x, uintptr_t pc)
     const wd_xframe *fr = __atomic_load_n(&c->fr, __ATOMIC_RELAXED);
     const wd_cfunc *cf = fr->cf;
     const wd_jitfn *j = cf ? cf->jit : NULL;
-    if (!j || !j->live || !j->start || j->nstart == 0 || pc < (uintptr_t)j->code ||
-        pc >= (uintptr_t)j->code + j->body_end)
+    if (!j || !j->live || !j->start || j->nstart == 0)
         return;
-    uint32_t off = (uint32_t)(pc - (uintptr_t)j->code);
-    if (off < j->start[0].noff)
-        return;   /* the call entry: the frame is not the callee's yet */
-    uint32_t lo = 0, hi = j->nstart;
-    while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (j->start[mid].noff <= off)
-            lo = mid;
-        else
-            hi = mid;
+    uint32_t pos;
+    const wd_word *sip = __atomic_load_n(&c->step_ip, __ATOMIC_RELAXED);
+    if (pc >= (uintptr_t)j->code && pc < (uintptr_t)j->code + j->body_end) {
+        uint32_t off = (uint32_t)(pc - (uintptr_t)j->code);
+        if (off < j->start[0].noff)
+            return;   /* the call entry: the frame is not the callee's yet */
+        uint32_t lo = 0, hi = j->nstart;
+        while (hi - lo > 1) {
+            uint32_t mid = lo + (hi - lo) / 2;
+            if (j->start[mid].noff <= off)
+                lo = mid;
+            else
+                hi = mid;
+        }
+        pos = j->start[lo].pos;
+    } else if (sip && sip >= cf->code && sip < cf->code + cf->ncode) {
+        pos = (uint32_t)(sip - cf->code);   /* inside jit_step, for this instruction */
+    } else {
+        return;
     }
     x->tick_cf = cf;
     x->tick_fp = fr->fp;
-    x->tick_pos = j->start[lo].pos;
+    x->tick_pos = pos;
     x->tick_depth = (uint32_t)(fr - x->frames) + 1;
     __atomic_store_n(&x->tick_native, 1, __ATOMIC_RELAXED);
 }
