@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # demo.sh: install what is needed, build, and show wasmdbg's main jobs on the bundled
 # example examples/shapes.c (a wasm32-wasi C program built with -g): a gdb-like debugging
-# session in batch mode, a WASI syscall trace, a source-level symbolization and a profile.
+# session in batch mode, a WASI syscall trace, a source-level symbolization, a profile and
+# the same run in the interpreter and in the JIT tier.
 # On a terminal it ends by saying how to open the full-screen debugger on the same program.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,15 @@ run build/wasmdbg symbolize "$wasm" "$offset"
 
 echo "== 4. a deterministic profile (one sample per 1000 instructions) of fib(27)"
 run build/wasmdbg profile --mode insns --interval 1000 --top=5 build/examples/fib.wasm --invoke fib 27
+
+echo "== 5. the same fib(35) in the interpreter and in the JIT tier (--jit), timed"
+for tier in "" --jit; do
+  echo "\$ build/wasmdbg run ${tier:+$tier }build/examples/fib.wasm --invoke fib 35"
+  start=$(date +%s%N)
+  build/wasmdbg run $tier build/examples/fib.wasm --invoke fib 35
+  echo "  ($(( ($(date +%s%N) - start) / 1000000 )) ms)"
+done
+echo
 
 echo "== done. More: build/wasmdbg --help"
 if [ -t 1 ]; then
