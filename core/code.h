@@ -270,6 +270,28 @@ static inline bool wd__mem_addr(const wd_memdesc *d, const wd_word *ip, const ui
     return false;
 }
 
+/* call_indirect's checks, for the interpreter and the JIT alike: the function at index i
+ * of table `table` if there is one of type `type` there, else NULL with *trap saying why. */
+static inline wd_func *wd__indirect_callee(const wd_instance *inst, uint32_t table, uint32_t i,
+                                           uint32_t type, int *trap)
+{
+    const wd_table *t = inst->tables[table];
+    if (i >= t->size) {
+        *trap = WD_TRAP_UNDEFINED_ELEMENT;
+        return NULL;
+    }
+    wd_func *f = (wd_func *)(uintptr_t)t->elems[i];
+    if (!f) {
+        *trap = WD_TRAP_UNINIT_ELEMENT;
+        return NULL;
+    }
+    if (f->type != inst->types[type]) {
+        *trap = WD_TRAP_INDIRECT_TYPE;
+        return NULL;
+    }
+    return f;
+}
+
 /* Compiler switches (for debugging the optimisations): all on by default.
  * Set with wd__compile_flags before loading a module. */
 enum {

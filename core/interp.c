@@ -485,15 +485,10 @@ backedge_slow:
         NEXT();
 
     CASE(CALL_INDIRECT) {
-        wd_table *t = inst->tables[ip[2]];
-        uint32_t i = (uint32_t)fp[ip[4]];
-        if (UNLIKELY(i >= t->size))
-            TRAP(WD_TRAP_UNDEFINED_ELEMENT);
-        f = (wd_func *)(uintptr_t)t->elems[i];
+        int t_;
+        f = wd__indirect_callee(inst, ip[2], (uint32_t)fp[ip[4]], ip[1], &t_);
         if (UNLIKELY(!f))
-            TRAP(WD_TRAP_UNINIT_ELEMENT);
-        if (UNLIKELY(f->type != inst->types[ip[1]]))
-            TRAP(WD_TRAP_INDIRECT_TYPE);
+            TRAP(t_);
         nfp = fp + ip[3];
         len = 5;
         if (LIKELY(!f->is_host && f->inst == inst)) {
@@ -507,15 +502,10 @@ backedge_slow:
         f = inst->funcs[ip[1]];
         goto tail;
     CASE(RETURN_CALL_INDIRECT) {
-        wd_table *t = inst->tables[ip[2]];
-        uint32_t i = (uint32_t)fp[ip[3]];
-        if (UNLIKELY(i >= t->size))
-            TRAP(WD_TRAP_UNDEFINED_ELEMENT);
-        f = (wd_func *)(uintptr_t)t->elems[i];
+        int t_;
+        f = wd__indirect_callee(inst, ip[2], (uint32_t)fp[ip[3]], ip[1], &t_);
         if (UNLIKELY(!f))
-            TRAP(WD_TRAP_UNINIT_ELEMENT);
-        if (UNLIKELY(f->type != inst->types[ip[1]]))
-            TRAP(WD_TRAP_INDIRECT_TYPE);
+            TRAP(t_);
     }
     tail:
         if (f->is_host) {

@@ -160,22 +160,17 @@ bool wd_module_native_code(wd_module *m, uint32_t funcidx, wd_native_code *out, 
         wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory");
         return false;
     }
-    uint32_t n = 0;
-    for (uint32_t pos = 0; pos < cf->ncode; pos++)
-        n += j->noff[pos] != UINT32_MAX;
-    out->lines = malloc((n ? n : 1) * sizeof *out->lines);
+    out->lines = malloc((j->nstart ? j->nstart : 1) * sizeof *out->lines);
     out->data = malloc((j->ntables ? j->ntables : 1) * sizeof *out->data);
     if (!out->lines || !out->data) {
         wd_native_code_free(out);
         wd__error_set(err, WD_ERR_NOMEM, m->name, WD_NO_OFFSET, "out of memory");
         return false;
     }
-    for (uint32_t pos = 0; pos < cf->ncode; pos++) {
-        if (j->noff[pos] == UINT32_MAX)
-            continue;
-        const wd_side *sd = wd__side_at(cf, pos);
+    for (uint32_t i = 0; i < j->nstart; i++) {
+        const wd_side *sd = wd__side_at(cf, j->start[i].pos);
         wd_native_line *l = &out->lines[out->nlines++];
-        l->native_off = j->noff[pos];
+        l->native_off = j->start[i].noff;
         l->wasm_offset = sd ? sd->work : m->funcs[funcidx].body_offset;
     }
     if (j->ntables)
@@ -663,11 +658,7 @@ static void fldk(jb *b, int dbl, int r, uint64_t k)
  * interpreter writes it, because every f32 in xmm0 was loaded with movss/movd
  * (which clear the rest) and the scalar ops leave the upper bits alone. Storing
  * from the xmm register (not through rax) lets the next load forward it. */
-static void fst(jb *b, int dbl, uint32_t slot)
-{
-    (void)dbl;
-    RM(b, 0x66, 0, 0, RBX, sd(slot), 0x0F, 0xD6);
-}
+static void fst(jb *b, uint32_t slot) { RM(b, 0x66, 0, 0, RBX, sd(slot), 0x0F, 0xD6); }
 static void farith(jb *b, int dbl, int kind, int dst, int src)
 {
     static const uint8_t opc[] = { [F_ADD] = 0x58, [F_SUB] = 0x5C, [F_MUL] = 0x59, [F_DIV] = 0x5E };
@@ -710,7 +701,7 @@ static void fbin_store(jc *c, int dbl, int kind, uint32_t d)
         return;
     }
     farith(&c->b, dbl, kind, 0, 1);
-    fst(&c->b, dbl, d);
+    fst(&c->b, d);
     c->out_x0 = d;
 }
 /* The first load of an instruction: xmm0 = slot, unless xmm0 holds it already. */
@@ -720,6 +711,18 @@ static void fla(jc *c, int dbl, uint32_t slot)
         fld(&c->b, dbl, 0, slot);
     c->in_x0 = NOSLOT;
 }
+/* fp[d] = op(fp[a], k): an integer or float binary op or compare with a constant */
+static void bin_k(jc *c, uint32_t op, uint32_t d, uint32_t a, uint64_t k)
+{
+    bsrc s = { true, 0, k, false };
+    if (ibin(c, op, d, a, s))
+        return;
+    int dbl, kind = float_op(op, &dbl);
+    fla(c, dbl, a);
+    fldk(&c->b, dbl, 1, k);
+    fbin_store(c, dbl, kind, d);
+}
+
 /* xmm0 = a, xmm1 = b as the first loads of an instruction, copying registers where xmm0
  * holds one of them from the instruction before, or a == b (x * x) */
 static void fl2(jc *c, int dbl, uint32_t a, uint32_t bs)
@@ -797,7 +800,21 @@ static void mem_rcx(jb *b, uint32_t op, int32_t off)
     int i = mem_find(op);
     op_(b, mem_x86[i].pfx, mem_x86[i].w, mem_x86[i].opc, mem_x86[i].n, RCX, false, R12, RAX, off);
 }
-static uint32_t mem_bytes(uint32_t op) { return wd_opinfo_table[op].membytes; }
+/* The address of the memory-0 access of the instruction at ip (opcode op) in rax,
+ * checked, from its description in memdesc.c (the one probes and watchpoints use), and
+ * in *disp its constant offset for the access. False if op is not such an access. */
+static bool ea_of(jc *c, uint32_t pos, wd_word op, int32_t *disp)
+{
+    const wd_memdesc *d = &wd__memdesc_table()[op];
+    const wd_word *ip = c->code + pos;
+    uint32_t off = d->off ? ip[d->off] : 0;
+    *disp = (int32_t)off;
+    if (d->mode == WD_MD_ADDR && !d->mem)
+        return ea(c, pos, ip[d->a], d->add ? ip[d->add] : 0, -1, 0, off, d->size);
+    if (d->mode == WD_MD_INDEXED)
+        return ea(c, pos, ip[d->a], 0, (int)ip[d->b], ip[d->k], off, d->size);
+    return false;
+}
 
 /* The out-of-line step: one fixed-signature instruction, run with the
  * interpreter's templates. 0, or the trap it would raise (then native code
@@ -822,13 +839,9 @@ static int jit_step(uint64_t *fp, const wd_word *ip, uint8_t *mb, uint64_t ms, w
 /* call_indirect: the callee's native call entry, or NULL to leave */
 static void *jit_resolve(jctx *c, const uint64_t *fp, const wd_word *ip)
 {
-    wd_instance *inst = c->inst;
-    wd_table *t = inst->tables[ip[2]];
-    uint32_t i = (uint32_t)fp[ip[4]];
-    if (i >= t->size)
-        return NULL;
-    wd_func *f = (wd_func *)(uintptr_t)t->elems[i];
-    if (!f || f->type != inst->types[ip[1]] || f->is_host || f->inst != inst)
+    int trap;   /* the interpreter runs the instruction again and traps */
+    wd_func *f = wd__indirect_callee(c->inst, ip[2], (uint32_t)fp[ip[4]], ip[1], &trap);
+    if (!f || f->is_host || f->inst != c->inst)
         return NULL;
     return f->code->jit_call;
 }
@@ -999,12 +1012,12 @@ static void insn(jc *c, uint32_t pos, wd_word op)
         dbl = op == WD_C_F64_SQRT;
         fld(b, dbl, 0, ip[2]);
         RR(b, dbl ? 0xF2 : 0xF3, 0, 0, 0, 0x0F, 0x51);
-        fst(b, dbl, ip[1]);
+        fst(b, ip[1]);
         return;
     case WD_C_F64_CONVERT_I32_S:
         RR(b, 0, 0, 0, 0, 0x0F, 0x57);                            /* xorps xmm0, xmm0 */
         RM(b, 0xF2, 0, 0, RBX, sd(ip[2]), 0x0F, 0x2A);            /* cvtsi2sd xmm0, dword */
-        fst(b, 1, ip[1]);
+        fst(b, ip[1]);
         return;
 
     /* ---- branches */
@@ -1123,7 +1136,7 @@ static void insn(jc *c, uint32_t pos, wd_word op)
             farith(b, 1, F_SUB, 1, 0);
             RR(b, 0, 0, 0, 1, 0x0F, 0x28);   /* movaps xmm0, xmm1 */
         }
-        fst(b, 1, ip[1]);
+        fst(b, ip[1]);
         c->out_x0 = ip[1];
         return;
     default:
@@ -1143,21 +1156,16 @@ static void insn(jc *c, uint32_t pos, wd_word op)
                 return;
             }
         }
-        if (wd_opinfo_table[op].kind == K_LOAD && wd_opinfo_table[op].imm == IMM_MEMARG) {
-            /* OP d addr off add */
-            if (mem_find(op) >= 0 && ea(c, pos, ip[2], ip[4], -1, 0, ip[3], mem_bytes(op))) {
-                mem_rcx(b, op, (int32_t)ip[3]);
-                st64(b, ip[1], RCX);
-                return;
-            }
-        }
-        if (wd_opinfo_table[op].kind == K_STORE && wd_opinfo_table[op].imm == IMM_MEMARG) {
-            /* OP addr v off add */
-            if (mem_find(op) >= 0 && ea(c, pos, ip[1], ip[4], -1, 0, ip[3], mem_bytes(op))) {
+        /* OP d addr off add (loads), OP addr v off add (stores) */
+        int32_t disp;
+        if (mem_find(op) >= 0 && ea_of(c, pos, op, &disp)) {
+            bool load = wd_opinfo_table[op].kind == K_LOAD;
+            if (!load)
                 ld64(b, RCX, ip[2]);
-                mem_rcx(b, op, (int32_t)ip[3]);
-                return;
-            }
+            mem_rcx(b, op, disp);
+            if (load)
+                st64(b, ip[1], RCX);
+            return;
         }
         if (steppable(op)) {
             step_call(c, pos);
@@ -1171,26 +1179,16 @@ static void insn(jc *c, uint32_t pos, wd_word op)
         return;
     }
     switch (op) {
-#define X(ID) case WD_C_##ID##_I: { \
-        bsrc s = { true, 0, (uint64_t)(int64_t)(int32_t)ip[3], false }; \
-        if (ibin(c, WD_OP_##ID, ip[1], ip[2], s)) return; \
-        kind = float_op(WD_OP_##ID, &dbl); \
-        fla(c, dbl, ip[2]); fldk(b, dbl, 1, s.k); fbin_store(c, dbl, kind, ip[1]); \
-        return; }
+#define X(ID) case WD_C_##ID##_I: bin_k(c, WD_OP_##ID, ip[1], ip[2], SEXT(ip[3])); return;
     WD_IMM_OPS(X)
 #undef X
-#define X(ID) case WD_C_##ID##_K64: { \
-        bsrc s = { true, 0, ip[3] | (uint64_t)ip[4] << 32, false }; \
-        if (ibin(c, WD_OP_##ID, ip[1], ip[2], s)) return; \
-        kind = float_op(WD_OP_##ID, &dbl); \
-        fla(c, dbl, ip[2]); fldk(b, dbl, 1, s.k); fbin_store(c, dbl, kind, ip[1]); \
-        return; }
+#define X(ID) case WD_C_##ID##_K64: bin_k(c, WD_OP_##ID, ip[1], ip[2], ip[3] | (uint64_t)ip[4] << 32); return;
     WD_IMM64_OPS(X)
 #undef X
 #define X(ID, INV) \
-    case WD_C_BRC_##ID: { bsrc s = { false, ip[2], 0, false }; cc = int_cmp(WD_OP_##ID, &w); \
-        lda(c, w, ip[1]); cmp(c, w, s); branch(c, cc, pos, pos + ip[3]); return; } \
-    case WD_C_BRCI_##ID: { bsrc s = { true, 0, (uint64_t)(int64_t)(int32_t)ip[2], false }; \
+    case WD_C_BRC_##ID: case WD_C_BRCI_##ID: { \
+        bool imm_ = op == WD_C_BRCI_##ID; \
+        bsrc s = { imm_, ip[2], imm_ ? SEXT(ip[2]) : 0, false }; \
         cc = int_cmp(WD_OP_##ID, &w); \
         lda(c, w, ip[1]); cmp(c, w, s); branch(c, cc, pos, pos + ip[3]); return; }
     WD_CMP_OPS(X)
@@ -1208,40 +1206,39 @@ static void insn(jc *c, uint32_t pos, wd_word op)
 #undef X
     /* stores of a constant: OPK addr imm off add, and indexed OPKX a b imm off k */
 #define X(ID, T, N) \
-    case WD_C_##ID##_K: \
-        if (!ea(c, pos, ip[1], ip[4], -1, 0, ip[3], N)) break; \
-        movi(b, RCX, (uint64_t)(int64_t)(int32_t)ip[2]); mem_rcx(b, WD_OP_##ID, (int32_t)ip[3]); return; \
-    case WD_C_##ID##_KX: \
-        if (!ea(c, pos, ip[1], 0, (int)ip[2], ip[5], ip[4], N)) break; \
-        movi(b, RCX, (uint64_t)(int64_t)(int32_t)ip[3]); mem_rcx(b, WD_OP_##ID, (int32_t)ip[4]); return;
+    case WD_C_##ID##_K: case WD_C_##ID##_KX: { \
+        int32_t disp_; \
+        if (!ea_of(c, pos, op, &disp_)) break; \
+        movi(b, RCX, (uint64_t)(int64_t)(int32_t)ip[op == WD_C_##ID##_K ? 2 : 3]); \
+        mem_rcx(b, WD_OP_##ID, disp_); return; }
     WD_STOREK_OPS(X)
 #undef X
     /* indexed loads and stores */
-#define X(ID, T, N) case WD_C_##ID##_X: \
-        if (!ea(c, pos, ip[2], 0, (int)ip[3], ip[5], ip[4], N)) break; \
-        mem_rcx(b, WD_OP_##ID, (int32_t)ip[4]); st64(b, ip[1], RCX); return;
+#define X(ID, T, N) case WD_C_##ID##_X: { \
+        int32_t disp_; \
+        if (!ea_of(c, pos, op, &disp_)) break; \
+        mem_rcx(b, WD_OP_##ID, disp_); st64(b, ip[1], RCX); return; }
     WD_LDX_OPS(X)
 #undef X
-#define X(ID, T, N) case WD_C_##ID##_X: \
-        if (!ea(c, pos, ip[1], 0, (int)ip[2], ip[5], ip[4], N)) break; \
-        ld64(b, RCX, ip[3]); mem_rcx(b, WD_OP_##ID, (int32_t)ip[4]); return;
+#define X(ID, T, N) case WD_C_##ID##_X: { \
+        int32_t disp_; \
+        if (!ea_of(c, pos, op, &disp_)) break; \
+        ld64(b, RCX, ip[3]); mem_rcx(b, WD_OP_##ID, disp_); return; }
     WD_STX_OPS(X)
 #undef X
     /* float op with a memory operand */
 #define X(ID, T, LD, ST, N) \
     case WD_C_##ID##_LB: case WD_C_##ID##_LA: case WD_C_##ID##_SB: case WD_C_##ID##_SA: { \
         kind = float_op(WD_OP_##ID, &dbl); \
+        int32_t off_; \
+        if (!ea_of(c, pos, op, &off_)) break; \
         bool ld_ = op == WD_C_##ID##_LB || op == WD_C_##ID##_LA; \
-        uint32_t aw_ = op == WD_C_##ID##_LB ? 3 : op == WD_C_##ID##_LA ? 2 : 1; \
-        uint32_t offw_ = op == WD_C_##ID##_LB ? 4 : 3; \
-        if (!ea(c, pos, ip[aw_], ip[offw_ + 1], -1, 0, ip[offw_], N)) break; \
-        int32_t off_ = (int32_t)ip[offw_]; \
         bool memfirst_ = op == WD_C_##ID##_LA || op == WD_C_##ID##_SA; \
-        uint32_t other_ = op == WD_C_##ID##_LB ? ip[2] : op == WD_C_##ID##_LA ? ip[5] : ip[2]; \
+        uint32_t other_ = op == WD_C_##ID##_LA ? ip[5] : ip[2]; \
         RX(b, dbl ? 0xF2 : 0xF3, 0, memfirst_ ? 0 : 1, R12, RAX, off_, 0x0F, 0x10); \
         fld(b, dbl, memfirst_ ? 1 : 0, other_); \
         farith(b, dbl, kind, 0, 1); \
-        if (ld_) fst(b, dbl, ip[1]); \
+        if (ld_) fst(b, ip[1]); \
         else RX(b, dbl ? 0xF2 : 0xF3, 0, 0, R12, RAX, off_, 0x0F, 0x11); \
         return; }
     WD_LDOP_OPS(X)
@@ -1379,14 +1376,14 @@ static uint8_t *mark_targets(const wd_cfunc *cf)
     for (uint32_t pos = 0; pos < cf->ncode;) {
         const wd_word *ip = cf->code + pos;
         wd_word op = op_at(cf, pos);
-        int64_t rel[1] = { INT64_MIN };
+        int64_t rel = INT64_MIN;
         if (op == WD_C_SAFEPOINT && pos + 2 < cf->ncode)
             t[pos + 2] = 1;
         else if (op == WD_C_JMP)
-            rel[0] = (int32_t)ip[1];
+            rel = (int32_t)ip[1];
         else if (op == WD_C_BR_IF || op == WD_C_BR_IF_EQZ || op == WD_C_BR_IF64 ||
                  op == WD_C_BR_IF_EQZ64)
-            rel[0] = (int32_t)ip[2];
+            rel = (int32_t)ip[2];
         else if (op == WD_C_BR_TABLE)
             for (uint32_t i = 0; i <= ip[2]; i++) {
                 int64_t to = (int64_t)pos + (int32_t)ip[3 + i];
@@ -1394,11 +1391,11 @@ static uint8_t *mark_targets(const wd_cfunc *cf)
                     t[to] = 1;
             }
         else if (op >= WD_C_BRC_I32_EQ && op <= WD_C_BRCI_I64_GE_U)
-            rel[0] = (int32_t)ip[3];
+            rel = (int32_t)ip[3];
         else if (op >= WD_C_ADDBR_I32_EQ && op <= WD_C_ADDRBRI_I32_GE_U)
-            rel[0] = (int32_t)ip[5];
-        if (rel[0] != INT64_MIN) {
-            int64_t to = (int64_t)pos + rel[0];
+            rel = (int32_t)ip[5];
+        if (rel != INT64_MIN) {
+            int64_t to = (int64_t)pos + rel;
             if (to >= 0 && to < cf->ncode)
                 t[to] = 1;
         }
